@@ -1,0 +1,39 @@
+"""Regenerate every derived file in samples/ from samples/yihua-zhang.resume.json (the one source).
+
+Run: python scripts/regenerate_samples.py        (tests/test_samples_fresh.py fails when a file is stale)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "samples" / "yihua-zhang.resume.json"
+
+#: (output file name in samples/, format, writer options). One line per generated sample.
+TARGETS: list[tuple[str, str, dict]] = [
+    ("yihua-zhang.resume.yaml", "yaml", {}),
+]
+
+
+def generate(name: str, fmt: str, options: dict) -> bytes:
+    import resumeconv
+
+    doc = resumeconv.load(SOURCE)
+    return resumeconv.write(doc, fmt, **options).data
+
+
+def main() -> int:
+    from resumeconv.fileio import write_atomic
+
+    for name, fmt, options in TARGETS:
+        data = generate(name, fmt, options)
+        write_atomic(ROOT / "samples" / name, data)
+        print(f"samples/{name}: {len(data)} bytes ({fmt})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    raise SystemExit(main())

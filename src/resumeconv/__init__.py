@@ -1,0 +1,94 @@
+"""resumeconv: validate academic CVs kept as JSON Resume, and convert them to and from other formats.
+
+The library API is small and pure: ``load`` a document, ``validate`` it, ``convert`` it; ``resumeconv.formats``
+is the registry of formats (``resumeconv.formats.all_formats()``). Heavy modules are
+imported only when a function needs them, so ``import resumeconv`` stays cheap for CLI start-up.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError, InvalidDocumentError, ResumeconvError, UnsafeInputError, UsageError
+from .losses import Loss
+
+if TYPE_CHECKING:
+    from .formats import ReadResult, WriteResult
+
+__version__ = "0.1.0"
+__all__ = [
+    "InputError", "InvalidDocumentError", "Loss", "ResumeconvError", "UnsafeInputError", "UsageError",
+    "convert", "dump", "load", "read", "validate", "write",
+]
+
+
+def read(source: str | os.PathLike[str] | bytes, format: str | None = None, **options: Any) -> ReadResult:
+    """Read a file path (or raw bytes) in any readable format: the document plus the reader's losses."""
+    from . import formats as registry
+    from .fileio import read_bytes
+
+    if isinstance(source, bytes):
+        data, name = source, None
+    else:
+        name = os.fspath(source)
+        data = read_bytes(name)
+    spec = registry.get(format) if format else registry.detect(name, data)
+    return spec.read(data, source=name or "<input>", **options)
+
+
+def load(source: str | os.PathLike[str] | bytes, format: str | None = None, **options: Any) -> dict[str, Any]:
+    """Load a resume from a path, from JSON/YAML text, or from bytes; returns the canonical dict.
+
+    A ``str`` that names an existing file (or has no newline and no brace) is taken as a path; any other
+    ``str`` is parsed as text.
+    """
+    if isinstance(source, str) and _looks_like_text(source):
+        return read(source.encode("utf-8"), format=format, **options).document
+    return read(source, format=format, **options).document
+
+
+def dump(doc: dict[str, Any], format: str = "json") -> str:
+    """Serialize a document as JSON or YAML text."""
+    from . import document
+
+    if format == "json":
+        return document.dump_json(doc)
+    if format == "yaml":
+        return document.dump_yaml(doc)
+    raise UsageError(f"dump writes json or yaml, not '{format}'; use convert() for other formats")
+
+
+def write(doc: dict[str, Any], to: str, **options: Any) -> WriteResult:
+    """Write a document in a registered format: the output bytes and the loss report."""
+    from . import formats as registry
+
+    return registry.get(to).write(doc, **options)
+
+
+def convert(doc: dict[str, Any] | str | os.PathLike[str] | bytes, to: str, *, from_format: str | None = None,
+            **options: Any) -> WriteResult:
+    """Convert a document (or a file in any readable format) to format ``to``.
+
+    The result carries the losses of both the reader and the writer, readers' first.
+    """
+    reader_losses: list[Loss] = []
+    if not isinstance(doc, dict):
+        result = read(doc, format=from_format)
+        doc, reader_losses = result.document, result.losses
+    out = write(doc, to, **options)
+    out.losses[:0] = reader_losses
+    return out
+
+
+def validate(doc_or_path: Any, profile: str = "academic", **options: Any):
+    """Validate a document or file; returns a list of diagnostics (empty when valid)."""
+    from .validate import validate as _validate
+
+    return _validate(doc_or_path, profile=profile, **options)
+
+
+def _looks_like_text(value: str) -> bool:
+    if "\n" in value or value.lstrip().startswith(("{", "[")):
+        return True
+    return not os.path.exists(value) and ":" in value and not value.endswith((".json", ".yaml", ".yml"))

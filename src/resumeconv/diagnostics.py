@@ -1,0 +1,59 @@
+"""Diagnostics (one finding about a file) and the reporters that print them: text, json and github."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass
+class Diagnostic:
+    """One finding; the same fields as the JSON report, so library and CLI users see the same thing."""
+
+    file: str
+    line: int | None
+    column: int | None
+    pointer: str
+    severity: Severity
+    rule: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if k != "file"}
+
+    def text(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        return f"{where}: {self.severity}: {self.message} (at {self.pointer or '/'})"
+
+    def github(self) -> str:
+        props = [f"file={_gh_prop(self.file)}"]
+        if self.line is not None:
+            props += [f"line={self.line}", f"col={self.column or 1}"]
+        props.append(f"title={_gh_prop('resumeconv ' + self.rule)}")
+        return f"::{self.severity} {','.join(props)}::{_gh_data(self.message + ' (at ' + (self.pointer or '/') + ')')}"
+
+
+def report_json(file: str, diagnostics: list[Diagnostic]) -> dict:
+    """The stable per-file JSON object: ``{"file", "valid", "errors": [...]}`` (warnings included, by severity)."""
+    return {
+        "file": file,
+        "valid": not any(d.severity == "error" for d in diagnostics),
+        "errors": [d.as_dict() for d in diagnostics],
+    }
+
+
+def dumps_json(reports: list[dict]) -> str:
+    return json.dumps(reports, indent=2, ensure_ascii=False)
+
+
+def _gh_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(value: str) -> str:
+    return _gh_data(value).replace(":", "%3A").replace(",", "%2C")

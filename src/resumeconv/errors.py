@@ -1,0 +1,47 @@
+"""The project's own error types: each carries a one-line message and the CLI exit code it maps to."""
+
+from __future__ import annotations
+
+#: Exit codes, documented in the README and in ``resumeconv --help``.
+EXIT_OK = 0
+EXIT_INVALID = 1  # invalid document, or a loss with --fail-on-loss
+EXIT_USAGE = 2  # usage error or unreadable input
+
+
+class ResumeconvError(Exception):
+    """Base class; ``str(err)`` is the one line the CLI prints."""
+
+    exit_code = EXIT_USAGE
+
+
+class InputError(ResumeconvError):
+    """Input that cannot be read or parsed. Carries the place (file, line, column) when there is one."""
+
+    def __init__(self, message: str, source: str | None = None, line: int | None = None, column: int | None = None):
+        self.message = message
+        self.source = source
+        self.line = line
+        self.column = column
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = [self.source or "<input>"]
+        if self.line is not None:
+            where.append(str(self.line))
+            if self.column is not None:
+                where.append(str(self.column))
+        return f"{':'.join(where)}: {self.message}"
+
+
+class UsageError(ResumeconvError):
+    """A call that cannot be carried out as asked (unknown format, missing option)."""
+
+
+class UnsafeInputError(InputError):
+    """Input refused for safety: external entities, DTDs, alias bombs, zip bombs, oversize files."""
+
+
+class InvalidDocumentError(ResumeconvError):
+    """A document that does not satisfy the schema where a valid one is required."""
+
+    exit_code = EXIT_INVALID

@@ -1,0 +1,107 @@
+"""Safe reading (size limit, encodings) and atomic writing: a user's file is never truncated or half-written."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import InputError, UnsafeInputError
+
+#: Default input size limit; override with RESUMECONV_MAX_INPUT_BYTES or ``--max-input-size``.
+DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def max_input_bytes() -> int:
+    value = os.environ.get("RESUMECONV_MAX_INPUT_BYTES")
+    if value and value.isdigit():
+        return int(value)
+    return DEFAULT_MAX_INPUT_BYTES
+
+
+def read_bytes(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """Read a whole input file (``-`` is stdin), refusing directories, missing files and oversize input."""
+    limit = max_input_bytes() if limit is None else limit
+    name = os.fspath(path)
+    if name == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+        source = "<stdin>"
+    else:
+        source = name
+        try:
+            with open(name, "rb") as fh:
+                data = fh.read(limit + 1)
+        except FileNotFoundError:
+            raise InputError("no such file", source) from None
+        except IsADirectoryError:
+            raise InputError("is a directory, not a file", source) from None
+        except PermissionError:
+            raise InputError("permission denied", source) from None
+        except OSError as err:
+            raise InputError(err.strerror or str(err), source) from None
+    if len(data) > limit:
+        raise UnsafeInputError(
+            f"input is larger than the limit of {limit} bytes (set RESUMECONV_MAX_INPUT_BYTES to raise it)", source
+        )
+    return data
+
+
+def decode_text(data: bytes, source: str | None = None) -> str:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16/32; name line:column of the first bad byte."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as err:
+                raise InputError(f"invalid {codec.upper()} at byte {err.start + len(bom)}", source) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        message = f"invalid UTF-8 (byte 0x{data[err.start]:02x}); save the file as UTF-8"
+        raise InputError(message, source, line, column) from None
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
+    """Write ``data`` to a temporary file beside ``path``, fsync it, then rename it into place.
+
+    On any failure the temporary file is removed and an existing ``path`` is left as it was.
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
+        if not target.exists():
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

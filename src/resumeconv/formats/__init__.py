@@ -1,0 +1,123 @@
+"""The format registry: every foreign format is a reader and/or writer around the one canonical document.
+
+Entries are declared here as data (name, module, extensions, a cheap content sniff) so that listing or
+detecting formats imports no format module; a module is imported only when its reader or writer is used.
+Each module defines ``read(data: bytes, *, source: str | None = None, format: str, **options) -> ReadResult``
+and/or ``write(doc: dict, *, format: str, **options) -> WriteResult`` (``format`` is the registry name, so one
+module may serve several entries). Formats never import each other.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import UsageError
+from ..losses import Loss
+
+
+@dataclass
+class ReadResult:
+    """A reader's answer: the canonical document and what the source had that it could not hold."""
+
+    document: dict[str, Any]
+    losses: list[Loss] = field(default_factory=list)
+
+
+@dataclass
+class WriteResult:
+    """A writer's answer: the bytes to write and what the target could not hold.
+
+    ``more`` holds further parts when a target must be split (e.g. ORCID bulks of at most 100 works); the CLI
+    writes them beside the first as ``NAME-2.EXT``, ``NAME-3.EXT``, ...
+    """
+
+    data: bytes
+    losses: list[Loss] = field(default_factory=list)
+    more: list[bytes] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.data.decode("utf-8")
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    name: str
+    module: str
+    description: str
+    extensions: tuple[str, ...] = ()
+    reads: bool = False
+    writes: bool = False
+    #: A regex searched in the first 8 KiB of input; the highest ``sniff_rank`` among matches wins.
+    sniff: str | None = None
+    sniff_rank: int = 0
+
+    def load(self):
+        return importlib.import_module(f"{__name__}.{self.module}")
+
+    def read(self, data: bytes, **options: Any) -> ReadResult:
+        if not self.reads:
+            raise UsageError(f"format '{self.name}' can be written, not read")
+        return self.load().read(data, format=self.name, **options)
+
+    def write(self, doc: dict[str, Any], **options: Any) -> WriteResult:
+        if not self.writes:
+            raise UsageError(f"format '{self.name}' can be read, not written")
+        return self.load().write(doc, format=self.name, **options)
+
+
+REGISTRY: tuple[FormatSpec, ...] = (
+    FormatSpec("json", "jsonresume", "JSON Resume document as JSON (the canonical form)",
+               (".resume.json", ".json"), reads=True, writes=True, sniff=r"^\s*[{\[]", sniff_rank=1),
+    FormatSpec("yaml", "jsonresume", "JSON Resume document as YAML",
+               (".resume.yaml", ".resume.yml", ".yaml", ".yml"), reads=True, writes=True,
+               sniff=r"^(---|%YAML|[A-Za-z_$][\w$-]*\s*:)", sniff_rank=0),
+)
+
+
+def all_formats() -> tuple[FormatSpec, ...]:
+    return REGISTRY
+
+
+def get(name: str) -> FormatSpec:
+    for spec in REGISTRY:
+        if spec.name == name:
+            return spec
+    raise UsageError(f"unknown format '{name}'; known formats: {', '.join(s.name for s in REGISTRY)}")
+
+
+def by_extension(path: str, *, reading: bool) -> FormatSpec | None:
+    """The format a file name implies: the longest matching extension wins; ties keep registry order."""
+    lower = path.lower()
+    best: tuple[int, FormatSpec] | None = None
+    for spec in REGISTRY:
+        if not (spec.reads if reading else spec.writes):
+            continue
+        for ext in spec.extensions:
+            if lower.endswith(ext) and (best is None or len(ext) > best[0]):
+                best = (len(ext), spec)
+    return best[1] if best else None
+
+
+def sniff(data: bytes) -> FormatSpec | None:
+    """The readable format whose content pattern matches the start of ``data``."""
+    head = data[:8192].decode("utf-8", "replace").lstrip("\ufeff")
+    found = [s for s in REGISTRY if s.reads and s.sniff and re.search(s.sniff, head, re.MULTILINE)]
+    return max(found, key=lambda s: s.sniff_rank) if found else None
+
+
+def detect(path: str | None, data: bytes) -> FormatSpec:
+    """Pick the reader for an input: content first when it is unambiguous, then the file name."""
+    by_content = sniff(data)
+    if by_content is not None and by_content.sniff_rank > 0:
+        return by_content
+    if path and path != "-":
+        by_name = by_extension(path, reading=True)
+        if by_name is not None:
+            return by_name
+    if by_content is not None:
+        return by_content
+    raise UsageError(f"cannot tell the format of {path or '<stdin>'}; name it with -f (see 'resumeconv formats')")
