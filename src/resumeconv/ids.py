@@ -1,0 +1,89 @@
+"""Identifiers: ORCID iD checksums, DOI and arXiv syntax and normalization (for checks and de-duplication).
+
+The accepted syntax is the schema's (``definitions/orcid|doi|arxiv``); this module adds what a pattern cannot
+say (the ORCID check digit) and the normalizations used to compare records.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .schemas import definition
+
+_ORCID_URL = re.compile(r"^(?:https?://)?(?:www\.|sandbox\.)?orcid\.org/", re.IGNORECASE)
+_DOI_PREFIX = re.compile(r"^(?:doi:\s*|(?:https?://)?(?:dx\.)?doi\.org/)", re.IGNORECASE)
+_ARXIV_PREFIX = re.compile(r"^(?:arxiv:\s*|(?:https?://)?(?:www\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE)
+_ARXIV_VERSION = re.compile(r"v\d+$")
+DOI_IN_TEXT = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
+
+
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(definition(name)["pattern"])
+
+
+def orcid_check_digit(base15: str) -> str:
+    """ISO 7064 MOD 11-2 check character for the first 15 digits of an ORCID iD."""
+    total = 0
+    for ch in base15:
+        total = (total + int(ch)) * 2
+    result = (12 - total % 11) % 11
+    return "X" if result == 10 else str(result)
+
+
+def normalize_orcid(value: str) -> str:
+    """Bare ``0000-0000-0000-000X`` form of an iD given bare or as an orcid.org URL."""
+    return _ORCID_URL.sub("", value.strip()).rstrip("/").upper()
+
+
+def is_orcid(value: str) -> bool:
+    """True when ``value`` (bare or URL) has ORCID syntax and a correct check digit."""
+    bare = normalize_orcid(value)
+    if not _pattern("orcid").match(bare):
+        return False
+    digits = bare.replace("-", "")
+    return orcid_check_digit(digits[:15]) == digits[15]
+
+
+def strip_doi(value: str) -> str:
+    """A DOI without resolver prefix (``https://doi.org/``, ``doi:``), case kept."""
+    return _DOI_PREFIX.sub("", value.strip())
+
+
+def is_doi(value: str) -> bool:
+    return bool(_pattern("doi").match(strip_doi(value)))
+
+
+def doi_key(value: str) -> str:
+    """Comparison key for a DOI: no prefix, lowercase (DOIs are case-insensitive)."""
+    return strip_doi(value).lower()
+
+
+def find_doi(text: str) -> str | None:
+    """The first DOI in free text or a URL, trailing punctuation removed."""
+    match = DOI_IN_TEXT.search(text)
+    return match.group(0).rstrip(".,;)]}") if match else None
+
+
+def strip_arxiv(value: str) -> str:
+    """An arXiv id without ``arXiv:`` or an arxiv.org URL around it (a ``.pdf`` suffix removed)."""
+    bare = _ARXIV_PREFIX.sub("", value.strip())
+    return bare[:-4] if bare.lower().endswith(".pdf") else bare
+
+
+def is_arxiv(value: str) -> bool:
+    return bool(_pattern("arxiv").match(strip_arxiv(value)))
+
+
+def arxiv_key(value: str) -> str:
+    """Comparison key for an arXiv id: bare, lowercase, version suffix stripped."""
+    return _ARXIV_VERSION.sub("", strip_arxiv(value)).lower()
+
+
+def title_key(title: str) -> str:
+    """Comparison key for a title: case, accents' base letters kept, punctuation and spacing folded."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
