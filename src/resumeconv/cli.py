@@ -81,7 +81,7 @@ def convert(input: str, from_format: str | None, to_format: str | None, output: 
             fail_on_loss: bool, quiet: bool) -> None:
     """Convert INPUT ('-' for stdin) to another format; what the target cannot hold is reported on stderr."""
     from . import formats as registry
-    from .fileio import read_bytes, write_atomic
+    from .fileio import write_atomic
 
     try:
         opts = parse_options(options)
@@ -93,10 +93,7 @@ def convert(input: str, from_format: str | None, to_format: str | None, output: 
         target = registry.get(to_format)
         if not target.writes:
             raise click.UsageError(f"format '{to_format}' can be read, not written")
-        data = read_bytes(input)
-        source = registry.get(from_format) if from_format else registry.detect(input, data)
-        name = "<stdin>" if input == "-" else input
-        result = source.read(data, source=name)
+        result = registry.read_path(input, from_format)
         out = target.write(result.document, **opts)
         losses = [*result.losses, *out.losses]
         if not quiet:

@@ -54,6 +54,8 @@ class FormatSpec:
     #: A regex searched in the first 8 KiB of input; the highest ``sniff_rank`` among matches wins.
     sniff: str | None = None
     sniff_rank: int = 0
+    #: The reader also takes a directory, given as ``path=`` (the data is then empty).
+    reads_dirs: bool = False
 
     def load(self):
         return importlib.import_module(f"{__name__}.{self.module}")
@@ -75,6 +77,14 @@ REGISTRY: tuple[FormatSpec, ...] = (
     FormatSpec("yaml", "jsonresume", "JSON Resume document as YAML",
                (".resume.yaml", ".resume.yml", ".yaml", ".yml"), reads=True, writes=True,
                sniff=r"^(---|%YAML|[A-Za-z_$][\w$-]*\s*:)", sniff_rank=0),
+    FormatSpec("linkedin", "linkedin_text", "LinkedIn profile text (as 'Save to PDF' shows it; reads the PDF too)",
+               (".linkedin.txt",), reads=True, writes=True,
+               sniff=r"^(Contact|Top Skills|Honors-Awards)[ \t]*\n[\s\S]*^(Experience|Education)[ \t]*$",
+               sniff_rank=2),
+    FormatSpec("linkedin-export", "linkedin_export", "LinkedIn data export (.zip or unpacked folder of CSVs)",
+               (".zip",), reads=True, reads_dirs=True,
+               sniff=r"\APK\x03\x04[\s\S]{26,300}?(Profile|Positions|Education|Skills|Languages|Email Addresses)\.csv",
+               sniff_rank=2),
 )
 
 
@@ -107,6 +117,23 @@ def sniff(data: bytes) -> FormatSpec | None:
     head = data[:8192].decode("utf-8", "replace").lstrip("\ufeff")
     found = [s for s in REGISTRY if s.reads and s.sniff and re.search(s.sniff, head, re.MULTILINE)]
     return max(found, key=lambda s: s.sniff_rank) if found else None
+
+
+def read_path(path: str, format: str | None = None, **options: Any) -> ReadResult:
+    """Read a file (``-`` is stdin) or, for a format that takes one, a directory: detection, then the reader."""
+    import os
+
+    from ..errors import InputError
+    from ..fileio import read_bytes
+
+    if path != "-" and os.path.isdir(path):
+        spec = get(format) if format else next((s for s in REGISTRY if s.reads_dirs), None)
+        if spec is None or not spec.reads_dirs:
+            raise InputError("is a directory, not a file", path)
+        return spec.read(b"", source=path, path=path, **options)
+    data = read_bytes(path)
+    spec = get(format) if format else detect(path, data)
+    return spec.read(data, source="<stdin>" if path == "-" else path, **options)
 
 
 def detect(path: str | None, data: bytes) -> FormatSpec:
