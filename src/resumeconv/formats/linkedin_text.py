@@ -331,6 +331,11 @@ _NAME_PARTICLES = frozenset(["van", "von", "der", "de", "den", "da", "del", "del
                              "bin", "al", "ter", "ten"])
 _DEGREE = re.compile(r"\b(bachelor|master|doctor|ph\.?\s?d|d\.?phil|m\.?sc|b\.?sc|b\.?a|m\.?a|mba|b\.?s|m\.?s|"
                      r"b\.?eng|m\.?eng|diploma|associate|licen[cs]|certificate|habilitation|postdoc)", re.IGNORECASE)
+#: Words of headlines, not of names: they keep a short headline ("Research Engineer") from passing as the name.
+_ROLE_WORDS = frozenset(["engineer", "researcher", "research", "scientist", "professor", "student", "developer",
+                         "manager", "lecturer", "intern", "director", "analyst", "consultant", "fellow", "candidate",
+                         "phd", "postdoc", "postdoctoral", "designer", "founder", "assistant", "associate", "lead",
+                         "head", "officer", "specialist", "architect", "teacher", "doctoral", "senior", "junior"])
 #: Rough character widths (1/1000 em, Helvetica-like) to tell a line LinkedIn wrapped in its narrow sidebar.
 _NARROW, _WIDE = set("ijlI ftr.,;:'()-|!"), set("mwMW")
 _SIDEBAR_WIDTH = 17.0
@@ -427,7 +432,8 @@ def _name_like(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 5 or len(line) > 50 or re.search(r"[\d|@:()/]", line) or line.endswith("-"):
         return False
-    return all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+    return all((w[0].isupper() or w.lower() in _NAME_PARTICLES) and w.lower().strip(".,") not in _ROLE_WORDS
+               for w in words)
 
 
 def _split_preamble(body: list[str]) -> tuple[list[str], list[str]]:
