@@ -463,7 +463,7 @@ class _Reader:
                 last_side = order[main_at - 1]
                 bodies[last_side], tail = _split_preamble(bodies[last_side])
                 preamble = [x for x in tail if x.strip()]
-        if not order and not preamble:
+        if not order and not 0 < len(preamble) <= 3:
             raise InputError("no LinkedIn profile sections (Contact, Experience, Education, ...) found", self.source)
         self.basics(preamble)
         handlers = {"Contact": self.contact, "Top Skills": self.skills, "Languages": self.languages,
