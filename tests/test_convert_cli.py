@@ -65,9 +65,11 @@ def test_missing_output_format_is_a_usage_error() -> None:
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("truncated.json", b'{\n  "basics": {\n    "name": "A",\n', "truncated.json:4:1: invalid JSON: Expecting property name"),
+        ("truncated.json", b'{\n  "basics": {\n    "name": "A",\n',
+         "truncated.json:4:1: invalid JSON: Expecting property name"),
         ("bad-utf8.json", b'{\n  "basics": {"name": "Ren\xe9"}\n}\n', "bad-utf8.json:2:26: invalid UTF-8 (byte 0xe9)"),
-        ("tab.yaml", b"basics:\n\tname: A\n", "tab.yaml:2:1: invalid YAML: found character '\\t' that cannot start any token"),
+        ("tab.yaml", b"basics:\n\tname: A\n",
+         "tab.yaml:2:1: invalid YAML: found character '\\t' that cannot start any token"),
         ("empty.json", b"", "empty.json: file is empty"),
         ("list.json", b"[1, 2]", "list.json: a resume must be an object at the top level, not an array"),
     ],
