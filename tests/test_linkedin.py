@@ -414,6 +414,11 @@ def test_cli_directory_for_a_file_format_and_unsafe_zip(tmp_path: Path) -> None:
     result = runner.invoke(main, ["convert", str(EXPORT), "-f", "json", "-t", "json"])
     assert result.exit_code == 2
     assert result.stderr == f"resumeconv: {EXPORT}: is a directory, not a file\n"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(main, ["convert", str(empty), "-f", "linkedin-export", "-t", "json"])
+    assert result.exit_code == 2
+    assert result.stderr == f"resumeconv: {empty}: no LinkedIn export CSV (Profile.csv, Positions.csv, ...) found\n"
     bad = tmp_path / "export.zip"
     bad.write_bytes(zip_bytes({"../../evil/Profile.csv": b"x"}))
     result = runner.invoke(main, ["convert", str(bad), "-t", "json"])

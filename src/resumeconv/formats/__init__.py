@@ -10,6 +10,7 @@ module may serve several entries). Formats never import each other.
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,8 +55,9 @@ class FormatSpec:
     #: A regex searched in the first 8 KiB of input; the highest ``sniff_rank`` among matches wins.
     sniff: str | None = None
     sniff_rank: int = 0
-    #: The reader also takes a directory, given as ``path=`` (the data is then empty).
-    reads_dirs: bool = False
+    #: Set when the reader also takes a directory (given as ``path=``, the data then empty): a regex searched in
+    #: the directory's file names, one a line, to detect it.
+    dir_sniff: str | None = None
 
     def load(self):
         return importlib.import_module(f"{__name__}.{self.module}")
@@ -82,7 +84,7 @@ REGISTRY: tuple[FormatSpec, ...] = (
                sniff=r"^(Contact|Top Skills|Honors-Awards)[ \t]*\n[\s\S]*^(Experience|Education)[ \t]*$",
                sniff_rank=2),
     FormatSpec("linkedin-export", "linkedin_export", "LinkedIn data export (.zip or unpacked folder of CSVs)",
-               (".zip",), reads=True, reads_dirs=True,
+               (".zip",), reads=True, dir_sniff=r"(?im)^(Profile|Positions|Education|Skills)\.csv$",
                sniff=r"\APK\x03\x04[\s\S]{26,300}?(Profile|Positions|Education|Skills|Languages|Email Addresses)\.csv",
                sniff_rank=2),
 )
@@ -121,19 +123,26 @@ def sniff(data: bytes) -> FormatSpec | None:
 
 def read_path(path: str, format: str | None = None, **options: Any) -> ReadResult:
     """Read a file (``-`` is stdin) or, for a format that takes one, a directory: detection, then the reader."""
-    import os
-
     from ..errors import InputError
     from ..fileio import read_bytes
 
     if path != "-" and os.path.isdir(path):
-        spec = get(format) if format else next((s for s in REGISTRY if s.reads_dirs), None)
-        if spec is None or not spec.reads_dirs:
+        spec = get(format) if format else _detect_dir(path)
+        if spec is None or not spec.dir_sniff:
             raise InputError("is a directory, not a file", path)
         return spec.read(b"", source=path, path=path, **options)
     data = read_bytes(path)
     spec = get(format) if format else detect(path, data)
     return spec.read(data, source="<stdin>" if path == "-" else path, **options)
+
+
+def _detect_dir(path: str) -> FormatSpec | None:
+    """The directory-reading format whose file-name pattern matches what the directory holds."""
+    try:
+        names = "\n".join(sorted(os.listdir(path)))
+    except OSError:
+        return None
+    return next((s for s in REGISTRY if s.dir_sniff and re.search(s.dir_sniff, names)), None)
 
 
 def detect(path: str | None, data: bytes) -> FormatSpec:

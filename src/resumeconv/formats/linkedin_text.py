@@ -323,7 +323,7 @@ _DATE = r"(?:[A-Z][a-z]+\s+)?\d{4}"
 _RANGE = re.compile(rf"^(?P<start>{_DATE})\s*[-–]\s*(?P<end>{_DATE}|Present)(?:\s*\((?P<dur>[^)]*)\))?$")
 _EDU_DATES = re.compile(rf"(?:\s*·\s*|\s*)\((?P<start>{_DATE})(?:\s*[-–]\s*(?P<end>{_DATE}|Present))?\)$")
 _LABEL = re.compile(r"\s*\((?P<label>[A-Za-z][A-Za-z ]*)\)$")
-_PHONE = re.compile(r"^\+?[\d()][\d ()./-]{5,}$")
+_PHONE = re.compile(r"^[+(]*\d[\d ()./+-]{5,}$")
 _LANGUAGE = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<level>[^()]+)\))?$")
 _CONNECTORS = frozenset(["a", "an", "the", "of", "on", "in", "for", "with", "and", "or", "to", "at", "by",
                          "from", "via", "vs", "-", "–", ":", "&"])
