@@ -227,9 +227,13 @@ class _Writer:
 
     def position(self, i: int) -> list[str]:
         out = [self.text("work", i, "position") or ""]
+        if not out[0]:
+            self.report.add(pointer("work", i, "position"), "a LinkedIn position needs a title; left blank")
         rng = self.range("work", i)
         if rng:
             out.append(rng)
+        else:
+            self.report.add(pointer("work", i, "startDate"), "a LinkedIn position needs a start date; none written")
         place = self.text("work", i, "location")
         kind = self.doc["work"][i].get("workplaceType")
         if kind in WORKPLACE_LABELS:
@@ -615,10 +619,6 @@ def _paragraphs(lines: list[str]) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _iso(text: str) -> str | None:
-    return dates.parse_human(text)
-
-
 def _education_blocks(lines: list[str], pdf: bool) -> list[list[str]]:
     """One block per school: the school line and its degree line (joined back when wrapped inside '(...)')."""
     blocks: list[list[str]] = []
@@ -645,15 +645,13 @@ def _degree_line(line: str, item: dict[str, Any]) -> None:
     match = _EDU_DATES.search(line)
     if match:
         line = line[:match.start()].strip()
-        start, end = _iso(match["start"]), match["end"]
-        if end is None:
-            if start:
-                item["endDate"] = start
-        else:
-            if start:
-                item["startDate"] = start
-            if end != "Present" and _iso(end):
-                item["endDate"] = _iso(end)
+        first = dates.parse_human(match["start"])
+        last = dates.parse_human(match["end"]) if match["end"] and match["end"] != "Present" else None
+        if match["end"] is None:
+            first, last = None, first
+        for key, value in (("startDate", first), ("endDate", last)):
+            if value:
+                item[key] = value
     degree, comma, area = line.partition(", ")
     if comma:
         item["studyType"], item["area"] = degree.strip(), area.strip()
@@ -676,7 +674,7 @@ class _Experience:
         out: list[dict[str, Any]] = []
         group: dict[str, Any] | None = None
         meta_end = -1
-        for n, r in enumerate(ranges):
+        for r in ranges:
             title_at = self.previous(r)
             header = [i for i in range(meta_end + 1, title_at) if self.lines[i]] if title_at is not None else []
             item: dict[str, Any] = {}
@@ -699,7 +697,6 @@ class _Experience:
             out.append(item)
             if group is not None:
                 group = self.advance(group, item, months)
-            del n
         if out:
             self.describe(out[-1], [i for i in range(meta_end + 1, len(self.lines)) if self.lines[i]])
         return out
@@ -714,11 +711,11 @@ class _Experience:
         """Set start/end from a range line; the end month index (for "Present", derived from the duration)."""
         match = _RANGE.match(line)
         assert match is not None
-        start = _iso(match["start"])
+        start = dates.parse_human(match["start"])
         if start:
             item["startDate"] = start
         if match["end"] != "Present":
-            end = _iso(match["end"])
+            end = dates.parse_human(match["end"])
             if end:
                 item["endDate"] = end
             return month_index(end) if end else None
