@@ -386,6 +386,13 @@ def test_export_non_utf8_csv_names_file_and_place() -> None:
     assert str(err.value) == "<input>/skills.csv:3:4: invalid UTF-8 (byte 0xe9); save the file as UTF-8"
 
 
+def test_export_malformed_csv_names_the_line() -> None:
+    data = zip_bytes({"Positions.csv": b'Company Name,Title\nA,B\nA,"B"x\n'})
+    with pytest.raises(InputError) as err:
+        resumeconv.read(data, format="linkedin-export")
+    assert str(err.value) == "<input>/positions.csv:3: bad CSV: ',' expected after '\"'"
+
+
 def test_export_bad_zip_and_empty_export() -> None:
     with pytest.raises(InputError, match="not a readable zip archive"):
         resumeconv.read(b"PK\x03\x04broken", format="linkedin-export")

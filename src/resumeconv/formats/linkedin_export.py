@@ -43,8 +43,8 @@ MAX_MEMBERS = 10_000
 class _Row:
     """One CSV row, read by header name (with aliases); values HTML-unescaped and stripped."""
 
-    def __init__(self, values: dict[str, str], line: int):
-        self.values, self.line = values, line
+    def __init__(self, values: dict[str, str]):
+        self.values = values
 
     def get(self, name: str) -> str:
         for alias in ALIASES.get(name, (name,)):
@@ -114,17 +114,11 @@ def _dir_files(path: str) -> dict[str, bytes]:
 
 def _rows(data: bytes, source: str) -> list[_Row]:
     """Parse one CSV (RFC 4180, UTF-8): rows keyed by header; all-empty rows dropped."""
-    text = decode_text(data, source)
-    lines = text.splitlines()
-    start = 0
-    while start < len(lines) and (lines[start].startswith("Notes:") or not lines[start].strip()):
-        start += 1
+    reader = csv.DictReader(io.StringIO(decode_text(data, source), newline=""), strict=True)
     try:
-        reader = csv.DictReader(io.StringIO("\n".join(lines[start:])), strict=True)
-        rows = [_Row({k: v for k, v in row.items() if isinstance(k, str) and isinstance(v, str)},
-                     reader.line_num + start) for row in reader]
+        rows = [_Row({k: v for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}) for row in reader]
     except csv.Error as err:
-        raise InputError(f"bad CSV: {err}", source, reader.line_num + start) from None
+        raise InputError(f"bad CSV: {err}", source, reader.reader.line_num) from None
     return [row for row in rows if not row.empty()]
 
 
