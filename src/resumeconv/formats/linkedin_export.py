@@ -12,6 +12,7 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -65,7 +66,7 @@ def _zip_files(data: bytes, source: str | None) -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as err:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError) as err:
         raise InputError(f"not a readable zip archive ({err})", source) from None
     if len(members) > MAX_MEMBERS:
         raise UnsafeInputError(f"the archive has {len(members)} members (limit {MAX_MEMBERS})", source)
@@ -73,10 +74,10 @@ def _zip_files(data: bytes, source: str | None) -> dict[str, bytes]:
     for info in members:
         name = info.filename
         if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) or ".." in re.split(r"[/\\]", name):
-            raise UnsafeInputError(f"refused: the archive has an unsafe member name '{name}'", source)
+            raise UnsafeInputError(f"refused: the archive has an unsafe member name {name!r}", source)
         total += info.file_size
         if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1 << 20:
-            raise UnsafeInputError(f"refused: '{name}' expands {info.file_size // max(info.compress_size, 1)} times "
+            raise UnsafeInputError(f"refused: {name!r} expands {info.file_size // max(info.compress_size, 1)} times "
                                    f"(a zip bomb?)", source)
     if total > 4 * max_input_bytes():
         raise UnsafeInputError(f"refused: the archive expands to {total} bytes (limit {4 * max_input_bytes()})", source)
@@ -86,14 +87,14 @@ def _zip_files(data: bytes, source: str | None) -> dict[str, bytes]:
         if info.is_dir() or base not in FILES:
             continue
         if info.flag_bits & 0x1:
-            raise InputError(f"'{info.filename}' is encrypted", source)
+            raise InputError(f"{info.filename!r} is encrypted", source)
         try:
             with archive.open(info) as fh:
                 content = fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as err:
-            raise InputError(f"cannot read '{info.filename}' from the archive ({err})", source) from None
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error) as err:
+            raise InputError(f"cannot read {info.filename!r} from the archive ({err})", source) from None
         if len(content) > info.file_size:
-            raise UnsafeInputError(f"refused: '{info.filename}' is larger than its header says", source)
+            raise UnsafeInputError(f"refused: {info.filename!r} is larger than its header says", source)
         out[base] = content
     return out
 

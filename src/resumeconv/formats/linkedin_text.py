@@ -763,7 +763,6 @@ def _pdf_text(data: bytes, source: str | None) -> str:
 
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
     except ImportError:  # pragma: no cover - pypdf is a runtime dependency
         raise InputError("reading a PDF needs pypdf (pip install pypdf)", source) from None
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -774,8 +773,8 @@ def _pdf_text(data: bytes, source: str | None) -> str:
         return "\f".join((page.extract_text() or "") + "\n" for page in reader.pages)
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as err:
-        raise InputError(f"cannot read the PDF: {err}", source) from None
+    except Exception as err:  # noqa: BLE001 - pypdf raises many types on broken files; the user gets one line
+        raise InputError(f"cannot read the PDF: {' '.join(str(err).split()) or type(err).__name__}", source) from None
 
 
 def read(data: bytes, *, source: str | None = None, format: str = "linkedin", **_: Any) -> ReadResult:
