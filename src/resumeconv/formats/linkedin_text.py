@@ -773,7 +773,7 @@ def _pdf_text(data: bytes, source: str | None) -> str:
         return "\f".join((page.extract_text() or "") + "\n" for page in reader.pages)
     except InputError:
         raise
-    except Exception as err:  # noqa: BLE001 - pypdf raises many types on broken files; the user gets one line
+    except Exception as err:  # pypdf raises many types on broken files; the user gets one line
         raise InputError(f"cannot read the PDF: {' '.join(str(err).split()) or type(err).__name__}", source) from None
 
 
