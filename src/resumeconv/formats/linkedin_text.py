@@ -765,7 +765,9 @@ def _pdf_text(data: bytes, source: str | None) -> str:
         from pypdf import PdfReader
     except ImportError:  # pragma: no cover - pypdf is a runtime dependency
         raise InputError("reading a PDF needs pypdf (pip install pypdf)", source) from None
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)  # pypdf logs its repairs of broken files; the user gets one line or none
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -773,8 +775,10 @@ def _pdf_text(data: bytes, source: str | None) -> str:
         return "\f".join((page.extract_text() or "") + "\n" for page in reader.pages)
     except InputError:
         raise
-    except Exception as err:  # pypdf raises many types on broken files; the user gets one line
+    except Exception as err:  # pypdf raises many types on broken files
         raise InputError(f"cannot read the PDF: {' '.join(str(err).split()) or type(err).__name__}", source) from None
+    finally:
+        log.setLevel(level)
 
 
 def read(data: bytes, *, source: str | None = None, format: str = "linkedin", **_: Any) -> ReadResult:
