@@ -291,6 +291,16 @@ def test_main_column_first_and_headings_only_in_order() -> None:
     assert doc["education"][0]["studyType"] == "BA"
 
 
+def test_position_groups_end_at_their_tenure_and_companies_are_not_locations() -> None:
+    text = ("Experience\nFoo\n5 years\nA\n2015 - 2019 (4 years)\nB\n2014 - 2015 (1 year)\nBar\nC\n"
+            "2010 - 2012 (2 years)\nBaz Inc\n3 years\nD\n2008 - 2010 (2 years)\nRemote\nE\n2007 - 2008 (1 year)\n")
+    work = read_text(text)["work"]
+    assert [(w["name"], w["position"], w["startDate"]) for w in work] == [
+        ("Foo", "A", "2015"), ("Foo", "B", "2014"), ("Bar", "C", "2010"), ("Baz Inc", "D", "2008"),
+        ("Baz Inc", "E", "2007")]
+    assert [w.get("workplaceType") for w in work] == [None, None, None, "remote", None]
+
+
 def test_pdf_is_read_through_pypdf() -> None:
     pdf = make_pdf([
         ["Contact", "mira@example.org", "Top Skills", "Signal Processing", "Mira Okafor", "Research Engineer",

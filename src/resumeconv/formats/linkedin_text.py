@@ -692,11 +692,11 @@ class _Experience:
                 item["name"] = company
             if title_at is not None:
                 item["position"] = self.lines[title_at]
-            months = self.dates(self.lines[r], item)
-            meta_end = self.location(r, item)
-            out.append(item)
+            end = self.dates(self.lines[r], item)
             if group is not None:
-                group = self.advance(group, item, months)
+                group = self.advance(group, item, end)
+            meta_end = self.location(r, item, in_group=group is not None)
+            out.append(item)
         if out:
             self.describe(out[-1], [i for i in range(meta_end + 1, len(self.lines)) if self.lines[i]])
         return out
@@ -707,8 +707,8 @@ class _Experience:
                 return i
         return None
 
-    def dates(self, line: str, item: dict[str, Any]) -> int | None:
-        """Set start/end from a range line; the end month index (for "Present", derived from the duration)."""
+    def dates(self, line: str, item: dict[str, Any]) -> str | None:
+        """Set start/end from a range line; return the end, for "Present" the month the duration reaches."""
         match = _RANGE.match(line)
         assert match is not None
         start = dates.parse_human(match["start"])
@@ -718,33 +718,46 @@ class _Experience:
             end = dates.parse_human(match["end"])
             if end:
                 item["endDate"] = end
-            return month_index(end) if end else None
+            return end
         months = parse_duration(match["dur"] or "")
         first = month_index(start) if start else None
-        return first + months - 1 if first is not None and months else None
+        if first is None or not months:
+            return None
+        year, month = divmod(first + months - 1, 12)
+        return dates.format_iso(year, month + 1)
 
-    def location(self, r: int, item: dict[str, Any]) -> int:
-        """Read the optional location line after a range line; the index of the last line of the position's head."""
-        nxt = next((i for i in range(r + 1, len(self.lines)) if self.lines[i]), None)
-        if nxt is not None and _location_like(self.lines[nxt]) and not _RANGE.match(self.lines[nxt]) \
-                and (nxt + 1 >= len(self.lines) or not _RANGE.match(self.lines[nxt + 1] or "")):
-            work_location(self.lines[nxt], item)
-            return nxt
-        return r
+    def location(self, r: int, item: dict[str, Any], *, in_group: bool) -> int:
+        """Read the optional location line after a range line; the index of the last line of the position's head.
+
+        A line followed by a title and its range, or by a tenure line, is the next company's name instead, unless
+        the current company's group of roles goes on."""
+        after = [i for i in range(r + 1, len(self.lines)) if self.lines[i]][:3]
+        if not after or not _location_like(self.lines[after[0]]) or _RANGE.match(self.lines[after[0]]):
+            return r
+        following = [self.lines[i] for i in after[1:]]
+        if following and _RANGE.match(following[0]):
+            return r
+        if following and parse_duration(following[0]) is not None:
+            return r
+        if len(following) == 2 and _RANGE.match(following[1]) and not in_group:
+            return r
+        work_location(self.lines[after[0]], item)
+        return after[0]
 
     @staticmethod
-    def advance(group: dict[str, Any], item: dict[str, Any], end: int | None) -> dict[str, Any] | None:
-        """Keep a position group open until its roles span the company's total tenure."""
+    def advance(group: dict[str, Any], item: dict[str, Any], end: str | None) -> dict[str, Any] | None:
+        """Keep a position group open until its roles span the company's total tenure (whole years when a date
+        has no month, as LinkedIn counts them then)."""
         if group["end"] is None:
             group["end"] = end
         start = item.get("startDate")
         if group["end"] is None or not start:
             return None
-        first = month_index(start)
-        if first is None:
-            span = (group["end"] // 12 - dates.parts(start)[0]) * 12
-            return None if span >= group["tenure"] - 11 else group
-        return None if group["end"] - first + 1 >= group["tenure"] else group
+        last, first = month_index(group["end"]), month_index(start)
+        if last is None or first is None:
+            years = dates.parts(group["end"])[0] - dates.parts(start)[0]
+            return None if years * 12 >= group["tenure"] - 11 else group
+        return None if last - first + 1 >= group["tenure"] else group
 
     def describe(self, item: dict[str, Any], indices: list[int]) -> None:
         if not indices:
