@@ -134,8 +134,8 @@ Contact
 +44 20 5550 0000
 ada@example.org
 www.linkedin.com/in/ada-quill (LinkedIn)
-github.com/adaq (Other)
-ada.example.org (Personal)
+https://github.com/adaq (Other)
+https://ada.example.org (Personal)
 orcid.org/0000-0002-1825-0097 (Other)
 
 Top Skills
@@ -192,10 +192,29 @@ def test_writer_reports_every_field_it_cannot_carry() -> None:
         "/basics/location/postalCode", "/basics/profiles/1/network", "/work/0/url", "/work/1/startDate",
         "/work/1/employmentType", "/education/0/advisors", "/languages/1/fluency", "/skills/0/level",
         "/awards/0/date", "/awards/0/awarder", "/publications/0/doi", "/publications/0/authors",
-        "/certificates/0/issuer", "/projects", "/meta/mentees", "/meta/version"}
+        "/certificates/0/issuer", "/projects", "/meta", "/basics/profiles/0/url", "/languages/0/fluency"}
     assert losses["/work/1/startDate"].kind == "normalization"
-    assert losses["/meta/mentees"].reason == "LinkedIn has no section for mentees"
+    assert losses["/meta"].reason == ("not part of a LinkedIn profile (LinkedIn has no section for mentees, "
+                                      "publication overviews or sources)")
     assert losses["/languages/1/fluency"].kind == "loss"
+    assert losses["/languages/0/fluency"].reason == "written as LinkedIn's level 'Native or Bilingual'"
+    assert losses["/basics/profiles/0/url"].reason == "LinkedIn's text form reads this back in another form"
+
+
+def test_heading_like_lines_are_escaped_and_ambiguities_reported() -> None:
+    doc = {"basics": {"name": "Al Bo", "summary": "Experience\nmatters."},
+           "skills": [{"name": "Languages"}, {"name": "Go"}],
+           "work": [{"name": "X", "position": "Dev", "startDate": "2020-01", "endDate": "2020-03",
+                     "location": "Remote"}]}
+    result = resumeconv.write(doc, "linkedin", today="2025-11")
+    assert "Top Skills\n Languages\nGo\n" in result.text
+    assert "Summary\n Experience\nmatters.\n" in result.text
+    back = resumeconv.read(result.data, format="linkedin").document
+    assert back["skills"] == [{"name": "Languages"}, {"name": "Go"}]
+    assert back["basics"]["summary"] == "Experience\nmatters."
+    assert back["work"][0]["workplaceType"] == "remote"
+    assert [str(x) for x in result.losses] == [
+        "/work/0: location 'Remote' is LinkedIn's location type: read back as workplaceType (normalized)"]
 
 
 def test_present_is_measured_to_the_today_option() -> None:
@@ -322,8 +341,7 @@ def test_broken_pdf_and_non_profile_text_are_input_errors() -> None:
         resumeconv.read(b"%PDF-1.4\nnot really", format="linkedin")
     with pytest.raises(InputError, match="no LinkedIn profile sections"):
         resumeconv.read(b"Dear editor,\nplease find\nattached\nmy paper.\n", format="linkedin")
-    with pytest.raises(InputError, match="file is empty"):
-        resumeconv.read(b"\n \n", format="linkedin")
+    assert resumeconv.read(b"\n \n", format="linkedin").document == {}
     with pytest.raises(InputError, match="invalid UTF-8"):
         resumeconv.read(b"Contact\n\xff\n", format="linkedin")
 

@@ -17,8 +17,11 @@ from . import ReadResult, WriteResult
 from ._linkedin_common import (
     PROFICIENCIES,
     WORKPLACE_LABELS,
+    WORKPLACES,
     Coverage,
     basics_location,
+    covered,
+    differences,
     duration,
     month_index,
     month_text,
@@ -66,9 +69,10 @@ _REASONS = {
     "projects": "LinkedIn's profile text has no projects section",
     "interests": "LinkedIn has no interests section",
     "references": "recommendations are written by others on LinkedIn",
-    "meta": "not part of a LinkedIn profile",
-    "meta/mentees": "LinkedIn has no section for mentees",
+    "meta": "not part of a LinkedIn profile (LinkedIn has no section for mentees, publication overviews or sources)",
 }
+#: Position fields written as labelled description lines (as LinkedIn users do) and read back from them.
+_DESCRIPTION_FIELDS = (("department", "Team"), ("project", "Project"))
 _PUBLICATION_REASON = "LinkedIn's profile text lists publication titles only"
 _EDU_REASON = "LinkedIn's profile text shows only school, degree, field and dates"
 _DEFAULT_REASON = "LinkedIn's profile has no field for it"
@@ -104,11 +108,26 @@ class _Writer:
         self.cover.report_rest()
         while self.lines and not self.lines[-1]:
             self.lines.pop()
-        return "\n".join(self.lines) + "\n"
+        text = "\n".join(self.lines) + "\n"
+        self.check(text)
+        return text
+
+    def check(self, text: str) -> None:
+        """Read the text back and report what comes back otherwise and no loss names yet (a company name that
+        reads as a location, a phone-like headline, ...): the text form cannot tell these apart."""
+        try:
+            back = _Reader(_prepare(text), None).read()
+        except InputError:
+            return
+        for ptr, gone in differences(self.doc, back):
+            if not covered(ptr, self.report):
+                reason = "lost: LinkedIn's text form reads this back as something else" if gone else \
+                    "LinkedIn's text form reads this back in another form"
+                self.report.add(ptr, reason, "loss" if gone else "normalization")
 
     def section(self, heading: str, body: list[str]) -> None:
         if body:
-            self.lines.extend([heading, *body, ""])
+            self.lines.extend([heading, *map(_escape, body), ""])
 
     def text(self, *parts: str | int) -> str | None:
         """The string at a document path, marked as carried; None when absent or not text."""
@@ -123,42 +142,49 @@ class _Writer:
         if not isinstance(node, str) or not node.strip():
             return None
         self.cover.use(*parts)
-        return " ".join(node.split()) if "\n" not in node else node.strip()
+        if "\n" not in node:
+            return " ".join(node.split())
+        return "\n".join(_CONTROL.sub(" ", x).rstrip() for x in node.strip().split("\n"))
 
     def items(self, section: str) -> list[tuple[int, dict[str, Any]]]:
         value = self.doc.get(section)
         return [(i, x) for i, x in enumerate(value) if isinstance(x, dict)] if isinstance(value, list) else []
 
     def header(self) -> None:
-        name = self.text("basics", "name")
-        if name is None:
-            self.report.add(pointer("basics", "name"), "LinkedIn text starts with the name, and the CV has none")
-        head = [x for x in (name, self.text("basics", "label"), self.basics_location()) if x]
+        head = [x for x in (self.text("basics", "name"), self.text("basics", "label"), self.basics_location()) if x]
         if head:
-            self.lines.extend([*head, ""])
+            self.lines.extend([*map(_escape, head), ""])
 
     def basics_location(self) -> str | None:
         parts = [self.text("basics", "location", key) for key in ("city", "region", "countryCode")]
         return ", ".join(p for p in parts if p) or None
 
     def contact(self) -> None:
-        body = [x for x in (self.text("basics", "phone"), self.text("basics", "email")) if x]
+        body = []
+        for key, valid, what in (("phone", _PHONE.match, "a phone number"), ("email", _is_email, "an e-mail address")):
+            value = _one_line(self.doc, "basics", key)
+            if value and valid(value):
+                body.append(self.text("basics", key))
+            elif value:
+                self.report.add(pointer("basics", key), f"not {what} LinkedIn's Contact section can show")
         profiles = self.doc.get("basics", {}).get("profiles") or []
         for i, profile in enumerate(profiles if isinstance(profiles, list) else []):
             if not isinstance(profile, dict):
                 continue
-            if str(profile.get("network", "")).lower() == "linkedin":
-                slug = profile.get("username") or _linkedin_slug(profile.get("url") or "")
-                if slug:
-                    self.cover.use("basics", "profiles", i)
-                    body.append(f"www.linkedin.com/in/{slug} (LinkedIn)")
-                continue
-            url = self.text("basics", "profiles", i, "url")
+            linkedin = str(profile.get("network", "")).lower() == "linkedin"
+            url = _one_line(self.doc, "basics", "profiles", i, "url")
+            if linkedin and not url and _one_line(self.doc, "basics", "profiles", i, "username"):
+                url = f"www.linkedin.com/in/{self.text('basics', 'profiles', i, 'username')}"
             if url:
-                body.append(f"{_bare_url(url)} (Other)")
-        url = self.text("basics", "url")
+                self.cover.use("basics", "profiles", i, "url")
+                if linkedin:
+                    self.cover.use("basics", "profiles", i, "network")
+                    if profile.get("username") == _linkedin_slug(url):
+                        self.cover.use("basics", "profiles", i, "username")
+                body.append(f"{url} ({'LinkedIn' if linkedin else 'Other'})")
+        url = _one_line(self.doc, "basics", "url")
         if url:
-            body.append(f"{_bare_url(url)} (Personal)")
+            body.append(f"{self.text('basics', 'url')} (Personal)")
         orcid = self.text("basics", "orcid")
         if orcid:
             body.append(f"orcid.org/{orcid} (Other)")
@@ -177,6 +203,9 @@ class _Writer:
             if level is not None:
                 self.cover.use("languages", i, "fluency")
                 name = f"{name} ({PROFICIENCIES[level][1]})"
+                if item["fluency"] != PROFICIENCIES[level][0]:
+                    self.report.add(pointer("languages", i, "fluency"),
+                                    f"written as LinkedIn's level '{PROFICIENCIES[level][1]}'", "normalization")
             body.append(name)
         self.section("Languages", body)
 
@@ -185,13 +214,16 @@ class _Writer:
 
     def summary(self) -> None:
         paragraphs = [self.text("basics", "summary")]
-        for i, item in enumerate(self.doc.get("basics", {}).get("researchHighlights") or []):
+        highlights = self.doc.get("basics", {}).get("researchHighlights")
+        for i, item in enumerate(highlights if isinstance(highlights, list) else []):
             if isinstance(item, dict):
                 title = self.text("basics", "researchHighlights", i, "title")
                 text = self.text("basics", "researchHighlights", i, "summary")
                 paragraphs.append(": ".join(x for x in (title, text) if x) or None)
-                self.report.add(pointer("basics", "researchHighlights", i), "merged into the Summary text",
-                                "normalization")
+        if any(paragraphs[1:]):
+            self.report.add(pointer("basics", "researchHighlights"), "merged into the Summary text", "normalization")
+            self.report.add(pointer("basics", "summary"), "research highlights appended as paragraphs",
+                            "normalization")
         self.section("Summary", _blank_separated([p for p in paragraphs if p]))
 
     def experience(self) -> None:
@@ -205,8 +237,6 @@ class _Writer:
         for group in groups:
             company = self.text("work", group[0][0], "name")
             body.append(company or "")
-            if company is None:
-                self.report.add(pointer("work", group[0][0]), "a LinkedIn position needs a company; left blank")
             if len(group) > 1:
                 body.append(self.tenure([item for _, item in group]))
             for n, (i, _item) in enumerate(group):
@@ -227,14 +257,15 @@ class _Writer:
 
     def position(self, i: int) -> list[str]:
         out = [self.text("work", i, "position") or ""]
-        if not out[0]:
-            self.report.add(pointer("work", i, "position"), "a LinkedIn position needs a title; left blank")
         rng = self.range("work", i)
         if rng:
             out.append(rng)
         else:
             self.report.add(pointer("work", i, "startDate"), "a LinkedIn position needs a start date; none written")
         place = self.text("work", i, "location")
+        if place and place.lower() in WORKPLACES:
+            self.report.add(pointer("work", i), f"location '{place}' is LinkedIn's location type: read back as "
+                            "workplaceType", "normalization")
         kind = self.doc["work"][i].get("workplaceType")
         if kind in WORKPLACE_LABELS:
             self.cover.use("work", i, "workplaceType")
@@ -263,7 +294,7 @@ class _Writer:
 
     def description(self, i: int) -> list[str]:
         out = []
-        for key, label in (("department", "Team"), ("project", "Project")):
+        for key, label in _DESCRIPTION_FIELDS:
             value = self.text("work", i, key)
             if value:
                 out.append(f"{label}: {value}")
@@ -293,6 +324,15 @@ class _Writer:
         self.section("Education", body)
 
 
+def _escape(line: str) -> str:
+    """A leading space keeps a text line that reads like a heading or a page footer from being taken for one."""
+    return f" {line}" if line in SIDEBAR or line in MAIN or _FOOTER.match(line) else line
+
+
+def _unescape(line: str) -> str:
+    return line[1:] if line[:1] == " " and _escape(line[1:]) != line[1:] else line
+
+
 def _blank_separated(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     for paragraph in paragraphs:
@@ -302,12 +342,20 @@ def _blank_separated(paragraphs: list[str]) -> list[str]:
     return out
 
 
-def _bare_url(url: str) -> str:
-    return re.sub(r"^https?://", "", url.strip()).rstrip("/")
+def _one_line(doc: dict[str, Any], *parts: str | int) -> str | None:
+    """A string at a document path when it is one non-empty token run (a URL, phone or e-mail), else None."""
+    node: Any = doc
+    for part in parts:
+        node = node.get(part) if isinstance(node, dict) else node[part] if isinstance(node, list) else None
+    return node.strip() if isinstance(node, str) and node.strip() and "\n" not in node else None
+
+
+def _is_email(value: str) -> bool:
+    return "@" in value and not any(c.isspace() for c in value)
 
 
 def _linkedin_slug(url: str) -> str | None:
-    match = re.search(r"linkedin\.com/in/([^/?#\s]+)", url)
+    match = re.search(r"linkedin\.com/in/([^/?#\s]+)/?$", url)
     return match.group(1) if match else None
 
 
@@ -322,7 +370,8 @@ def write(doc: dict[str, Any], *, format: str = "linkedin", today: str | date | 
 
 # ---------------------------------------------------------------------------------------------------- reader
 
-_FOOTER = re.compile(r"^\s*Page \d+ of \d+\s*$")
+_FOOTER = re.compile(r"^Page \d+ of \d+\s*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
 _DATE = r"(?:[A-Z][a-z]+\s+)?\d{4}"
 _RANGE = re.compile(rf"^(?P<start>{_DATE})\s*[-–]\s*(?P<end>{_DATE}|Present)(?:\s*\((?P<dur>[^)]*)\))?$")
 _EDU_DATES = re.compile(rf"(?:\s*·\s*|\s*)\((?P<start>{_DATE})(?:\s*[-–]\s*(?P<end>{_DATE}|Present))?\)$")
@@ -360,7 +409,7 @@ def _prepare(text: str) -> _Text:
     after_footer = False
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = raw.replace("\f", "").replace("\u00a0", " ").rstrip()
-        if _FOOTER.match(line):
+        if pdf and _FOOTER.match(line.strip()):
             after_footer = True
             continue
         if after_footer and not line.strip():
@@ -409,7 +458,7 @@ def _sections(lines: list[str]) -> tuple[list[str], dict[str, list[str]], list[s
     seen = {"side": -1, "main": -1}
     current: list[str] = top
     for line in lines:
-        word = line.strip()
+        word = line.rstrip()
         for column, names in (("side", SIDEBAR), ("main", MAIN)):
             if word in names and names.index(word) > seen[column]:
                 seen[column] = names.index(word)
@@ -505,14 +554,14 @@ class _Reader:
             basics.setdefault("phone", entry)
             if label:
                 self.report.add(pointer("basics", "phone"), f"phone type '{label}' has no field")
-        elif key == "linkedin" or "linkedin.com/in/" in entry:
-            slug = _linkedin_slug(entry) or entry.rstrip("/").rsplit("/", 1)[-1]
-            basics.setdefault("profiles", []).append(
-                {"network": "LinkedIn", "username": slug, "url": f"https://www.linkedin.com/in/{slug}"})
-        elif re.search(r"orcid\.org/", entry) and ids.is_orcid(entry):
-            basics.setdefault("orcid", ids.normalize_orcid(entry))
         elif key == "personal" and "url" not in basics:
             basics["url"] = _with_scheme(entry)
+        elif key == "linkedin" or (not label and "linkedin.com/in/" in entry):
+            profile = {"network": "LinkedIn", "url": _with_scheme(entry)}
+            slug = _linkedin_slug(entry)
+            basics.setdefault("profiles", []).append({**profile, "username": slug} if slug else profile)
+        elif re.search(r"orcid\.org/", entry) and ids.is_orcid(entry):
+            basics.setdefault("orcid", ids.normalize_orcid(entry))
         else:
             profile = {"url": _with_scheme(entry)}
             if label and key != "other":
@@ -551,7 +600,7 @@ class _Reader:
             {"name": x, "type": "patent"} for x in _items(lines, self.text.pdf))
 
     def summary(self, lines: list[str]) -> None:
-        text = _paragraphs(lines) if self.text.pdf else "\n".join(lines).strip("\n")
+        text = _paragraphs(lines) if self.text.pdf else "\n".join(map(_unescape, lines)).strip("\n")
         if text.strip():
             self.basics_dict()["summary"] = text
 
@@ -763,8 +812,15 @@ class _Experience:
         if not indices:
             return
         summary, highlights = split_description("\n".join(self.lines[i] for i in indices))
-        if summary:
-            item["summary"] = summary
+        kept = []
+        for line in (summary or "").splitlines():
+            key = next((k for k, label in _DESCRIPTION_FIELDS if line.startswith(f"{label}: ")), None)
+            if key and key not in item:
+                item[key] = line.split(": ", 1)[1].strip()
+            else:
+                kept.append(line)
+        if kept:
+            item["summary"] = "\n".join(kept)
         if highlights:
             item["highlights"] = highlights
 
@@ -795,9 +851,11 @@ def _pdf_text(data: bytes, source: str | None) -> str:
 
 
 def read(data: bytes, *, source: str | None = None, format: str = "linkedin", **_: Any) -> ReadResult:
-    """Read LinkedIn profile text (this format's own output, or pdftotext/pypdf text of "Save to PDF"), or the PDF."""
+    """Read LinkedIn profile text (this format's own output, or pdftotext/pypdf text of "Save to PDF"), or the PDF.
+
+    Blank text is an empty profile (what this writer makes of an empty document)."""
     text = _pdf_text(data, source) if data.lstrip()[:5] == b"%PDF-" else decode_text(data, source)
     if not text.strip():
-        raise InputError("file is empty", source)
+        return ReadResult({})
     reader = _Reader(_prepare(text), source)
     return ReadResult(reader.read(), reader.report.items)
