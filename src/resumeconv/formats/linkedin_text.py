@@ -12,7 +12,7 @@ from typing import Any
 from .. import dates, ids
 from ..errors import InputError, UsageError
 from ..fileio import decode_text
-from ..losses import LossReport, pointer
+from ..losses import LossReport, covered, differences, pointer
 from . import ReadResult, WriteResult
 from ._linkedin_common import (
     PROFICIENCIES,
@@ -20,8 +20,6 @@ from ._linkedin_common import (
     WORKPLACES,
     Coverage,
     basics_location,
-    covered,
-    differences,
     duration,
     month_index,
     month_text,
