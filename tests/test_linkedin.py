@@ -297,6 +297,25 @@ def test_pypdf_style_text_without_blank_lines() -> None:
     assert doc == expected
 
 
+def test_wrapped_contact_entries_are_joined() -> None:
+    text = ("Contact\n+1 555 0100 (Work)\nquinn.langdon@gladstone.ucsf.ed\nu\nwww.linkedin.com/in/quinn-\n"
+            "langdon-1234 (LinkedIn)\nlab.example.org/quinn (Company)\norcid.org/0000-0002-1825-0097\n(Other)\n"
+            "ask me anything\n\nQuinn Langdon\nGenome Scientist\nExperience\nFoo\nBar\n2019 - 2020 (1 year)\n"
+            "Page 1 of 1\n\f")
+    result = resumeconv.read(text.encode(), format="linkedin")
+    basics = result.document["basics"]
+    assert basics["phone"] == "+1 555 0100"
+    assert basics["email"] == "quinn.langdon@gladstone.ucsf.edu"
+    assert basics["orcid"] == "0000-0002-1825-0097"
+    assert basics["profiles"] == [
+        {"network": "LinkedIn", "url": "https://www.linkedin.com/in/quinn-langdon-1234",
+         "username": "quinn-langdon-1234"},
+        {"network": "Company", "url": "https://lab.example.org/quinn"}]
+    assert [str(x) for x in result.losses] == [
+        "/basics/phone: phone type 'Work' has no field",
+        "/basics: contact line 'ask me anything' is neither a phone, an e-mail nor a URL"]
+
+
 def test_main_column_first_and_headings_only_in_order() -> None:
     text = ("Kim Lee\nData Analyst at Foo\nOslo, Norway\nSummary\nLikes Contact sports.\nExperience\nFoo\n"
             "Analyst\nMay 2020 - June 2021 (1 year 2 months)\nEducation\nOslo College\nBA, Maths · (2016 - 2019)\n"

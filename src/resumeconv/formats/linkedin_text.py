@@ -560,6 +560,8 @@ class _Reader:
             basics.setdefault("profiles", []).append({**profile, "username": slug} if slug else profile)
         elif re.search(r"orcid\.org/", entry) and ids.is_orcid(entry):
             basics.setdefault("orcid", ids.normalize_orcid(entry))
+        elif any(c.isspace() for c in entry):
+            self.report.add(pointer("basics"), f"contact line '{entry}' is neither a phone, an e-mail nor a URL")
         else:
             profile = {"url": _with_scheme(entry)}
             if label and key != "other":
