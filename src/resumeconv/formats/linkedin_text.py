@@ -129,14 +129,7 @@ class _Writer:
 
     def text(self, *parts: str | int) -> str | None:
         """The string at a document path, marked as carried; None when absent or not text."""
-        node: Any = self.doc
-        for part in parts:
-            if isinstance(node, dict) and isinstance(part, str):
-                node = node.get(part)
-            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-                node = node[part]
-            else:
-                return None
+        node = _at(self.doc, *parts)
         if not isinstance(node, str) or not node.strip():
             return None
         self.cover.use(*parts)
@@ -340,11 +333,22 @@ def _blank_separated(paragraphs: list[str]) -> list[str]:
     return out
 
 
-def _one_line(doc: dict[str, Any], *parts: str | int) -> str | None:
-    """A string at a document path when it is one non-empty token run (a URL, phone or e-mail), else None."""
-    node: Any = doc
+def _at(doc: Any, *parts: str | int) -> Any:
+    """The value at a document path, or None."""
+    node = doc
     for part in parts:
-        node = node.get(part) if isinstance(node, dict) else node[part] if isinstance(node, list) else None
+        if isinstance(node, dict) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def _one_line(doc: dict[str, Any], *parts: str | int) -> str | None:
+    """A string at a document path when it is one non-empty line (a URL, phone or e-mail), else None."""
+    node = _at(doc, *parts)
     return node.strip() if isinstance(node, str) and node.strip() and "\n" not in node else None
 
 
