@@ -316,6 +316,16 @@ def test_wrapped_contact_entries_are_joined() -> None:
         "/basics: contact line 'ask me anything' is neither a phone, an e-mail nor a URL"]
 
 
+def test_education_in_pdf_text_without_blank_lines() -> None:
+    text = ("Education\nSchool A\nSchool B\nDoctor of Philosophy - PhD, Computational\nNeuroscience · (October\n"
+            "2020 - June 2025)\nSchool C\nBSc, Physics · (2014 - 2018)\nPage 1 of 1\n")
+    assert read_text(text)["education"] == [
+        {"institution": "School A"},
+        {"institution": "School B", "startDate": "2020-10", "endDate": "2025-06",
+         "studyType": "Doctor of Philosophy - PhD", "area": "Computational Neuroscience"},
+        {"institution": "School C", "startDate": "2014", "endDate": "2018", "studyType": "BSc", "area": "Physics"}]
+
+
 def test_main_column_first_and_headings_only_in_order() -> None:
     text = ("Kim Lee\nData Analyst at Foo\nOslo, Norway\nSummary\nLikes Contact sports.\nExperience\nFoo\n"
             "Analyst\nMay 2020 - June 2021 (1 year 2 months)\nEducation\nOslo College\nBA, Maths · (2016 - 2019)\n"

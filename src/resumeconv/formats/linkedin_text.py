@@ -673,7 +673,10 @@ def _paragraphs(lines: list[str]) -> str:
 
 
 def _education_blocks(lines: list[str], pdf: bool) -> list[list[str]]:
-    """One block per school: the school line and its degree line (joined back when wrapped inside '(...)')."""
+    """One block per school: the school line and its degree line, joined back when the PDF wrapped it.
+
+    Blank lines separate schools where there are any; in PDF text without them (pypdf), a line is a degree line
+    only when it looks like one (dates, ' · ', a comma or a degree word)."""
     blocks: list[list[str]] = []
     expect_new = True
     for raw in lines:
@@ -681,16 +684,20 @@ def _education_blocks(lines: list[str], pdf: bool) -> list[list[str]]:
         if not line:
             expect_new = True
             continue
-        if blocks and blocks[-1][-1].count("(") > blocks[-1][-1].count(")"):
-            blocks[-1][-1] = f"{blocks[-1][-1]} {line}"
-        elif expect_new or (len(blocks[-1]) > 1 and not pdf):
-            blocks.append([line])
-            expect_new = False
-        elif len(blocks[-1]) == 1:
-            blocks[-1].append(line)
+        block = blocks[-1] if blocks else []
+        if block and (block[-1].count("(") > block[-1].count(")") or (
+                pdf and len(block) == 2 and "(" not in block[1] and ("(" in line or "·" in line))):
+            block[-1] = f"{block[-1]} {line}"
+        elif not expect_new and len(block) == 1 and (not pdf or _degree_like(line)):
+            block.append(line)
         else:
             blocks.append([line])
+            expect_new = False
     return blocks
+
+
+def _degree_like(line: str) -> bool:
+    return bool(_EDU_DATES.search(line) or " · " in line or ", " in line or _DEGREE.search(line))
 
 
 def _degree_line(line: str, item: dict[str, Any]) -> None:
