@@ -414,6 +414,29 @@ def test_export_2018_header_aliases() -> None:
     assert doc["basics"]["phone"] == "+32 9 555 0199"
 
 
+def test_export_other_sections() -> None:
+    result = resumeconv.read(zip_bytes({
+        "Recommendations_Received.csv": b"First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n"
+                                        b"Ann,Lee,X,Y,Great colleague.,01/02/24,VISIBLE\nBo,Ng,X,Y,Hidden.,,HIDDEN\n",
+        "Volunteering.csv": b"Company Name,Role,Cause,Started On,Finished On,Description\n"
+                            b"CodeClub,Mentor,Education,Sep 2021,,Weekly club.\n",
+        "Courses.csv": b"Name,Number\nStatistics,ST-1\n",
+        "Organizations.csv": b"Name,Description,Position,Started On,Finished On\nIEEE,,Member,2019,\n",
+        "Certifications.csv": b"Name,Url,Authority,Started On,Finished On,License Number\nFirst Aid,,Red Cross,,,\n",
+    }), format="linkedin-export")
+    assert result.document == {
+        "references": [{"name": "Ann Lee", "reference": "Great colleague."}],
+        "volunteer": [{"type": "volunteering", "organization": "CodeClub", "position": "Mentor",
+                       "summary": "Weekly club.", "startDate": "2021-09"}],
+        "certificates": [{"name": "First Aid", "issuer": "Red Cross"}],
+    }
+    assert [str(x) for x in result.losses] == [
+        "/volunteer/0: Cause 'Education': JSON Resume volunteering has no cause field",
+        "/education: course 'Statistics' (ST-1): LinkedIn courses are not linked to a degree",
+        "/: organization 'IEEE' (Member): JSON Resume has no memberships",
+    ]
+
+
 def test_export_zip_path_traversal_is_refused() -> None:
     data = zip_bytes({"../Profile.csv": b"First Name\nEve\n"})
     with pytest.raises(UnsafeInputError, match=re.escape("unsafe member name '../Profile.csv'")):
