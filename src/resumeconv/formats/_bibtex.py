@@ -182,7 +182,8 @@ def _note(pub: dict[str, Any], ptr: tuple, report: LossReport) -> str:
     return "; ".join(parts)
 
 
-def report_unmapped(doc: dict[str, Any], handled: dict[str, str], target: str, report: LossReport) -> None:
+def report_unmapped(doc: dict[str, Any], handled: dict[str, str], target: str, report: LossReport, *,
+                    basics_kept: tuple[str, ...] = ()) -> None:
     """Report what a works-only target leaves out: every other top-level section, every unmapped publication field.
 
     ``handled`` maps the publication fields the target carries to '' (or to a reason when it carries them only
@@ -192,7 +193,7 @@ def report_unmapped(doc: dict[str, Any], handled: dict[str, str], target: str, r
         if section not in ("publications", "basics", "$schema"):
             report.add(pointer(section), f"{target}: publications only, this section is not carried")
     for key in doc.get("basics") or {}:
-        if key != "orcid":
+        if key not in basics_kept:
             report.add(pointer("basics", key), f"{target}: publications only, this section is not carried")
     for i, pub in enumerate(doc.get("publications") or []):
         for key in pub:
