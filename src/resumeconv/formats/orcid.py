@@ -611,13 +611,16 @@ def _authors(work: Work, index: int, report: LossReport, owner: str | None) -> l
 
     out = []
     for j, c in enumerate(work.contributors):
-        if c.role not in (None, "author"):
+        if c.role not in (None, "author") and not c.role.startswith("http://credit.niso.org/"):
             report.add(pointer("publications", index), f"contributor '{c.name}' ({c.role}) is not an author; left out")
             continue
         if not c.name:
             report.add(pointer("publications", index), f"contributor {j + 1} has no name; left out")
             continue
-        author: dict[str, Any] = {"name": c.name}
+        author: dict[str, Any] = {"name": " ".join(c.name.split())}
+        credit = bool(c.role and c.role.startswith("http://credit.niso.org/"))
+        if credit and any(a["name"] == author["name"] and a.get("orcid") == c.orcid for a in out):
+            continue  # the same person again, for another CRediT role
         if c.orcid and ids.is_orcid(c.orcid):
             author["orcid"] = c.orcid
             if owner and c.orcid == ids.normalize_orcid(owner):
