@@ -133,7 +133,7 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
         print_losses(report.items, "ORCID")
         ready = [(i, w) for i, w in pairs if not orcid_format.server_problems(w)]
         refused = len(pairs) - len(ready)
-        batches = orcid_format.chunks(ready)
+        batches = [b for b in orcid_format.chunks(ready) if b]
         if dry_run:
             for batch in batches:
                 sys.stdout.write(orcid_format.bulk_json([w for _, w in batch]).decode("utf-8"))
@@ -144,7 +144,7 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
             raise UsageError(f"no access token: set the environment variable {token_env} (or use --dry-run)")
         client = orcid_api.OrcidClient(orcid_api.base_url(base_url, sandbox=sandbox, member=True), token=token,
                                        timeout=timeout, retries=retries)
-        sent_failed = sum(_send(client, oid, batch) for batch in batches if batch)
+        sent_failed = sum(_send(client, oid, batch) for batch in batches)
     except ResumeconvError as err:
         fail(err)
     failed = refused + sent_failed
