@@ -101,6 +101,17 @@ def test_reader_errors_name_line_and_column(text: str, message: str, line: int, 
     assert (info.value.line, info.value.column) == (line, column)
 
 
+def test_deep_braces_are_refused() -> None:
+    with pytest.raises(resumeconv.UnsafeInputError) as info:
+        resumeconv.read(b"@misc{k,\n title={" + b"{" * 5000 + b"}" * 5001 + b"}", format="bibtex")
+    assert (info.value.message, info.value.line, info.value.column) == (
+        "invalid BibTeX: braces nested deeper than 64 levels", 2, 72)
+
+
+def test_read_documents_are_valid() -> None:
+    assert resumeconv.validate(resumeconv.read(FIXTURES / "sample.bib").document) == []
+
+
 def test_bib_files_are_detected_by_content() -> None:
     from resumeconv.formats import detect
 

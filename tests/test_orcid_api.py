@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from werkzeug import Response
 
+import resumeconv
 from conftest import ROOT, SAMPLE_JSON
 from resumeconv.cli import main
 from resumeconv.orcid_api import OrcidApiError, OrcidClient
@@ -39,6 +40,7 @@ def test_pull_writes_publications(httpserver, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["basics"] == {"orcid": OID}
+    assert resumeconv.validate(doc) == []
     assert [p["name"] for p in doc["publications"]] == ["Sharp Minima & the 100% Rule: {Braces} in_Titles",
                                                         "Learning to Pull From ORCID"]
     assert doc["publications"][0]["authors"][0] == {"name": "Ada Example", "orcid": OID, "self": True}
@@ -60,6 +62,7 @@ def test_pull_merge_into_sample_is_idempotent(httpserver, tmp_path: Path) -> Non
     assert second.exit_code == 0
     assert "resumeconv: 0 added, 0 merged, 2 kept unchanged; nothing to write" in second.stderr
     assert cv.read_bytes() == after_first
+    assert resumeconv.validate(doc) == []
 
 
 def test_pull_merge_fills_but_never_deletes(httpserver, tmp_path: Path) -> None:

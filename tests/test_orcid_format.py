@@ -157,6 +157,25 @@ def test_bad_json_input(data: bytes, message: str, line: int | None) -> None:
     assert (info.value.message, info.value.line) == (message, line)
 
 
+def test_orcid_error_answers_are_named(shared) -> None:
+    with pytest.raises(InputError) as info:
+        resumeconv.read(shared / "reference/orcid/samples/read_samples/error-3.0.xml", format="orcid-xml")
+    assert info.value.message == "ORCID answered with an error, not works: HTTP 0: error:developer-message"
+    with pytest.raises(InputError) as info:
+        orcid.read(b'{"response-code": 404, "developer-message": "Not found"}', format="orcid-json")
+    assert info.value.message == "ORCID answered with an error, not works: HTTP 404: Not found"
+
+
+def test_everything_read_is_a_valid_document(shared) -> None:
+    paths = [*sorted((shared / "reference" / "orcid" / "samples").rglob("*.json")),
+             *sorted((shared / "corpus" / "orcid").glob("*.*")), FIXTURES / "works-bulk-get.json"]
+    paths = [p for p in paths if p.suffix in (".json", ".xml")]
+    assert len(paths) == 17
+    for path in paths:
+        doc = resumeconv.read(path).document
+        assert doc["publications"] and resumeconv.validate(doc) == [], path.name
+
+
 def test_bad_xml_input() -> None:
     with pytest.raises(InputError) as info:
         orcid.read(b'<?xml version="1.0"?>\n<foo/>', format="orcid-xml", source="x.xml")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, UnsafeInputError
 from ..fileio import decode_text
 from ..losses import LossReport, pointer
 from . import ReadResult, WriteResult
@@ -22,6 +22,8 @@ _WRITTEN = dict.fromkeys(("name", "authors", "venue", "type", "releaseDate", "do
                           "issue", "pages", "publisher", "notes", "summary"), "")
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                        "dec"), start=1)}
+#: Deeper brace nesting is refused: no real entry needs it, and LaTeX decoding recurses per level.
+MAX_BRACE_DEPTH = 64
 _ARXIV_IN_TEXT = re.compile(r"arxiv[:\s]*(?:preprint\s+)?(?:arxiv:)?\s*([0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?)", re.I)
 
 
@@ -104,6 +106,7 @@ class _Parser:
                 continue
             if ch == "{":
                 depth += 1
+                self._check_depth(depth)
             elif ch == "}":
                 depth -= 1
                 if depth == 0:
@@ -111,6 +114,11 @@ class _Parser:
                     return self.text[start:self.pos - 1]
             self.pos += 1
         raise self.error("unbalanced braces: '{' is never closed", start - 1)
+
+    def _check_depth(self, depth: int) -> None:
+        if depth > MAX_BRACE_DEPTH:
+            error = self.error(f"braces nested deeper than {MAX_BRACE_DEPTH} levels")
+            raise UnsafeInputError(error.message, error.source, error.line, error.column)
 
     def quoted(self) -> str:
         start, depth = self.pos, 0
@@ -121,6 +129,7 @@ class _Parser:
                 continue
             if ch == "{":
                 depth += 1
+                self._check_depth(depth)
             elif ch == "}":
                 depth -= 1
             elif ch == '"' and depth == 0:

@@ -384,18 +384,18 @@ def write(doc: dict[str, Any], *, format: str, chunk_size: int | str = MAX_BULK,
 def read(data: bytes, *, source: str | None = None, format: str, owner: str | None = None,
          **options: Any) -> ReadResult:
     """Publications from ORCID works (JSON or XML, v3.0/v2.x/v1.2); ``owner`` marks that iD's author ``self``."""
+    from ..document import parse_json
     from ..fileio import decode_text
 
     report = LossReport()
     if format == "orcid-xml" or data.lstrip()[:1] == b"<":
         raw = _raw_works_from_xml(data, source, report)
     else:
-        try:
-            parsed = json.loads(decode_text(data, source))
-        except json.JSONDecodeError as err:
-            raise InputError(f"invalid JSON: {err.msg}", source, err.lineno, err.colno) from None
-        raw = _raw_works_from_json(parsed, source, report)
-    pubs = [publication_from_work(w, i, report, owner) for i, w in enumerate(work_from_json(r) for r in raw)]
+        raw = _raw_works_from_json(parse_json(decode_text(data, source), source), source, report)
+    pubs = []
+    for i, item in enumerate(raw):
+        _report_unknown(item, i, report)
+        pubs.append(publication_from_work(work_from_json(item), i, report, owner))
     return ReadResult({"publications": pubs} if pubs else {}, report.items)
 
 
@@ -405,25 +405,48 @@ def _raw_works_from_json(data: Any, source: str | None, report: LossReport) -> l
         raise InputError("not an ORCID works answer: expected a JSON object", source)
     if isinstance(data.get("bulk"), list):
         out = []
-        for n, item in enumerate(data["bulk"]):
-            if isinstance(item, dict) and isinstance(item.get("work"), dict):
+        for n, item in enumerate(_d(x) for x in data["bulk"]):
+            if isinstance(item.get("work"), dict):
                 out.append(item["work"])
-            elif isinstance(item, dict) and isinstance(item.get("error"), dict):
+            elif isinstance(item.get("error"), dict):
                 report.add("", f"bulk item {n + 1} is an error: {error_text(item['error'])}")
         return out
-    summary = (data.get("activities-summary") or {}).get("works") if "activities-summary" in data else data
-    if isinstance(summary, dict) and isinstance(summary.get("group"), list):
-        return [g["work-summary"][0] for g in summary["group"]
-                if isinstance(g, dict) and isinstance(g.get("work-summary"), list) and g["work-summary"]]
+    summary = _d(_d(data.get("activities-summary")).get("works")) if "activities-summary" in data else data
+    if isinstance(summary.get("group"), list):
+        firsts = [_l(_d(g).get("work-summary"))[:1] for g in summary["group"]]
+        return [f[0] for f in firsts if f and isinstance(f[0], dict)]
     profile = data.get("orcid-profile")
     if isinstance(profile, dict):
-        works = ((profile.get("orcid-activities") or {}).get("orcid-works") or {}).get("orcid-work") or []
+        works = _l(_d(_d(profile.get("orcid-activities")).get("orcid-works")).get("orcid-work"))
         return [w for w in works if isinstance(w, dict)]
     if isinstance(data.get("work"), dict):
         return [data["work"]]
+    if "response-code" in data and "developer-message" in data:
+        raise InputError(f"ORCID answered with an error, not works: {error_text(data)}", source)
     if "title" in data or "work-title" in data:
         return [data]
     raise InputError("not an ORCID works answer: no work, bulk, group or orcid-profile found", source)
+
+
+def _d(value: Any) -> dict[str, Any]:
+    """``value`` when it is an object, else an empty one: answers of the wrong shape read as absent."""
+    return value if isinstance(value, dict) else {}
+
+
+def _l(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+_KNOWN = frozenset({"title", "work-title", "journal-title", "short-description", "citation", "work-citation", "type",
+                    "work-type", "publication-date", "external-ids", "work-external-identifiers", "url",
+                    "contributors", "work-contributors", "language-code", "country"})
+
+
+def _report_unknown(raw: dict[str, Any], index: int, report: LossReport) -> None:
+    """Anything in a work that is neither read nor ORCID's record bookkeeping is reported."""
+    for key, value in raw.items():
+        if key not in _KNOWN and key not in _BOOKKEEPING and value not in (None, "", [], {}):
+            report.add(pointer("publications", index), f"ORCID field '{key}' has no place in the CV")
 
 
 def error_text(err: dict[str, Any]) -> str:
@@ -440,6 +463,8 @@ def _raw_works_from_xml(data: bytes, source: str | None, report: LossReport) -> 
     tag = root.tag
     if tag == _q("work", "work"):
         return [_xml_to_dict(root)]
+    if tag == _q("error", "error"):
+        raise InputError(f"ORCID answered with an error, not works: {error_text(_d(_xml_to_dict(root)))}", source)
     if tag == _q("bulk", "bulk"):
         out = []
         for n, child in enumerate(root):
@@ -488,16 +513,16 @@ def _value(node: Any) -> str | None:
 
 def work_from_json(raw: dict[str, Any]) -> Work:
     """A :class:`Work` from a v3.0/v2.x work (JSON or XML-as-dict) or a v1.2 ``orcid-work``."""
-    title_node = raw.get("title") or raw.get("work-title") or {}
+    title_node = _d(raw.get("title") or raw.get("work-title"))
     work = Work(title=_value(title_node.get("title")) or "", type=_work_type(raw.get("type") or raw.get("work-type")))
     work.subtitle = _value(title_node.get("subtitle"))
     work.translated_title = _value(title_node.get("translated-title"))
     work.journal_title = _value(raw.get("journal-title"))
     work.short_description = _value(raw.get("short-description"))
-    citation = raw.get("citation") or raw.get("work-citation")
-    if isinstance(citation, dict):
+    citation = _d(raw.get("citation") or raw.get("work-citation"))
+    if citation:
         value = citation.get("citation-value") or citation.get("citation")
-        if value:
+        if isinstance(value, str) and value:
             kind = citation.get("citation-type") or citation.get("work-citation-type") or ""
             work.citation = (str(kind).lower().replace("_", "-"), str(value))
     date = raw.get("publication-date")
@@ -505,9 +530,9 @@ def work_from_json(raw: dict[str, Any]) -> Work:
         work.date = (_value(date.get("year")) or "", _value(date.get("month")), _value(date.get("day")))
     work.external_ids = _read_ext_ids(raw)
     work.url = _value(raw.get("url"))
-    contributors = raw.get("contributors") or raw.get("work-contributors") or {}
-    for c in (contributors.get("contributor") or []) if isinstance(contributors, dict) else []:
-        work.contributors.append(_read_contributor(c))
+    contributors = _d(raw.get("contributors") or raw.get("work-contributors"))
+    for c in _l(contributors.get("contributor")):
+        work.contributors.append(_read_contributor(_d(c)))
     work.language_code = _value(raw.get("language-code"))
     work.country = _value(raw.get("country"))
     put_code = raw.get("put-code")
@@ -520,11 +545,13 @@ def _work_type(value: Any) -> str:
 
 
 def _read_ext_ids(raw: dict[str, Any]) -> list[ExternalId]:
-    node = raw.get("external-ids") or raw.get("work-external-identifiers") or {}
-    items = (node.get("external-id") or node.get("work-external-identifier") or []) if isinstance(node, dict) else []
+    node = _d(raw.get("external-ids") or raw.get("work-external-identifiers"))
+    items = node.get("external-id") or node.get("work-external-identifier") or []
     out = []
-    for e in items if isinstance(items, list) else [items]:
+    for e in (_d(x) for x in (items if isinstance(items, list) else [items])):
         kind = e.get("external-id-type") or e.get("work-external-identifier-type")
+        if not isinstance(kind, str):
+            continue
         value = _value(e.get("external-id-value") or e.get("work-external-identifier-id"))
         if kind and value:
             relationship = e.get("external-id-relationship") or "self"
@@ -536,11 +563,10 @@ def _read_ext_ids(raw: dict[str, Any]) -> list[ExternalId]:
 def _read_contributor(c: dict[str, Any]) -> Contributor:
     from .. import ids
 
-    oid = c.get("contributor-orcid") or {}
-    path = _value(oid.get("path")) or _value(oid.get("uri")) if isinstance(oid, dict) else None
-    attrs = c.get("contributor-attributes") or {}
-    seq = attrs.get("contributor-sequence") if isinstance(attrs, dict) else None
-    role = attrs.get("contributor-role") if isinstance(attrs, dict) else None
+    oid = _d(c.get("contributor-orcid"))
+    path = _value(oid.get("path")) or _value(oid.get("uri"))
+    attrs = _d(c.get("contributor-attributes"))
+    seq, role = attrs.get("contributor-sequence"), attrs.get("contributor-role")
     return Contributor(_value(c.get("credit-name")), ids.normalize_orcid(path) if path else None,
                        str(seq).lower() if seq else None, str(role).lower().replace("_", "-") if role else None)
 
