@@ -191,10 +191,10 @@ def report_unmapped(doc: dict[str, Any], handled: dict[str, str], target: str, r
     """
     for section in doc:
         if section not in ("publications", "basics", "$schema"):
-            report.add(pointer(section), f"{target}: publications only, this section is not carried")
+            report.add(pointer(section), f"{target} carries publications only")
     for key in doc.get("basics") or {}:
         if key not in basics_kept:
-            report.add(pointer("basics", key), f"{target}: publications only, this section is not carried")
+            report.add(pointer("basics", key), f"{target} carries publications only")
     for i, pub in enumerate(doc.get("publications") or []):
         for key in pub:
             if key not in handled:

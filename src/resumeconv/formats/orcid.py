@@ -155,7 +155,7 @@ def works_from_document(doc: dict[str, Any], report: LossReport) -> list[tuple[i
     """(publication index, work) for every publication; losses and server-rule problems go to ``report``."""
     from .. import ids
 
-    report_unmapped(doc, _CARRIED, "ORCID works", report, basics_kept=("orcid",))
+    report_unmapped(doc, _CARRIED, "the ORCID work format", report, basics_kept=("orcid",))
     owner = (doc.get("basics") or {}).get("orcid")
     owner = ids.normalize_orcid(owner) if owner and ids.is_orcid(owner) else None
     taken: set[str] = set()
