@@ -191,3 +191,45 @@ def test_push_dry_run_prints_bulks_and_refusals(sample_doc: dict) -> None:
     assert sample.exit_code == 1 and sample.stdout == ""
     assert sample.stderr.endswith(f"resumeconv: dry run: 0 work(s) in 0 bulk(s) would be sent to {OID}; "
                                   "34 refused by the server-rule check\n")
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_busy_answers_are_retried_then_succeed(httpserver, status: int) -> None:
+    httpserver.expect_ordered_request(f"/v3.0/{OID}/works").respond_with_data("slow down", status=status)
+    httpserver.expect_ordered_request(f"/v3.0/{OID}/works").respond_with_json({"group": []})
+    waits: list[float] = []
+    client = OrcidClient(httpserver.url_for("/"), retries=1, backoff=0.25, sleep=waits.append)
+    assert client.works_summary(OID) == {"group": []}
+    assert waits == [0.25]
+
+
+def test_full_works_are_fetched_in_batches_of_100(httpserver) -> None:
+    codes = list(range(1, 151))
+    first = ",".join(map(str, codes[:100]))
+    second = ",".join(map(str, codes[100:]))
+    httpserver.expect_request(f"/v3.0/{OID}/works/{first}").respond_with_json({"bulk": [{"work": {}}] * 100})
+    httpserver.expect_request(f"/v3.0/{OID}/works/{second}").respond_with_json({"bulk": [{"work": {}}] * 50})
+    items = OrcidClient(httpserver.url_for("/")).works(OID, codes)
+    assert len(items) == 150 and len(httpserver.log) == 2
+
+
+def test_timeouts_are_one_line(httpserver) -> None:
+    import time
+
+    def slow(_request):
+        time.sleep(1.5)
+        return Response("{}", content_type="application/json")
+
+    httpserver.expect_request(f"/v3.0/{OID}/works").respond_with_handler(slow)
+    client = OrcidClient(httpserver.url_for("/"), timeout=0.3, retries=0)
+    with pytest.raises(OrcidApiError) as info:
+        client.works_summary(OID)
+    assert str(info.value) == f"ORCID API: GET /v3.0/{OID}/works: no answer within 0.3 s"
+
+
+def test_sandbox_and_default_roots() -> None:
+    from resumeconv.orcid_api import base_url
+
+    assert base_url(None, sandbox=False, member=False) == "https://pub.orcid.org"
+    assert base_url(None, sandbox=True, member=True) == "https://api.sandbox.orcid.org"
+    assert base_url("http://127.0.0.1:8080/", sandbox=True, member=True) == "http://127.0.0.1:8080"

@@ -254,3 +254,15 @@ def test_reads_older_corpus_shapes(shared) -> None:
     assert [a["name"] for a in ads[0]["authors"]][:2] == ["Thompson, D. M.", "Henneken, E. A."]
     v21 = resumeconv.read(corpus / "samvera-labs__hyrax-orcid__sandbox-bulk-works-v2.1.json").document
     assert v21["publications"][0]["authors"] == [{"name": "Paul Whitehead", "orcid": "0000-0001-6036-8278"}]
+
+
+def test_json_and_xml_are_the_same_work_model(sample_doc: dict, cv: dict) -> None:
+    from resumeconv.formats._xml import parse
+
+    for doc in (sample_doc, cv):
+        as_json = [orcid.work_from_json(item["work"])
+                   for item in json.loads(resumeconv.write(doc, "orcid-json").data)["bulk"]]
+        root = parse(resumeconv.write(doc, "orcid-xml").data).getroot()
+        as_xml = [orcid.work_from_json(orcid._xml_to_dict(el)) for el in root]
+        assert as_json == as_xml
+        assert len(as_json) == len(doc["publications"])

@@ -522,9 +522,9 @@ def work_from_json(raw: dict[str, Any]) -> Work:
     citation = _d(raw.get("citation") or raw.get("work-citation"))
     if citation:
         value = citation.get("citation-value") or citation.get("citation")
-        if isinstance(value, str) and value:
+        if isinstance(value, str) and value.strip():
             kind = citation.get("citation-type") or citation.get("work-citation-type") or ""
-            work.citation = (str(kind).lower().replace("_", "-"), str(value))
+            work.citation = (str(kind).strip().lower().replace("_", "-"), value.strip())
     date = raw.get("publication-date")
     if isinstance(date, dict) and _value(date.get("year")):
         work.date = (_value(date.get("year")) or "", _value(date.get("month")), _value(date.get("day")))
