@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from ..cli import EXIT_CODES_HELP, fail, print_losses
+from ..cli import EXIT_CODES_HELP, fail, loss_lines
 from ..errors import EXIT_INVALID, EXIT_OK, ResumeconvError, UsageError
 
 _COMMON = [
@@ -18,6 +18,11 @@ _COMMON = [
     click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
                  help="Retries on HTTP 429/503, with exponential backoff."),
 ]
+
+
+def _print_losses(losses: list, target: str, source: str) -> None:
+    for line in loss_lines(losses, target, source):
+        click.echo(line, err=True)
 
 
 def _common(func):
@@ -51,7 +56,7 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, base_url: st
         items = client.works(oid, orcid_api.put_codes(client.works_summary(oid)))
         result = _read_works(orcid_api.as_bulk_bytes(items), oid)
         pubs = result.document.get("publications", [])
-        print_losses(result.losses, "the CV")
+        _print_losses(result.losses, "the CV", f"ORCID {oid}")
         if target is None:
             _emit({"basics": {"orcid": oid}, "publications": pubs}, output or "-", "json")
             click.echo(f"resumeconv: {len(pubs)} work(s) read from ORCID {oid}", err=True)
@@ -130,7 +135,7 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
         oid = orcid_api.check_orcid(orcid_id or (doc.get("basics") or {}).get("orcid") or "(none)")
         report = LossReport()
         pairs = orcid_format.works_from_document(doc, report)
-        print_losses(report.items, "ORCID")
+        _print_losses(report.items, "ORCID", resume)
         ready = [(i, w) for i, w in pairs if not orcid_format.server_problems(w)]
         refused = len(pairs) - len(ready)
         batches = [b for b in orcid_format.chunks(ready) if b]

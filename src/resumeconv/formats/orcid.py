@@ -45,7 +45,7 @@ def _q(prefix: str, name: str) -> str:
 
 RELATIONSHIPS = frozenset({"part-of", "self", "version-of", "funded-by"})
 ID_TYPES = frozenset({"doi", "arxiv", "uri", "pmid", "pmc", "isbn", "issn", "eid", "other-id", "source-work-id",
-                      "bibcode", "agr", "handle"})
+                      "bibcode", "agr"})
 CITATION_TYPES = frozenset({"bibtex", "formatted-apa", "formatted-chicago", "formatted-harvard", "formatted-ieee",
                             "formatted-mla", "formatted-vancouver", "formatted-unspecified", "ris"})
 SEQUENCES = frozenset({"first", "additional"})
@@ -541,6 +541,7 @@ def work_from_json(raw: dict[str, Any]) -> Work:
 
 
 def _work_type(value: Any) -> str:
+    """An ORCID enum value as v3.0 writes it: v1.2/v2.x ``JOURNAL_ARTICLE`` becomes ``journal-article``."""
     return str(value or "other").strip().lower().replace("_", "-")
 
 
@@ -555,7 +556,7 @@ def _read_ext_ids(raw: dict[str, Any]) -> list[ExternalId]:
         value = _value(e.get("external-id-value") or e.get("work-external-identifier-id"))
         if kind and value:
             relationship = e.get("external-id-relationship") or "self"
-            out.append(ExternalId(_work_type(kind), value, str(relationship).lower().replace("_", "-"),
+            out.append(ExternalId(_work_type(kind), value, _work_type(relationship),
                                   _value(e.get("external-id-url"))))
     return out
 
@@ -568,7 +569,7 @@ def _read_contributor(c: dict[str, Any]) -> Contributor:
     attrs = _d(c.get("contributor-attributes"))
     seq, role = attrs.get("contributor-sequence"), attrs.get("contributor-role")
     return Contributor(_value(c.get("credit-name")), ids.normalize_orcid(path) if path else None,
-                       str(seq).lower() if seq else None, str(role).lower().replace("_", "-") if role else None)
+                       _work_type(seq) if seq else None, _work_type(role) if role else None)
 
 
 def publication_from_work(work: Work, index: int, report: LossReport, owner: str | None = None) -> dict[str, Any]:
