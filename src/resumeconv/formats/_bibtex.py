@@ -182,23 +182,18 @@ def _note(pub: dict[str, Any], ptr: tuple, report: LossReport) -> str:
     return "; ".join(parts)
 
 
-def report_unmapped(doc: dict[str, Any], handled: dict[str, str], target: str, report: LossReport, *,
-                    basics_kept: tuple[str, ...] = ()) -> None:
-    """Report what a works-only target leaves out: every other top-level section, every unmapped publication field.
-
-    ``handled`` maps the publication fields the target carries to '' (or to a reason when it carries them only
-    in part, reported per occurrence by the caller).
-    """
+def report_unmapped(doc: dict[str, Any], handled: dict[str, str], target: str, report: LossReport) -> None:
+    """Report what a works-only target leaves out: every other top-level key (``basics`` included: at most its
+    ``orcid`` travels, on the owner's author entries), every unmapped or empty publication field."""
     for section in doc:
-        if section not in ("publications", "basics", "$schema"):
+        if section != "publications":
             report.add(pointer(section), f"{target} carries publications only")
-    for key in doc.get("basics") or {}:
-        if key not in basics_kept:
-            report.add(pointer("basics", key), f"{target} carries publications only")
     for i, pub in enumerate(doc.get("publications") or []):
-        for key in pub:
+        for key, value in pub.items():
             if key not in handled:
                 report.add(pointer("publications", i, key), f"{target} has no field for '{key}'")
+            elif value in ("", [], {}) and key not in ("notes", "venue"):
+                report.add(pointer("publications", i, key), "empty value left out")
         venue = pub.get("venue") or {}
         if venue.get("name") and venue.get("short"):
             report.add(pointer("publications", i, "venue", "short"),

@@ -12,6 +12,7 @@ recorded answers use. The XSD leaves all of them as plain strings: :func:`server
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,7 @@ from . import ReadResult, WriteResult
 from ._bibtex import build_entry, citation_key, orcid_work_types, report_unmapped
 
 MAX_BULK = 100
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 NS = {
     "work": "http://www.orcid.org/ns/work", "common": "http://www.orcid.org/ns/common",
     "bulk": "http://www.orcid.org/ns/bulk", "error": "http://www.orcid.org/ns/error",
@@ -155,13 +157,18 @@ def works_from_document(doc: dict[str, Any], report: LossReport) -> list[tuple[i
     """(publication index, work) for every publication; losses and server-rule problems go to ``report``."""
     from .. import ids
 
-    report_unmapped(doc, _CARRIED, "the ORCID work format", report, basics_kept=("orcid",))
+    report_unmapped(doc, _CARRIED, "the ORCID work format", report)
+    if doc.get("publications") == []:
+        report.add(pointer("publications"), "no publications: the bulk is empty")
     owner = (doc.get("basics") or {}).get("orcid")
-    owner = ids.normalize_orcid(owner) if owner and ids.is_orcid(owner) else None
+    owner = ids.normalize_orcid(owner) if isinstance(owner, str) and ids.is_orcid(owner) else None
     taken: set[str] = set()
     out = []
     for i, pub in enumerate(doc.get("publications") or []):
         work = _work(pub, i, owner, taken, report)
+        if _sanitize(work):
+            report.add(pointer("publications", i), "characters XML cannot hold (controls, lone surrogates) removed",
+                       "normalization")
         for problem in server_problems(work):
             report.add(pointer("publications", i), f"ORCID would refuse this work: {problem}")
         out.append((i, work))
@@ -169,32 +176,64 @@ def works_from_document(doc: dict[str, Any], report: LossReport) -> list[tuple[i
 
 
 def _work(pub: dict[str, Any], i: int, owner: str | None, taken: set[str], report: LossReport) -> Work:
-    from .. import dates
-
     ptr = ("publications", i)
-    types = orcid_work_types()
-    work = Work(title=" ".join(str(pub.get("name", "")).split()), type=types.get(pub.get("type") or "", "other"))
-    if "type" not in pub:
-        report.add(pointer(*ptr, "type"), "no type; sent as ORCID 'other'", "normalization")
-    venue = pub.get("venue") or {}
-    work.journal_title = venue.get("name") or venue.get("short") or None
-    date = pub.get("releaseDate")
-    if date and dates.is_iso(date):
-        y, m, d = dates.parts(date)
-        work.date = (f"{y:04d}", f"{m:02d}" if m else None, f"{d:02d}" if d else None)
+    name = str(pub.get("name", ""))
+    work = Work(title=" ".join(name.split()), type=_type_for(pub, ptr, report))
+    if "name" in pub and work.title != name:
+        report.add(pointer(*ptr, "name"), "spacing folded", "normalization")
+    work.journal_title = _journal_title(pub, ptr, report)
+    work.date = _date(pub, ptr, report)
     work.external_ids = _external_ids(pub)
     work.url = pub.get("url") or None
     work.contributors = _contributors(pub, i, owner, report)
     work.short_description = _description(pub) or None
-    if work.short_description and (pub.get("notes") or pub.get("summary")):
-        report.add(pointer(*ptr), "notes and summary are joined into ORCID's short-description", "normalization")
+    if work.short_description:
+        report.add(pointer(*ptr), "summary, notes and equal-contribution marks are joined into ORCID's "
+                   "short-description (read back as the summary)", "normalization")
+    elif "notes" in pub or "summary" in pub:
+        report.add(pointer(*ptr), "empty notes/summary left out")
     entry = build_entry(pub, i, citation_key(pub, taken), LossReport())
     work.citation = ("bibtex", entry.render())
     for key in ("volume", "issue", "pages", "publisher"):
-        if pub.get(key):
-            report.add(pointer(*ptr, key), "ORCID works have no such field; kept in the BibTeX citation",
-                       "normalization")
+        if key in pub:
+            report.add(pointer(*ptr, key), "ORCID works have no such field; kept in the BibTeX citation only")
     return work
+
+
+def _type_for(pub: dict[str, Any], ptr: tuple, report: LossReport) -> str:
+    """ORCID type from the schema's mapping; reported when reading it back would give another type of ours."""
+    types = orcid_work_types()
+    orcid_type = types.get(pub.get("type") or "", "other")
+    back = _reverse_type(orcid_type)
+    if pub.get("type") != back:
+        report.add(pointer(*ptr, "type"), f"sent as ORCID '{orcid_type}', which reads back as '{back}'",
+                   "normalization")
+    return orcid_type
+
+
+def _journal_title(pub: dict[str, Any], ptr: tuple, report: LossReport) -> str | None:
+    if "venue" not in pub:
+        return None
+    venue = pub.get("venue") or {}
+    title = venue.get("name") or venue.get("short") or None
+    if title is None:
+        report.add(pointer(*ptr, "venue"), "no venue name to send; left out")
+    elif not venue.get("name"):
+        report.add(pointer(*ptr, "venue"), "the short label is sent as the journal title", "normalization")
+    return title
+
+
+def _date(pub: dict[str, Any], ptr: tuple, report: LossReport) -> tuple[str, str | None, str | None] | None:
+    from .. import dates
+
+    date = pub.get("releaseDate")
+    if date is None:
+        return None
+    if not dates.is_iso(date):
+        report.add(pointer(*ptr, "releaseDate"), f"'{date}' is not a calendar date; left out")
+        return None
+    y, m, d = dates.parts(date)
+    return f"{y:04d}", f"{m:02d}" if m else None, f"{d:02d}" if d else None
 
 
 def _external_ids(pub: dict[str, Any]) -> list[ExternalId]:
@@ -215,23 +254,57 @@ def _external_ids(pub: dict[str, Any]) -> list[ExternalId]:
 def _contributors(pub: dict[str, Any], i: int, owner: str | None, report: LossReport) -> list[Contributor]:
     out = []
     for j, author in enumerate(pub.get("authors") or []):
-        c = Contributor(author.get("name"), sequence="first" if j == 0 else "additional")
+        name = author.get("name")
+        c = Contributor(name, sequence="first" if j == 0 else "additional")
         if author.get("self") and owner:
             c.orcid = owner
+            report.add(pointer("publications", i, "authors", j), "the owner is marked by basics.orcid's iD on this "
+                       "contributor (read back as this author's orcid)", "normalization")
+        if isinstance(name, str) and " ".join(name.split()) != name:
+            report.add(pointer("publications", i, "authors", j, "name"), "spacing folded", "normalization")
         for key in author:
-            aptr = pointer("publications", i, "authors", j, key)
-            if key == "orcid" and not author.get("self"):
-                report.add(aptr, "a co-author's iD is sent only when ORCID authenticated it; left out")
-            elif key == "self" and not owner:
-                report.add(aptr, "basics.orcid is not set, so the owner's iD cannot be put on this author")
-            elif key == "corresponding":
-                report.add(aptr, "ORCID has no mark for a corresponding author")
-            elif key == "equalContribution":
-                report.add(aptr, "kept as text in the short-description", "normalization")
-            elif key not in ("name", "self", "orcid"):
-                report.add(aptr, f"ORCID contributors have no field for '{key}'")
+            reason = _author_key_loss(key, author, owner)
+            if reason:
+                report.add(pointer("publications", i, "authors", j, key), *reason)
         out.append(c)
     return out
+
+
+def _author_key_loss(key: str, author: dict[str, Any], owner: str | None) -> tuple[str, ...] | None:
+    """Why an author's field does not reach ORCID (and its kind), or None when it does."""
+    if key == "name" or (key == "self" and author.get("self") and owner):
+        return None
+    if key == "equalContribution":
+        return ("kept as text in the short-description", "normalization")
+    return ({"orcid": ("a contributor iD is sent only for the owner, from basics.orcid",),
+             "self": ("basics.orcid is not set, so the owner cannot be marked",),
+             "corresponding": ("ORCID has no mark for a corresponding author",)}
+            .get(key, (f"ORCID contributors have no field for '{key}'",)))
+
+
+def _sanitize(work: Work) -> bool:
+    """Remove characters XML 1.0 cannot carry from every text of ``work``; True when something changed."""
+    import dataclasses
+
+    changed = False
+
+    def clean(value: Any) -> Any:
+        nonlocal changed
+        if isinstance(value, str):
+            kept = _XML_BAD.sub("", value)
+            changed = changed or kept != value
+            return kept
+        if isinstance(value, tuple):
+            return tuple(clean(v) for v in value)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if dataclasses.is_dataclass(value):
+            for f in dataclasses.fields(value):
+                setattr(value, f.name, clean(getattr(value, f.name)))
+        return value
+
+    clean(work)
+    return changed
 
 
 def _description(pub: dict[str, Any]) -> str:
@@ -609,14 +682,20 @@ def publication_from_work(work: Work, index: int, report: LossReport, owner: str
     return pub
 
 
-def _our_type(orcid_type: str, ptr: tuple, report: LossReport) -> str:
-    """Our type for an ORCID type: the schema's mapping read backwards (an identical name wins)."""
+def _reverse_type(orcid_type: str) -> str:
+    """Our type for an ORCID type: the schema's mapping read backwards (an identical name wins; else 'other')."""
     candidates = [ours for ours, theirs in orcid_work_types().items() if theirs == orcid_type]
     if not candidates:
-        report.add(pointer(*ptr, "type"), f"ORCID work type '{orcid_type}' has no type of ours; kept as 'other'",
-                   "normalization")
         return "other"
     return orcid_type if orcid_type in candidates else candidates[0]
+
+
+def _our_type(orcid_type: str, ptr: tuple, report: LossReport) -> str:
+    back = _reverse_type(orcid_type)
+    if back == "other" and orcid_type != "other":
+        report.add(pointer(*ptr, "type"), f"ORCID work type '{orcid_type}' has no type of ours; kept as 'other'",
+                   "normalization")
+    return back
 
 
 def _take_id(pub: dict[str, Any], ext: ExternalId, ptr: tuple, report: LossReport) -> None:
