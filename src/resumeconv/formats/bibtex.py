@@ -22,6 +22,7 @@ _WRITTEN = dict.fromkeys(("name", "authors", "venue", "type", "releaseDate", "do
                           "issue", "pages", "publisher", "notes", "summary"), "")
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                        "dec"), start=1)}
+_UNENCODABLE = re.compile("[\ud800-\udfff]")
 #: Deeper brace nesting is refused: no real entry needs it, and LaTeX decoding recurses per level.
 MAX_BRACE_DEPTH = 64
 _ARXIV_IN_TEXT = re.compile(r"arxiv[:\s]*(?:preprint\s+)?(?:arxiv:)?\s*([0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?)", re.I)
@@ -39,7 +40,11 @@ def write(doc: dict[str, Any], *, format: str, **options: Any) -> WriteResult:
     for i, pub in enumerate(doc.get("publications") or []):
         entry = build_entry(pub, i, citation_key(pub, taken), report)
         _report_author_flags(pub, i, report)
-        parts.append(entry.render())
+        text = entry.render()
+        clean = _UNENCODABLE.sub("", text)
+        if clean != text:
+            report.add(pointer("publications", i), "lone surrogate characters removed", "normalization")
+        parts.append(clean)
     return WriteResult("\n".join(parts).encode("utf-8"), report.items)
 
 

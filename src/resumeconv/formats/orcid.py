@@ -206,7 +206,8 @@ def _type_for(pub: dict[str, Any], ptr: tuple, report: LossReport) -> str:
     orcid_type = types.get(pub.get("type") or "", "other")
     back = _reverse_type(orcid_type)
     if pub.get("type") != back:
-        report.add(pointer(*ptr, "type"), f"sent as ORCID '{orcid_type}', which reads back as '{back}'",
+        what = f"'{pub['type']}' is" if pub.get("type") else "no type:"
+        report.add(pointer(*ptr, "type"), f"{what} sent as ORCID '{orcid_type}', which reads back as '{back}'",
                    "normalization")
     return orcid_type
 
