@@ -9,6 +9,18 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
+@dataclass(frozen=True)
+class Finding:
+    """A finding before it is placed in a file: what the schema check and the lint rules produce."""
+
+    pointer: str
+    rule: str
+    message: str
+    severity: Severity = "warning"
+    #: Point at the key rather than the value (unexpected keys, legacy names).
+    at_key: bool = False
+
+
 @dataclass
 class Diagnostic:
     """One finding; the same fields as the JSON report, so library and CLI users see the same thing."""
