@@ -33,7 +33,7 @@ def orcid_check_digit(base15: str) -> str:
 
 
 def normalize_orcid(value: str) -> str:
-    """Bare ``0000-0000-0000-000X`` form of an orcid_id given bare or as an orcid.org URL."""
+    """Bare ``0000-0000-0000-000X`` form of an iD given bare or as an orcid.org URL."""
     return _ORCID_URL.sub("", value.strip()).rstrip("/").upper()
 
 

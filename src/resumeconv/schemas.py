@@ -63,14 +63,16 @@ def _property_schemas(node: Any):
 def field_names(role: str) -> frozenset[str]:
     """Names of the fields our schema gives a role, so that lint and migrate never restate field lists.
 
-    Roles: ``date`` (partial ISO dates and full dates), ``url`` (format uri, or described as a URL),
-    and ``orcid``/``doi``/``arxiv`` (fields that hold such an identifier).
+    Roles: ``date`` (partial ISO dates and full dates), ``uri`` (format uri), ``url`` (format uri, or described
+    as a URL, like ``image``), and ``orcid``/``doi``/``arxiv`` (fields that hold such an identifier).
     """
     names = set()
     for name, sub in _property_schemas(load_schema("academic")):
         ref = sub.get("$ref", "")
         if role == "date":
             hit = ref == "#/definitions/iso8601" or sub.get("format") == "date"
+        elif role == "uri":
+            hit = sub.get("format") == "uri"
         elif role == "url":
             hit = sub.get("format") == "uri" or sub.get("description", "").startswith("URL")
         else:
