@@ -144,11 +144,11 @@ def _describe(err: Any) -> list[Finding]:
     if err.validator in ("anyOf", "oneOf") and err.context:
         from jsonschema.exceptions import best_match
 
-        return _describe(best_match(err.context))
+        return _describe(best_match([err]))  # descends into the branch whose type fits the value
     ptr = pointer(*err.absolute_path)
     if err.validator == "additionalProperties":
         return _unexpected_keys(err, ptr)
-    field = next((p for p in reversed(err.absolute_path) if isinstance(p, str)), "")
+    field = err.absolute_path[-1] if err.absolute_path and isinstance(err.absolute_path[-1], str) else ""
     rule, message = _wording(err, field)
     return [Finding(ptr, rule, message, "error")]
 
