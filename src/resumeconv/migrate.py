@@ -83,14 +83,14 @@ class _Migrator:
         out: dict[str, Any] = {}
         for key, value in obj.items():
             here = (*path, key)
-            name = self.rename(key, value, renames, obj, here)
-            if name == "endDate" and (_is_blank(value) or (isinstance(value, str) and dates.is_present(value))):
+            if key == "endDate" and (_is_blank(value) or (isinstance(value, str) and dates.is_present(value))):
                 shown = "null" if value is None else repr(value)
                 self.change(here, f"removed endDate {shown}: an ongoing entry has no endDate")
                 continue
             if _is_blank(value):
                 self.change(here, f"removed the empty '{key}'" if value is not None else f"removed null '{key}'")
                 continue
+            name = self.rename(key, value, renames, obj, here)
             if name in field_names("date") and isinstance(value, str):
                 value = self.date(value, here)
             elif name in field_names("url") and isinstance(value, str):
