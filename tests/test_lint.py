@@ -18,8 +18,8 @@ def run(doc: dict, rule_id: str, profile: str = "academic") -> list[tuple[str, s
 
 def test_rule_ids_are_stable():
     assert list(RULES) == [
-        "end-before-start", "future-date", "present-end-date", "legacy-field", "orcid-checksum", "doi-syntax",
-        "arxiv-syntax", "duplicate-publication", "empty-string", "url-scheme", "upstream-v1.0",
+        "end-before-start", "future-date", "calendar-date", "present-end-date", "legacy-field", "orcid-checksum",
+        "doi-syntax", "arxiv-syntax", "duplicate-publication", "empty-string", "url-scheme", "upstream-v1.0",
     ]
 
 
@@ -41,6 +41,14 @@ def test_future_date_skips_end_dates():
         ("/awards/0/date", "date 2025-07 is in the future (today is 2025-06-01); is the year right?"),
         ("/publications/0/releaseDate",
          "releaseDate 2026 is in the future (today is 2025-06-01); is the year right?"),
+    ]
+
+
+def test_calendar_date():
+    doc = {"work": [{"startDate": "2019-13", "endDate": "2019-02-29"}, {"startDate": "2020-02-29"}]}
+    assert run(doc, "calendar-date") == [
+        ("/work/0/startDate", "'2019-13' is not a date on the calendar"),
+        ("/work/0/endDate", "'2019-02-29' is not a date on the calendar"),
     ]
 
 

@@ -45,6 +45,11 @@ def is_iso(value: object) -> bool:
     return _valid(year, month, day)
 
 
+def looks_iso(value: str) -> bool:
+    """True when ``value`` has the shape of an ISO partial date, whether or not the calendar has that day."""
+    return bool(_iso_pattern().match(value))
+
+
 def is_present(text: str) -> bool:
     return text.strip().lower().rstrip(".") in PRESENT_WORDS
 
@@ -126,12 +131,12 @@ def date_problem(value: object, *, field: str = "", full: bool = False) -> str:
         return f"empty date; leave {field or 'the field'} out when there is no date"
     if is_present(value):
         return f"'{value}' is not a date; leave {field or 'the field'} out for an ongoing entry"
+    if looks_iso(value) and not is_iso(value):
+        return f"'{value}' is not a date on the calendar"
     iso = value if is_iso(value) else parse_human(value)
     if iso is None:
         return f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019-01"
     if full and precision(iso) != "day":
         return (f"'{value}' is not a full date; this field needs YYYY-MM-DD (JSON Resume v1.0.0 checks it as a "
                 "date), so add the day only if you know it, or leave the field out")
-    if iso == value:
-        return f"'{value}' is not a date on the calendar"
     return f"'{value}' is not a date; write {iso}"

@@ -131,6 +131,14 @@ def future_date(ctx: Context) -> Iterator[Finding]:
                           "is the year right?")
 
 
+@rule("calendar-date")
+def calendar_date(ctx: Context) -> Iterator[Finding]:
+    """A date the schema's pattern lets through but the calendar does not have (2019-13, 2019-02-30)."""
+    for node in ctx.strings(field_names("date")):
+        if dates.looks_iso(node.value) and not dates.is_iso(node.value):
+            yield Finding(node.pointer, "calendar-date", dates.date_problem(node.value, field=str(node.key)))
+
+
 @rule("present-end-date")
 def present_end_date(ctx: Context) -> Iterator[Finding]:
     """'Present', 'now', "" or null as endDate: JSON Resume says "ongoing" by leaving endDate out."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import os
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -34,9 +35,22 @@ def validator(profile: str = "academic"):
     return validator_for(schema)(schema, format_checker=format_checker())
 
 
+@cache
+def fast_check(profile: str = "academic") -> Callable[[Any], bool] | None:
+    """The precompiled yes/no check for a profile (no jsonschema import), or None if the schema is beyond it."""
+    from .schemacheck import Unsupported, compile_schema
+    from .schemas import load_schema
+
+    try:
+        return compile_schema(load_schema(profile))
+    except Unsupported:
+        return None
+
+
 def is_valid(doc: Any, profile: str = "academic") -> bool:
     """The fast path: whether the document satisfies the profile's schema, with no explanation."""
-    return validator(profile).is_valid(doc)
+    check = fast_check(profile)
+    return check(doc) if check is not None else validator(profile).is_valid(doc)
 
 
 def schema_findings(doc: Any, profile: str = "academic") -> list[Finding]:
