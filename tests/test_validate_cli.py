@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -144,3 +145,23 @@ def test_real_process_many_files_no_traceback(tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stdout.splitlines()[0].startswith(f"{bad}:2:1: error: invalid YAML: found character '\\t'")
+
+
+def test_happy_path_imports_no_heavy_library():
+    code = ("import sys\nfrom resumeconv.cli import main\ntry:\n    main(['validate', sys.argv[1]])\n"
+            "except SystemExit as e:\n    code = e.code\n"
+            "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'jsonschema', 'requests', 'lxml', 'pypdf'})\n"
+            "print(code, heavy)")
+    proc = subprocess.run([sys.executable, "-c", code, VALID], capture_output=True, text=True, check=False)
+    assert proc.stdout.strip() == "0 []"
+
+
+def test_pre_commit_hook_is_declared():
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text())
+    assert [(h["id"], h["entry"], h["language"]) for h in hooks] == [
+        ("resumeconv-validate", "resumeconv validate", "python")]
+    pattern = re.compile(hooks[0]["files"])
+    assert pattern.search("cv/resume.json") and pattern.search("me.resume.yaml")
+    assert not pattern.search("package.json")
