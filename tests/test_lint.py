@@ -172,6 +172,7 @@ def test_rules_survive_odd_shapes():
         ("upstream-v1.0", "/work/1", "JSON Resume v1.0.0 rejects this: expected an object, got a number"),
         ("upstream-v1.0", "/work/2", "JSON Resume v1.0.0 rejects this: expected an object, got null"),
         ("upstream-v1.0", "/awards/0/date",
-         'JSON Resume v1.0.0 rejects this: 2019 is not a date; write a string such as "2019-01"'),
+         'JSON Resume v1.0.0 rejects this: 2019 is a number; write the year as text: "2019" '
+         '(in YAML, put it in quotes)'),
         ("upstream-v1.0", "/publications", "JSON Resume v1.0.0 rejects this: expected an array (a list), got a string"),
     ]

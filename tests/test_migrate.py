@@ -102,6 +102,19 @@ def test_nulls_empty_items_and_present_words():
     ]
 
 
+def test_yaml_year_numbers_become_text(tmp_path):
+    path = tmp_path / "cv.yaml"
+    path.write_text("education:\n  - institution: U\n    startDate: 2009\n    endDate: 2013\n")
+    diags = resumeconv.validate(path)
+    assert [(d.line, d.column, d.message) for d in diags] == [
+        (3, 16, '2009 is a number; write the year as text: "2009" (in YAML, put it in quotes)'),
+        (4, 14, '2013 is a number; write the year as text: "2013" (in YAML, put it in quotes)')]
+    result = migrate(resumeconv.load(path))
+    assert result.document == {"education": [{"institution": "U", "startDate": "2009", "endDate": "2013"}]}
+    assert [str(c) for c in result.changes] == ['/education/0/startDate: year 2009 written as text "2009"',
+                                                '/education/0/endDate: year 2013 written as text "2013"']
+
+
 def test_cli_prints_the_document_and_the_changes():
     result = run(str(LEGACY))
     assert result.exit_code == 0

@@ -85,3 +85,8 @@ def test_empty_containers(fmt):
     text = '{"a": {}, "b": []}' if fmt == "json" else "a: {}\nb: []\n"
     smap = build(text, fmt)
     assert smap.values["/b"] == ((1, 16) if fmt == "json" else (2, 4))
+
+
+def test_json_nan_and_infinity_that_python_accepts():
+    smap = build('{"a": NaN, "b": -Infinity, "c": [Infinity]}', "json")
+    assert (smap.values["/b"], smap.values["/c/0"]) == ((1, 17), (1, 34))

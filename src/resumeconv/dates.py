@@ -45,6 +45,13 @@ def is_iso(value: object) -> bool:
     return _valid(year, month, day)
 
 
+def year_number(value: object) -> int | None:
+    """A year written as a number (YAML reads ``startDate: 2019`` as an int), or None."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 2999:
+        return value
+    return None
+
+
 def looks_iso(value: str) -> bool:
     """True when ``value`` has the shape of an ISO partial date, whether or not the calendar has that day."""
     return bool(_iso_pattern().match(value))
@@ -125,8 +132,10 @@ def date_problem(value: object, *, field: str = "", full: bool = False) -> str:
     """
     if value is None:
         return f"null is not a date; leave {field or 'the field'} out when there is no date"
+    if year_number(value) is not None:
+        return f"{value} is a number; write the year as text: \"{value}\" (in YAML, put it in quotes)"
     if not isinstance(value, str):
-        return f"{value!r} is not a date; write a string such as \"2019-01\""
+        return f"{value!r} is not a date; write text such as \"2019-01\""
     if not value.strip():
         return f"empty date; leave {field or 'the field'} out when there is no date"
     if is_present(value):

@@ -91,7 +91,7 @@ def rule(rule_id: str) -> Callable[[Rule], Rule]:
 
 def lint(doc: dict[str, Any], *, profile: str = "academic", today: datetime.date | None = None) -> list[Finding]:
     """Run every rule over a document; findings in rule order (callers sort them by position)."""
-    ctx = Context(doc, profile=profile) if today is None else Context(doc, today=today, profile=profile)
+    ctx = Context(doc, today=today or datetime.date.today(), profile=profile)
     return [finding for check in RULES.values() for finding in check(ctx)]
 
 

@@ -91,7 +91,10 @@ class _Migrator:
                 self.change(here, f"removed the empty '{key}'" if value is not None else f"removed null '{key}'")
                 continue
             name = self.rename(key, value, renames, obj, here)
-            if name in field_names("date") and isinstance(value, str):
+            if name in field_names("date") and dates.year_number(value) is not None:
+                self.change(here, f"year {value} written as text \"{value}\"")
+                value = str(value)
+            elif name in field_names("date") and isinstance(value, str):
                 value = self.date(value, here)
             elif name in field_names("url") and isinstance(value, str):
                 value = self.url(value, here, strict=name in field_names("uri"))

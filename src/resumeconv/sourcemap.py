@@ -17,7 +17,8 @@ from .losses import pointer as make_pointer
 Position = tuple[int, int]
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null")
+#: Numbers and literals, plus the NaN and Infinity that Python's json module also accepts.
+_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|NaN|-?Infinity")
 _SPACE = re.compile(r"[ \t\r\n]*")
 
 
