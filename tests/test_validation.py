@@ -99,6 +99,17 @@ def test_type_errors_and_null():
     ]
 
 
+def test_required_enum_and_min_items_in_academic_fields():
+    doc = {"publications": [{"name": "P", "type": "journal-paper", "authors": [{"self": True}]},
+                            {"name": "Q", "authors": []}]}
+    assert sorted((f.pointer, f.rule, f.message) for f in schema_findings(doc)) == [
+        ("/publications/0/authors/0", "schema.required", "missing required field 'name'"),
+        ("/publications/0/type", "schema.enum",
+         "'journal-paper' is not an allowed value; did you mean 'journal-article'?"),
+        ("/publications/1/authors", "schema.minItems", "needs at least 1 item(s); leave 'authors' out if it is empty"),
+    ]
+
+
 def test_full_date_field_never_gets_an_invented_day():
     found = schema_findings({"certificates": [{"name": "C", "date": "Jun 2019"}]})
     assert len(found) == 1

@@ -1,7 +1,8 @@
 """Validation of a document against a profile: schema checks, then lint rules, placed at line:column.
 
-Two paths. The fast path asks only "is it valid?" (:func:`is_valid`, the one place a faster, precompiled check
-can be plugged in); a valid document with no lint findings never builds a source map or an explanation. The
+Two paths. The fast path asks only "is it valid?" (:func:`is_valid`, answered by the precompiled check of
+:mod:`resumeconv.schemacheck`, so jsonschema is not even imported); a valid document with no lint findings never
+builds a source map or an explanation. The
 slow path (:func:`explain`) walks every schema error and words it for people: one best match for anyOf/oneOf,
 what would be right for dates, URLs and identifiers, and the key itself for unexpected keys.
 """
@@ -191,8 +192,7 @@ def _wording(err: Any, field: str) -> tuple[str, str]:
         if fmt == "email":
             return "schema.email", f"'{value}' is not an e-mail address (name@example.org)"
     if keyword == "required":
-        missing = err.message.split("'")[1] if "'" in err.message else err.message
-        return "schema.required", f"missing required field '{missing}'"
+        return "schema.required", f"missing required field {err.message.removesuffix(' is a required property')}"
     if keyword == "enum":
         close = difflib.get_close_matches(str(value), [str(v) for v in schema["enum"]], n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f"; use one of: {', '.join(map(str, schema['enum']))}"
