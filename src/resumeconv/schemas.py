@@ -91,7 +91,3 @@ def has_property(path: tuple[str, ...], profile: str = "academic") -> bool:
             return False
     return True
 
-
-def section_names(profile: str = "academic") -> list[str]:
-    """The top-level keys the profile's schema knows, in schema order."""
-    return list(load_schema(profile)["properties"])
