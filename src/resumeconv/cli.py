@@ -18,7 +18,7 @@ Exit codes:
   2  usage error, or input that cannot be read or parsed"""
 
 #: Commands defined in their own modules, imported only when invoked (keeps start-up fast).
-LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS: dict[str, str] = {"render": "resumeconv.commands.render:render"}
 
 
 class LazyGroup(click.Group):
