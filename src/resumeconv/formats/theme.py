@@ -158,7 +158,7 @@ def _fold_education(item: dict[str, Any], ptr: str, report: LossReport) -> None:
     place = [item.pop(k, None) for k in ("department", "location")]
     if any(place):
         item["institution"] = join_nonempty([item.get("institution"), *place])
-        for key, value in zip(("department", "location"), place):
+        for key, value in zip(("department", "location"), place, strict=True):
             if value:
                 _moved(report, f"{ptr}/{key}", "education institution")
     details = []
