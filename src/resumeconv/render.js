@@ -29,7 +29,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  const message = String((err && err.message) || err).split('\n')[0];
+  const text = err && err.message ? `${err.name || 'Error'}: ${err.message}` : String(err);
+  const message = text.split('\n')[0];
   process.stderr.write(`${message}\n`);
   process.exit(3);
 });

@@ -14,6 +14,8 @@ from typing import Any
 from ..dates import MONTH_NAMES, is_iso, parts
 from ..losses import LossReport, pointer
 
+#: Project types that are one-off events (talks): the schema's description of projects.type names them.
+EVENT_TYPES = frozenset({"tutorial", "talk", "invited-talk", "keynote", "poster", "panel", "seminar"})
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
 
@@ -93,18 +95,18 @@ class Tracker:
         return obj.get(key)
 
     def report_unused(self, doc: Any, report: LossReport, reason: str) -> None:
-        """Add a loss for every leaf (or empty container) of ``doc`` that no one used."""
+        """Add a loss for every part of ``doc`` no one used: the whole subtree when none of it was used."""
+        touched = {ptr[:i] for ptr in self.used for i, ch in enumerate(ptr) if ch == "/"}
         stack: list[tuple[str, Any]] = [("", doc)]
         while stack:
             ptr, node = stack.pop()
             if ptr in self.used:
                 continue
             children = _children(node)
-            if children is None or not children:
-                if ptr:
-                    report.add(ptr, reason)
+            if ptr and (ptr not in touched or not children):
+                report.add(ptr, reason)
                 continue
-            stack.extend((ptr + pointer(k), v) for k, v in reversed(children))
+            stack.extend((ptr + pointer(k), v) for k, v in reversed(children or []))
 
 
 def _children(node: Any) -> list[tuple[str | int, Any]] | None:

@@ -11,6 +11,7 @@ output for a known theme (see docs/themes.md).
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -21,7 +22,7 @@ from ..dates import is_iso, precision
 from ..losses import LossReport, pointer
 from ..schemas import load_schema
 from . import WriteResult
-from ._academic import author_list, date_range, has_mark, human_date, join_nonempty, md_escape, venue_text
+from ._academic import EVENT_TYPES, author_list, date_range, has_mark, human_date, join_nonempty, md_escape, venue_text
 
 #: The upstream schema the output claims (a real, tagged file of the jsonresume/resume-schema repository).
 UPSTREAM_SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
@@ -35,8 +36,6 @@ LEGACY_ALIASES: dict[str, dict[str, str]] = {
     "education": {"score": "gpa"},
     "publications": {"url": "website"},
 }
-#: Project types that are one-off events: a talk ends when it starts, so themes should not print "Present".
-EVENT_TYPES = frozenset({"tutorial", "talk", "invited-talk", "keynote", "poster", "panel", "seminar"})
 #: Where a theme shows an item's headline; dates too coarse for the theme are written there as text.
 HEADLINE = {"work": "position", "volunteer": "position", "education": "studyType", "projects": "name",
             "awards": "title", "publications": "publisher"}
@@ -50,6 +49,7 @@ THEME_DATE_PRECISION: dict[str, dict[str, str]] = {
 #: prints 'Present' and 'Currently Working' without an end date) keep the date and the loss report says so.
 MOVES_COARSE_DATES = frozenset({"even"})
 _ORDER = ("year", "month", "day")
+_COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
 
 Fold = Callable[[dict[str, Any], str, LossReport], None]
 
@@ -382,9 +382,16 @@ def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def _safe_defaults(out: dict[str, Any], report: LossReport) -> None:
-    """elegant reads ``basics.location[...]`` and ``profile.network.toLowerCase()`` without checks."""
+    """elegant reads ``basics.location[...]`` and ``profile.network.toLowerCase()`` without checks; even reads
+    ``countryCode`` as a region code."""
     basics = out.setdefault("basics", {})
-    basics.setdefault("location", {})
+    location = basics.setdefault("location", {})
+    country = location.get("countryCode") if isinstance(location, dict) else None
+    if isinstance(country, str) and not _COUNTRY_CODE.match(country):
+        # even passes countryCode to Intl.DisplayNames, which throws on anything but a region code.
+        location["region"] = join_nonempty([location.get("region"), location.pop("countryCode")])
+        report.add("/basics/location/countryCode", "not an ISO 3166-1 alpha-2 code (themes crash on it); "
+                   "shown in basics.location.region", "normalization")
     profiles = basics.setdefault("profiles", [])
     kept = []
     for i, profile in enumerate(profiles):
@@ -455,19 +462,28 @@ def _check_upstream(out: dict[str, Any], report: LossReport) -> None:
     """Remove whatever still fails an upstream schema (wrong types, bad URLs): stock themes crash on them."""
     from ..validate import validator
 
-    for _ in range(100):
-        errors = [e for p in PROFILES for e in validator(p).iter_errors(out)]
+    for _ in range(20):
+        errors = {tuple(e.absolute_path): e.message for p in PROFILES for e in validator(p).iter_errors(out)}
         if not errors:
             return
-        err = errors[0]
-        path = list(err.absolute_path)
-        if not path:
-            raise ValueError(f"theme document cannot be made upstream-valid: {err.message}")
-        parent = out
+        # Deepest and highest index first, so that removing one value does not move another.
+        for path in sorted(errors, key=lambda p: [(0, x) if isinstance(x, int) else (1, x) for x in p], reverse=True):
+            if not path:
+                raise ValueError(f"theme document cannot be made upstream-valid: {errors[path]}")
+            if _remove(out, path):
+                report.add(pointer(*path), f"not valid JSON Resume ({errors[path]}); themes may crash on it")
+
+
+def _remove(root: Any, path: tuple[str | int, ...]) -> bool:
+    """Remove the value at ``path``; False when it is gone already (a parent was removed)."""
+    parent = root
+    try:
         for part in path[:-1]:
             parent = parent[part]
         parent.pop(path[-1])
-        report.add(pointer(*path), f"not valid JSON Resume ({err.message}); themes may crash on it")
+    except (KeyError, IndexError, TypeError):
+        return False
+    return True
 
 
 def _legacy_aliases(out: dict[str, Any]) -> None:
