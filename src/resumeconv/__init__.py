@@ -83,7 +83,7 @@ def convert(doc: dict[str, Any] | str | os.PathLike[str] | bytes, to: str, *, fr
 
 def validate(doc_or_path: Any, profile: str = "academic", **options: Any):
     """Validate a document or file; returns a list of diagnostics (empty when valid)."""
-    from .validate import validate as _validate
+    from .validation import validate as _validate
 
     return _validate(doc_or_path, profile=profile, **options)
 

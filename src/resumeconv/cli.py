@@ -146,3 +146,6 @@ def print_schema(profile: str) -> None:
 
 
 __all__ = ["EXIT_USAGE", "main"]
+
+if __name__ == "__main__":
+    main()

@@ -70,7 +70,8 @@ def decode_text(data: bytes, source: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, err.start) + 1
+        column = len(data[line_start:err.start].decode("utf-8", "replace")) + 1
         message = f"invalid UTF-8 (byte 0x{data[err.start]:02x}); save the file as UTF-8"
         raise InputError(message, source, line, column) from None
 
