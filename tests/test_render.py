@@ -20,7 +20,7 @@ from conftest import SAMPLE_JSON
 from resumeconv.cli import main
 from resumeconv.formats.theme import theme_document
 from resumeconv.render import RenderError, dump_dom, find_chromium, find_node, find_theme, node_dir, render_html
-from resumeconv.validate import validate
+from resumeconv.validation import validate
 
 THEMES = ("even", "elegant")
 

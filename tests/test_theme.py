@@ -11,7 +11,7 @@ from click.testing import CliRunner
 import resumeconv
 from resumeconv.cli import main
 from resumeconv.formats.theme import UPSTREAM_SCHEMA_URL, theme_document, theme_name
-from resumeconv.validate import validate
+from resumeconv.validation import validate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "themes" / "academic.json"
 

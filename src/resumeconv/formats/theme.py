@@ -460,7 +460,7 @@ def _coarse_item(item: dict[str, Any], keys: list[str], coarse: list[str], theme
 
 def _check_upstream(out: dict[str, Any], report: LossReport) -> None:
     """Remove whatever still fails an upstream schema (wrong types, bad URLs): stock themes crash on them."""
-    from ..validate import validator
+    from ..validation import validator
 
     for _ in range(20):
         errors = {tuple(e.absolute_path): e.message for p in PROFILES for e in validator(p).iter_errors(out)}
