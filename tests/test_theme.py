@@ -138,6 +138,7 @@ def test_elegant_keeps_dates_and_says_how_it_prints_them(academic: dict) -> None
     out, report = theme_document(academic, theme="elegant")
     assert out["publications"][0]["releaseDate"] == "2024"
     assert out["work"][1]["startDate"] == "2019"
+    assert out["awards"][0]["title"] == "Rising Star (2025)" and "date" not in out["awards"][0]
     reasons = {x.pointer: x.reason for x in report}
     assert reasons["/publications/0/releaseDate"] == (
         "elegant prints this year-precision date with a made-up month or day")

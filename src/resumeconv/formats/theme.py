@@ -45,9 +45,10 @@ THEME_DATE_PRECISION: dict[str, dict[str, str]] = {
     "even": {"*": "month"},
     "elegant": {"*": "month", "publications": "day", "awards": "day", "certificates": "day"},
 }
-#: Themes that print nothing for a missing date, so a coarse date can move into the headline text. Others (elegant
-#: prints 'Present' and 'Currently Working' without an end date) keep the date and the loss report says so.
-MOVES_COARSE_DATES = frozenset({"even"})
+#: Sections where a theme prints nothing (or an empty label) for a missing date, so a coarse date can move into the
+#: headline text. Elsewhere the date stays and the loss report says how the theme prints it: elegant prints
+#: 'Present' without an end date and 'Published on: undefined' without a release date.
+MOVES_COARSE_DATES: dict[str, frozenset[str]] = {"even": frozenset(HEADLINE), "elegant": frozenset({"awards"})}
 _ORDER = ("year", "month", "day")
 _COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
 
@@ -443,7 +444,7 @@ def _coarse_dates(out: dict[str, Any], theme: str | None, report: LossReport) ->
 def _coarse_item(item: dict[str, Any], keys: list[str], coarse: list[str], theme: str, ptr: str, section: str,
                  report: LossReport) -> None:
     headline = HEADLINE.get(section)
-    if theme in MOVES_COARSE_DATES and headline:
+    if headline and section in MOVES_COARSE_DATES.get(theme, ()):
         dates = {k: item.pop(k) for k in keys if k in item}
         start = dates.get("startDate", dates.get(keys[0]))
         when = date_range(start, dates.get("endDate"), ongoing="endDate" in keys)
