@@ -112,6 +112,15 @@ def test_country_name_moves_out_of_country_code() -> None:
         "countryCode": "VE"}
 
 
+def test_odd_mentees_and_published_status() -> None:
+    doc = {"meta": {"mentees": ["E. Student"]}, "publications": [{"name": "P", "status": "published"}]}
+    out, report = theme_document(doc)
+    assert "volunteer" not in out and out["publications"] == [{"name": "P"}]
+    assert [(x.pointer, x.reason, x.kind) for x in report] == [
+        ("/publications/0/status", "published work needs no status line", "normalization"),
+        ("/meta/mentees/0", "not a mentee object; themes cannot show it", "loss")]
+
+
 def test_loss_report_names_what_no_theme_shows(academic: dict) -> None:
     losses = _losses(academic)
     assert losses["/publications/0/type"] == "not a JSON Resume field; no stock theme shows it"

@@ -80,12 +80,10 @@ def _header(doc: dict[str, Any], tr: Tracker) -> list[str]:
         tr.use(b, "location")
     if take("orcid"):
         contact.append(f"ORCID [{basics['orcid']}](https://orcid.org/{basics['orcid']})")
-    for i, profile in enumerate(take("profiles") or []):
+    for profile in take("profiles") or []:
         if isinstance(profile, dict):
             label = join_nonempty([profile.get("network"), profile.get("username")], ": ")
             contact.append(_link(_text(label or profile.get("url", "")), profile.get("url")))
-        else:
-            tr.used.discard(f"/basics/profiles/{i}")
     contact = [c for c in contact if c]
     if contact:
         lines += ["", " · ".join(contact)]

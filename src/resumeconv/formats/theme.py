@@ -209,9 +209,12 @@ def _fold_publication(item: dict[str, Any], ptr: str, report: LossReport) -> Non
     remarks += [md_escape(str(n)) for n in notes]
     if remarks:
         lead.append(" · ".join(remarks))
-        _moved(report, f"{ptr}/notes" if notes else f"{ptr}/status", "publication summary")
-        if status and notes:
-            _moved(report, f"{ptr}/status", "publication summary")
+    if status:
+        shown = status != "published"
+        report.add(f"{ptr}/status", "shown in publication summary" if shown else "published work needs no status line",
+                   "normalization")
+    if notes:
+        _moved(report, f"{ptr}/notes", "publication summary")
     _fold_venue(item, ptr, report)
     _fold_identifiers(item, ptr, report, lead)
     if lead:
@@ -285,11 +288,11 @@ _ITEM_FOLDS: dict[str, Fold] = {
 def _fold_sections(out: dict[str, Any], report: LossReport) -> None:
     if isinstance(out.get("basics"), dict):
         _fold_basics(out["basics"], "/basics", report)
-        overview = (out.get("meta") or {}).pop("publicationsOverview", None) if isinstance(out.get("meta"), dict) \
-            else None
-        if overview:
-            _append(out["basics"], "summary", md_escape(overview))
-            _moved(report, "/meta/publicationsOverview", "basics.summary")
+    meta = out.get("meta") if isinstance(out.get("meta"), dict) else {}
+    overview = meta.pop("publicationsOverview", None)
+    if overview:
+        _append(out.setdefault("basics", {}), "summary", md_escape(str(overview)))
+        _moved(report, "/meta/publicationsOverview", "basics.summary")
     for section, fold in _ITEM_FOLDS.items():
         items = out.get(section)
         if isinstance(items, list):
@@ -300,7 +303,12 @@ def _fold_sections(out: dict[str, Any], report: LossReport) -> None:
 
 def _add_mentoring(out: dict[str, Any], doc: dict[str, Any], report: LossReport) -> None:
     """Mentees have no upstream section; one service entry lists them (themes render volunteer work)."""
-    mentees = [m for m in ((doc.get("meta") or {}).get("mentees") or []) if isinstance(m, dict)]
+    meta = doc.get("meta") if isinstance(doc.get("meta"), dict) else {}
+    listed = meta.get("mentees") if isinstance(meta.get("mentees"), list) else []
+    mentees = [m for m in listed if isinstance(m, dict)]
+    for i, mentee in enumerate(listed):
+        if not isinstance(mentee, dict):
+            report.add(f"/meta/mentees/{i}", "not a mentee object; themes cannot show it")
     if not mentees:
         return
     entry: dict[str, Any] = {"position": "Mentoring", "highlights": [_mentee_text(m) for m in mentees]}
@@ -311,8 +319,9 @@ def _add_mentoring(out: dict[str, Any], doc: dict[str, Any], report: LossReport)
     if ends and all(is_iso(e) for e in ends):
         entry["endDate"] = max(ends)
     out.setdefault("volunteer", []).append(entry)
-    for i in range(len(mentees)):
-        _moved(report, f"/meta/mentees/{i}", "a 'Mentoring' volunteer entry")
+    for i, mentee in enumerate(listed):
+        if isinstance(mentee, dict):
+            _moved(report, f"/meta/mentees/{i}", "a 'Mentoring' volunteer entry")
 
 
 def _mentee_text(mentee: dict[str, Any]) -> str:
