@@ -93,3 +93,18 @@ def test_empty_document() -> None:
     result = resumeconv.write({}, "markdown")
     assert result.text == "# Curriculum Vitae\n"
     assert result.losses == []
+
+
+def test_every_corpus_document_writes(shared: Path) -> None:
+    """Writers take any document, even one our schema rejects (an i18n resume with objects for strings)."""
+    written = 0
+    for path in sorted((shared / "corpus").glob("*/*.json")):
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            continue
+        if isinstance(doc, dict):
+            assert resumeconv.write(doc, "markdown").text.startswith("# "), path.name
+            assert resumeconv.write(doc, "theme").data.startswith(b"{"), path.name
+            written += 1
+    assert written >= 30

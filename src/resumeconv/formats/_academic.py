@@ -75,7 +75,10 @@ def date_range(start: Any, end: Any, *, ongoing: bool = True) -> str:
     return human_date(start or end) if (start or end) else ""
 
 
-def join_nonempty(items: Iterable[Any], sep: str = ", ") -> str:
+def join_nonempty(items: Iterable[Any] | str, sep: str = ", ") -> str:
+    """Join the non-empty values as text; a lone string (where a list was expected) is kept whole."""
+    if isinstance(items, str):
+        return items
     return sep.join(str(x) for x in items if x not in (None, "", [], {}))
 
 

@@ -137,7 +137,7 @@ def _education(doc: dict[str, Any], tr: Tracker) -> list[str]:
                            ("researchAreas", "Research areas"), ("score", "Score"), ("courses", "Courses")):
             value = take(key)
             if value:
-                text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+                text = join_nonempty(value) if isinstance(value, list) else str(value)
                 lines.append(f"  - {label}: {_text(text)}")
     return ["## Education", "", *lines] if lines else []
 
@@ -152,7 +152,7 @@ def _experience(doc: dict[str, Any], tr: Tracker) -> list[str]:
         when = date_range(take("startDate"), take("endDate"))
         lines += ["", f"### {head}" + (f" ({when})" if when else "")]
         facts = [_text(take("description")), _text(take("department")), _text(take("location")),
-                 _text(", ".join(take("employmentType") or [])), _text(take("workplaceType"))]
+                 _text(join_nonempty(take("employmentType") or [])), _text(take("workplaceType"))]
         if any(facts):
             lines += ["", f"*{join_nonempty(facts, ' · ')}*"]
         if take("project"):
@@ -198,8 +198,9 @@ def _publication(number: int, i: int, pub: dict[str, Any], tr: Tracker) -> list[
     venue = venue_text(take("venue"))
     numbers = [f"{label} {take(key)}" for key, label in (("volume", "vol."), ("issue", "no."), ("pages", "pp."))
                if pub.get(key)]
-    place = join_nonempty([f"*{_text(venue)}*" if venue else "", _text(take("publisher")), _text(", ".join(numbers)),
-                           human_date(take("releaseDate")) if pub.get("releaseDate") else ""])
+    date = human_date(take("releaseDate")) if pub.get("releaseDate") else ""
+    venue_md = f"*{_text(venue)}*" if venue else ""
+    place = join_nonempty([venue_md, _text(take("publisher")), _text(join_nonempty(numbers)), date])
     status = take("status")
     remarks = [_text(status.replace("-", " ").capitalize()) if status and status != "published" else "",
                *[_text(n) for n in take("notes") or []]]
@@ -247,8 +248,8 @@ def _projects(doc: dict[str, Any], tr: Tracker, *, talks: bool) -> list[str]:
         line = f"- {_link('**' + _text(take('name')) + '**', take('url'))}"
         tail = join_nonempty([where, kind if not talks else "", when])
         line += f", {tail}" if tail else ""
-        who = join_nonempty([_text(", ".join(take("roles") or [])),
-                             "with " + _text(", ".join(item["presenters"])) if take("presenters") else ""], "; ")
+        who = join_nonempty([_text(join_nonempty(take("roles") or [])),
+                             "with " + _text(join_nonempty(item["presenters"])) if take("presenters") else ""], "; ")
         lines.append(line + (f" ({who})" if who else ""))
         if take("description"):
             lines.append(f"  {_text(item['description'])}")
@@ -266,7 +267,7 @@ def _service(doc: dict[str, Any], tr: Tracker) -> list[str]:
             return tr.take(item, key, "volunteer", i)
 
         head = join_nonempty([_text(take("position")), _link(_text(take("organization")), take("url"))])
-        venues = _text(", ".join(take("venues") or []))
+        venues = _text(join_nonempty(take("venues") or []))
         when = date_range(take("startDate"), take("endDate"), ongoing=False)
         kind = _text(take("type"))
         line = f"- **{head}**" + (f" ({kind})" if kind else "") + (f": {venues}" if venues else "")
@@ -303,9 +304,9 @@ def _simple(section: str, title: str, head: str, rest: tuple[str, ...]) -> Secti
             for key in rest:
                 value = tr.take(item, key, section, i)
                 if isinstance(value, dict):
-                    value = ", ".join(f"{k} {v}" for k, v in value.items())
+                    value = join_nonempty(f"{k} {v}" for k, v in value.items())
                 elif isinstance(value, list):
-                    value = ", ".join(map(str, value))
+                    value = join_nonempty(value)
                 elif key == "date" and value:
                     value = human_date(value)
                 values.append(_text(value) if value else "")

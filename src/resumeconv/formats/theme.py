@@ -132,7 +132,7 @@ def _fold_work(item: dict[str, Any], ptr: str, report: LossReport) -> None:
     kinds = item.pop("employmentType", None) or []
     place = item.pop("workplaceType", None)
     if kinds or place:
-        lines.append("Employment: " + join_nonempty([", ".join(kinds), place], "; "))
+        lines.append("Employment: " + join_nonempty([join_nonempty(kinds), place], "; "))
         for key, value in (("employmentType", kinds), ("workplaceType", place)):
             if value:
                 _moved(report, f"{ptr}/{key}", "work summary")
@@ -142,7 +142,7 @@ def _fold_work(item: dict[str, Any], ptr: str, report: LossReport) -> None:
 def _fold_volunteer(item: dict[str, Any], ptr: str, report: LossReport) -> None:
     venues = item.pop("venues", None)
     if venues:
-        text = ", ".join(map(str, venues))
+        text = join_nonempty(venues)
         if item.get("organization"):
             _append(item, "summary", f"Venues: {md_escape(text)}")
             _moved(report, f"{ptr}/venues", "volunteer summary")
@@ -167,7 +167,7 @@ def _fold_education(item: dict[str, Any], ptr: str, report: LossReport) -> None:
                        ("researchAreas", "research areas")):
         value = item.pop(key, None)
         if value:
-            text = ", ".join(value) if isinstance(value, list) else str(value)
+            text = join_nonempty(value) if isinstance(value, list) else str(value)
             details.append(f"{label}{'s' if label == 'advisor' and len(value) > 1 else ''}: {text}")
             _moved(report, f"{ptr}/{key}", "education area")
     if details:
@@ -190,7 +190,7 @@ def _fold_awards(item: dict[str, Any], ptr: str, report: LossReport) -> None:
             _moved(report, f"{ptr}/{key}", "award summary")
     dates = item.pop("dates", None)
     if dates:
-        facts.append("Received " + ", ".join(human_date(d) for d in dates))
+        facts.append("Received " + join_nonempty(human_date(d) for d in dates))
         _moved(report, f"{ptr}/dates", "award summary")
     _append(item, "summary", " · ".join(facts))
 
@@ -232,7 +232,7 @@ def _fold_venue(item: dict[str, Any], ptr: str, report: LossReport) -> None:
             numbers.append(f"{label} {value}")
             _moved(report, f"{ptr}/{key}", "publication publisher")
     if venue or numbers:
-        item["publisher"] = join_nonempty([venue, item.get("publisher"), ", ".join(numbers)])
+        item["publisher"] = join_nonempty([venue, item.get("publisher"), join_nonempty(numbers)])
 
 
 def _fold_identifiers(item: dict[str, Any], ptr: str, report: LossReport, lead: list[str]) -> None:
@@ -267,14 +267,14 @@ def _fold_project(item: dict[str, Any], ptr: str, report: LossReport) -> None:
             _moved(report, f"{ptr}/{key}", target)
     presenters = item.pop("presenters", None)
     if presenters:
-        _append(item, "description", "Presenters: " + md_escape(", ".join(map(str, presenters))))
+        _append(item, "description", "Presenters: " + md_escape(join_nonempty(presenters)))
         _moved(report, f"{ptr}/presenters", "project description")
 
 
 def _fold_language(item: dict[str, Any], ptr: str, report: LossReport) -> None:
     cefr = item.pop("cefr", None)
     if isinstance(cefr, dict) and cefr:
-        levels = ", ".join(f"{k} {v}" for k, v in cefr.items())
+        levels = join_nonempty(f"{k} {v}" for k, v in cefr.items())
         item["fluency"] = join_nonempty([item.get("fluency"), f"(CEFR: {levels})"], " ")
         _moved(report, f"{ptr}/cefr", "language fluency")
 
@@ -335,7 +335,7 @@ def _mentee_text(mentee: dict[str, Any]) -> str:
         text += f", {when}"
     outcomes = mentee.get("outcomes")
     if outcomes:
-        text += ": " + md_escape(", ".join(map(str, outcomes)))
+        text += ": " + md_escape(join_nonempty(outcomes))
     if mentee.get("summary"):
         text += f". {md_escape(str(mentee['summary']))}"
     return text
