@@ -75,6 +75,13 @@ def date_range(start: Any, end: Any, *, ongoing: bool = True) -> str:
     return human_date(start or end) if (start or end) else ""
 
 
+def metric_text(metric: dict[str, Any]) -> str:
+    """'Citations: 1805 (Google Scholar, Nov 3, 2025)'."""
+    where = join_nonempty([metric.get("source"), human_date(metric["date"]) if metric.get("date") else None])
+    text = f"{str(metric.get('name', '')).capitalize()}: {metric.get('value', '')}"
+    return f"{text} ({where})" if where else text
+
+
 def join_nonempty(items: Iterable[Any] | str, sep: str = ", ") -> str:
     """Join the non-empty values as text; a lone string (where a list was expected) is kept whole."""
     if isinstance(items, str):

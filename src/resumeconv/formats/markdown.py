@@ -21,6 +21,7 @@ from ._academic import (
     human_date,
     join_nonempty,
     md_escape,
+    metric_text,
     venue_text,
 )
 
@@ -90,7 +91,8 @@ def _header(doc: dict[str, Any], tr: Tracker) -> list[str]:
     if take("summary"):
         lines += ["", _text(basics["summary"])]
     for metric in take("metrics") or []:
-        lines += ["", _metric(metric)]
+        if isinstance(metric, dict):
+            lines += ["", _link(_text(metric_text(metric)), metric.get("url"))]
     return lines
 
 
@@ -99,13 +101,6 @@ def _location(location: Any) -> str:
         return ""
     keys = ("address", "city", "region", "postalCode", "countryCode")
     return _text(join_nonempty([location.get(k) for k in keys]).replace("\n", ", "))
-
-
-def _metric(metric: dict[str, Any]) -> str:
-    value = f"{str(metric.get('name', '')).capitalize()}: {metric.get('value', '')}"
-    where = join_nonempty([metric.get("source"), human_date(metric["date"]) if metric.get("date") else None])
-    text = f"{_text(value)} ({_text(where)})" if where else _text(value)
-    return _link(text, metric.get("url"))
 
 
 def _highlights(doc: dict[str, Any], tr: Tracker) -> list[str]:

@@ -22,7 +22,17 @@ from ..dates import is_iso, precision
 from ..losses import LossReport, pointer
 from ..schemas import load_schema
 from . import WriteResult
-from ._academic import EVENT_TYPES, author_list, date_range, has_mark, human_date, join_nonempty, md_escape, venue_text
+from ._academic import (
+    EVENT_TYPES,
+    author_list,
+    date_range,
+    has_mark,
+    human_date,
+    join_nonempty,
+    md_escape,
+    metric_text,
+    venue_text,
+)
 
 #: The upstream schema the output claims (a real, tagged file of the jsonresume/resume-schema repository).
 UPSTREAM_SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
@@ -106,20 +116,16 @@ def _fold_basics(basics: dict[str, Any], ptr: str, report: LossReport) -> None:
         _moved(report, f"{ptr}/orcid", "basics.profiles (network ORCID)")
     metrics = basics.pop("metrics", None)
     if metrics:
-        _append(basics, "summary", "; ".join(_metric_text(m) for m in metrics if isinstance(m, dict)))
+        _append(basics, "summary", md_escape("; ".join(metric_text(m) for m in metrics if isinstance(m, dict))))
         _moved(report, f"{ptr}/metrics", "basics.summary")
     highlights = basics.pop("researchHighlights", None)
     for i, item in enumerate(highlights or []):
-        if isinstance(item, dict):
-            title = f"**{md_escape(item['title'])}.** " if item.get("title") else ""
-            _append(basics, "summary", title + md_escape(str(item.get("summary", ""))))
-            _moved(report, f"{ptr}/researchHighlights/{i}", "basics.summary")
-
-
-def _metric_text(metric: dict[str, Any]) -> str:
-    where = join_nonempty([metric.get("source"), human_date(metric["date"]) if metric.get("date") else None])
-    text = f"{str(metric.get('name', '')).capitalize()}: {metric.get('value', '')}"
-    return f"{text} ({where})" if where else text
+        if not isinstance(item, dict):
+            report.add(f"{ptr}/researchHighlights/{i}", "not a highlight object; themes cannot show it")
+            continue
+        title = f"**{md_escape(str(item['title']))}.** " if item.get("title") else ""
+        _append(basics, "summary", title + md_escape(str(item.get("summary", ""))))
+        _moved(report, f"{ptr}/researchHighlights/{i}", "basics.summary")
 
 
 def _fold_work(item: dict[str, Any], ptr: str, report: LossReport) -> None:
@@ -132,7 +138,7 @@ def _fold_work(item: dict[str, Any], ptr: str, report: LossReport) -> None:
     kinds = item.pop("employmentType", None) or []
     place = item.pop("workplaceType", None)
     if kinds or place:
-        lines.append("Employment: " + join_nonempty([join_nonempty(kinds), place], "; "))
+        lines.append("Employment: " + md_escape(join_nonempty([join_nonempty(kinds), place], "; ")))
         for key, value in (("employmentType", kinds), ("workplaceType", place)):
             if value:
                 _moved(report, f"{ptr}/{key}", "work summary")
