@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..cli import EXIT_CODES_HELP, fail, print_losses
+from ..cli import EXIT_CODES_HELP, fail, loss_lines
 from ..errors import EXIT_OK, ResumeconvError
 
 
@@ -35,7 +35,9 @@ def render(resume: str, theme: str, output: str | None, pdf: str | None, quiet: 
         doc, report = theme_document(result.document, theme=theme)
         html = render_html(doc, theme)
         if not quiet:
-            print_losses([*result.losses, *report.items], f"theme {theme}")
+            name = "<stdin>" if resume == "-" else resume
+            for line in loss_lines([*result.losses, *report.items], f"theme {theme}", name):
+                click.echo(line, err=True)
         if output and output != "-":
             write_atomic(output, html)
         elif output == "-" or not pdf:
