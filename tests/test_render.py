@@ -138,7 +138,9 @@ def test_cli_writes_html_and_pdf(tmp_path: Path) -> None:
 
     reader = PdfReader(pdf)
     assert len(reader.pages) >= 2
-    assert "Yihua Zhang" in reader.pages[0].extract_text()
+    first = reader.pages[0].extract_text()
+    assert "Yihua Zhang" in first
+    assert "file://" not in first  # no header or footer with the temporary file's name
 
 
 def test_cli_html_to_stdout_with_losses_on_stderr() -> None:
