@@ -75,6 +75,10 @@ REGISTRY: tuple[FormatSpec, ...] = (
     FormatSpec("yaml", "jsonresume", "JSON Resume document as YAML",
                (".resume.yaml", ".resume.yml", ".yaml", ".yml"), reads=True, writes=True,
                sniff=r"^(---|%YAML|[A-Za-z_$][\w$-]*\s*:)", sniff_rank=0),
+    FormatSpec("theme", "theme", "JSON Resume for stock npm themes: upstream-valid, academic fields folded in",
+               (".theme.json",), writes=True),
+    FormatSpec("markdown", "markdown", "Academic CV in Markdown (numbered publications, owner in bold)",
+               (".md", ".markdown"), writes=True),
 )
 
 
