@@ -173,7 +173,8 @@ def test_everything_read_is_a_valid_document(shared) -> None:
     assert len(paths) == 17
     for path in paths:
         doc = resumeconv.read(path).document
-        assert doc["publications"] and resumeconv.validate(doc) == [], path.name
+        errors = [d for d in resumeconv.validate(doc) if d.severity == "error"]
+        assert doc["publications"] and errors == [], path.name
 
 
 def test_bad_xml_input() -> None:
