@@ -16,6 +16,8 @@ TARGETS: list[tuple[str, str, dict]] = [
     ("yihua-zhang.resume.yaml", "yaml", {}),
     ("yihua-zhang.md", "markdown", {}),
     ("yihua-zhang.theme.json", "theme", {}),
+    ("yihua-zhang.orcid.bib", "orcid-bibtex", {}),
+    ("yihua-zhang.orcid.json", "orcid-json", {}),
 ]
 
 

@@ -21,6 +21,7 @@ Exit codes:
 #: Commands defined in their own modules, imported only when invoked (keeps start-up fast).
 LAZY_COMMANDS: dict[str, str] = {
     "migrate": "resumeconv.commands.migrate:migrate",
+    "orcid": "resumeconv.commands.orcid:orcid",
     "render": "resumeconv.commands.render:render",
     "validate": "resumeconv.commands.validate:validate",
 }
