@@ -15,6 +15,10 @@ SOURCE = ROOT / "samples" / "yihua-zhang.resume.json"
 TARGETS: list[tuple[str, str, dict]] = [
     ("yihua-zhang.resume.yaml", "yaml", {}),
     ("yihua-zhang.linkedin.txt", "linkedin", {"today": "2025-11-28"}),
+    ("yihua-zhang.md", "markdown", {}),
+    ("yihua-zhang.theme.json", "theme", {}),
+    ("yihua-zhang.orcid.bib", "orcid-bibtex", {}),
+    ("yihua-zhang.orcid.json", "orcid-json", {}),
 ]
 
 
