@@ -326,6 +326,19 @@ def test_education_in_pdf_text_without_blank_lines() -> None:
         {"institution": "School C", "startDate": "2014", "endDate": "2018", "studyType": "BSc", "area": "Physics"}]
 
 
+def test_pdfminer_order_with_the_name_block_after_contact() -> None:
+    lines = PROFILE.read_text(encoding="utf-8").split("\n")
+    name, summary = lines.index("Mira Okafor"), lines.index("Summary")
+    order = [lines[0], *lines[name:summary], *lines[1:name], *lines[summary:]]
+    doc = read_text("\n\n".join(x for x in order if x.strip()))
+    expected = resumeconv.read(PROFILE).document
+    assert doc["basics"].pop("summary") == "Builds robust sensors.\n\nTeaches signal processing."
+    assert doc["basics"] == {k: v for k, v in expected["basics"].items() if k != "summary"}
+    assert doc["work"] == expected["work"]
+    assert doc["certificates"] == expected["certificates"]
+    assert doc["education"] == expected["education"]
+
+
 def test_main_column_first_and_headings_only_in_order() -> None:
     text = ("Kim Lee\nData Analyst at Foo\nOslo, Norway\nSummary\nLikes Contact sports.\nExperience\nFoo\n"
             "Analyst\nMay 2020 - June 2021 (1 year 2 months)\nEducation\nOslo College\nBA, Maths · (2016 - 2019)\n"

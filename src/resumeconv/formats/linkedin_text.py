@@ -502,6 +502,32 @@ def _split_preamble(body: list[str]) -> tuple[list[str], list[str]]:
     return body, []
 
 
+def _find_preamble(bodies: dict[str, list[str]], order: list[str]) -> list[str]:
+    """The main column's name block when the sidebar came first: at the end of the sidebar section before the
+    main column (pdftotext, pypdf), or else at the start of Contact (pdfminer puts it there)."""
+    main_at = next((i for i, name in enumerate(order) if name in MAIN), None)
+    if main_at and order[main_at - 1] in SIDEBAR:
+        last_side = order[main_at - 1]
+        bodies[last_side], tail = _split_preamble(bodies[last_side])
+        if any(x.strip() for x in tail):
+            return [x for x in tail if x.strip()]
+    contact = bodies.get("Contact", [])
+    lines = [x for x in contact if x.strip()]
+    head = 0
+    while head < len(lines) and not _contact_like(lines[head]):
+        head += 1
+    if head and _name_like(lines[0].strip()):
+        bodies["Contact"] = lines[head:]
+        return lines[:head]
+    return []
+
+
+def _contact_like(line: str) -> bool:
+    text = line.strip()
+    return bool(_PHONE.match(_LABEL.sub("", text)) or "@" in text or _LABEL.search(text) or "/" in text
+                or text.startswith("www.") or re.search(r"\.[a-z]{2,}$", text))
+
+
 @dataclass
 class _Reader:
     text: _Text
@@ -511,13 +537,7 @@ class _Reader:
 
     def read(self) -> dict[str, Any]:
         top, bodies, order = _sections(self.text.lines)
-        preamble = [x for x in top if x.strip()]
-        if not preamble and order and order[0] in SIDEBAR:
-            main_at = next((i for i, name in enumerate(order) if name in MAIN), None)
-            if main_at:
-                last_side = order[main_at - 1]
-                bodies[last_side], tail = _split_preamble(bodies[last_side])
-                preamble = [x for x in tail if x.strip()]
+        preamble = [x for x in top if x.strip()] or _find_preamble(bodies, order)
         if not order and not 0 < len(preamble) <= 3:
             raise InputError("no LinkedIn profile sections (Contact, Experience, Education, ...) found", self.source)
         self.basics(preamble)
@@ -675,20 +695,20 @@ def _paragraphs(lines: list[str]) -> str:
 def _education_blocks(lines: list[str], pdf: bool) -> list[list[str]]:
     """One block per school: the school line and its degree line, joined back when the PDF wrapped it.
 
-    Blank lines separate schools where there are any; in PDF text without them (pypdf), a line is a degree line
-    only when it looks like one (dates, ' · ', a comma or a degree word)."""
+    In this writer's text blank lines separate schools; in PDF text (blank lines anywhere or nowhere) a line is a
+    degree line only when it looks like one (dates, ' · ', a comma or a degree word)."""
     blocks: list[list[str]] = []
     expect_new = True
     for raw in lines:
         line = raw.strip()
         if not line:
-            expect_new = True
+            expect_new = not pdf
             continue
         block = blocks[-1] if blocks else []
         if block and (block[-1].count("(") > block[-1].count(")") or (
                 pdf and len(block) == 2 and "(" not in block[1] and ("(" in line or "·" in line))):
             block[-1] = f"{block[-1]} {line}"
-        elif not expect_new and len(block) == 1 and (not pdf or _degree_like(line)):
+        elif (pdf or not expect_new) and len(block) == 1 and (not pdf or _degree_like(line)):
             block.append(line)
         else:
             blocks.append([line])
