@@ -391,7 +391,7 @@ _ROLE_WORDS = frozenset(["engineer", "researcher", "research", "scientist", "pro
                          "manager", "lecturer", "intern", "director", "analyst", "consultant", "fellow", "candidate",
                          "phd", "postdoc", "postdoctoral", "designer", "founder", "assistant", "associate", "lead",
                          "head", "officer", "specialist", "architect", "teacher", "doctoral", "senior", "junior"])
-#: Rough character widths (1/1000 em, Helvetica-like) to tell a line LinkedIn wrapped in its narrow sidebar.
+#: Rough character widths (in em, Helvetica-like) to tell a line LinkedIn wrapped in its narrow sidebar.
 _NARROW, _WIDE = set("ijlI ftr.,;:'()-|!"), set("mwMW")
 _SIDEBAR_WIDTH = 17.0
 
