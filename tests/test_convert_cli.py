@@ -162,3 +162,22 @@ def test_several_inputs_need_output_dir() -> None:
     proc = run("convert", str(SAMPLE_JSON), str(SAMPLE_JSON), "-t", "yaml")
     assert proc.returncode == 2
     assert "several inputs need --output-dir" in proc.stderr.decode()
+
+
+def test_loss_report_folds_repeats_and_json_lists_every_item(tmp_path: Path) -> None:
+    doc = {"basics": {"name": "A"}, "publications": [
+        {"name": f"Paper {i}", "releaseDate": "2020", "venue": {"name": "Venue", "short": f"V'{i}"}}
+        for i in range(4)]}
+    src = tmp_path / "cv.json"
+    src.write_text(json.dumps(doc))
+    text = run("convert", str(src), "-t", "orcid-bibtex", "-o", str(tmp_path / "x.bib"))
+    assert text.returncode == 0
+    lines = text.stderr.decode().splitlines()
+    assert lines[0] == f"resumeconv: {src}: 5 item(s) could not be carried to orcid-bibtex:"
+    folded = "  /publications/*/venue/short: BibTeX keeps one venue name; the short label is left out (4 items: 0-3)"
+    assert folded in lines
+    as_json = run("convert", str(src), "-t", "orcid-bibtex", "-o", str(tmp_path / "y.bib"), "--loss-format", "json")
+    report = json.loads(as_json.stderr)
+    assert report["format"] == "orcid-bibtex"
+    assert sorted(x["pointer"] for x in report["losses"] if x["pointer"].endswith("/short")) == [
+        f"/publications/{i}/venue/short" for i in range(4)]

@@ -179,3 +179,15 @@ def test_format_checks_really_run() -> None:
     found = {(d.pointer, d.rule) for d in resumeconv.validate(doc, profile="jsonresume-1.0")}
     assert found == {("/basics/email", "schema.email"), ("/basics/url", "schema.uri"),
                      ("/certificates/0/date", "schema.date")}
+
+
+def test_summarize_folds_array_indices_per_reason() -> None:
+    from resumeconv.losses import summarize
+
+    items = [Loss(f"/publications/{i}/doi", "no DOI field") for i in (0, 1, 2, 5, 7, 8)]
+    items += [Loss("/basics/orcid", "no ORCID field"), Loss("/publications/3/doi", "other reason")]
+    assert summarize(items) == [
+        "/publications/*/doi: no DOI field (6 items: 0-2, 5, 7-8)",
+        "/basics/orcid: no ORCID field",
+        "/publications/3/doi: other reason",
+    ]

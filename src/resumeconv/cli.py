@@ -61,13 +61,15 @@ def parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
 
 
 def loss_lines(losses: list, target: str, source: str) -> list[str]:
-    """The loss report as printed on stderr: a heading per kind, then one line per item with its pointer."""
+    """The loss report as printed on stderr: a heading per kind, then its items, repeats across array items folded."""
+    from .losses import summarize
+
     lines: list[str] = []
     for kind, heading in (("loss", "item(s) could not be carried to"), ("normalization", "value(s) normalized for")):
         items = [x for x in losses if x.kind == kind]
         if items:
             lines.append(f"resumeconv: {source}: {len(items)} {heading} {target}:")
-            lines.extend(f"  {x.pointer or '/'}: {x.reason}" for x in items)
+            lines.extend(f"  {line}" for line in summarize(items))
     return lines
 
 
@@ -84,9 +86,12 @@ def loss_lines(losses: list, target: str, source: str) -> list[str]:
 @click.option("-O", "--option", "options", metavar="KEY=VALUE", multiple=True,
               help="Writer option, e.g. -O theme=even.")
 @click.option("--fail-on-loss", is_flag=True, help="Exit 1 and write nothing when the target cannot hold everything.")
+@click.option("--loss-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Loss report on stderr: grouped text, or one JSON object per input with every item.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the loss report.")
 def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | None, output: str,
-            output_dir: str | None, jobs: int, options: tuple[str, ...], fail_on_loss: bool, quiet: bool) -> None:
+            output_dir: str | None, jobs: int, options: tuple[str, ...], fail_on_loss: bool, loss_format: str,
+            quiet: bool) -> None:
     """Convert INPUT ('-' for stdin) to another format; what the target cannot hold is reported on stderr.
 
     Several inputs need --output-dir; each output is named after its input with the target's extension.
@@ -113,8 +118,8 @@ def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | N
         raise click.UsageError(f"format '{to_format}' can be read, not written")
     if output_dir is not None:
         os.makedirs(output_dir, exist_ok=True)
-    tasks = [_Task(path, _output_for(path, output, output_dir, target), source, target, opts, fail_on_loss)
-             for path in inputs]
+    tasks = [_Task(path, _output_for(path, output, output_dir, target), source, target, opts, fail_on_loss,
+                   loss_format) for path in inputs]
     worst = EXIT_OK
     for outcome in map_files(_convert_one, tasks, jobs):
         if not quiet:
@@ -134,6 +139,7 @@ class _Task:
     target: Any
     options: dict[str, Any]
     fail_on_loss: bool
+    loss_format: str = "text"
 
 
 @dataclass
@@ -169,7 +175,13 @@ def _convert_one(task: _Task) -> _Outcome:
         result = registry.read_path(task.input, task.source.name if task.source else None)
         out = task.target.write(result.document, **task.options)
         losses = [*result.losses, *out.losses]
-        report = loss_lines(losses, task.target.name, name)
+        if task.loss_format == "json":
+            import json
+
+            report = [json.dumps({"input": name, "output": task.output, "format": task.target.name,
+                                  "losses": [x.as_dict() for x in losses]}, ensure_ascii=False)]
+        else:
+            report = loss_lines(losses, task.target.name, name)
         if task.fail_on_loss and any(x.kind == "loss" for x in losses):
             return _Outcome(EXIT_INVALID, report, f"{name}: nothing written (--fail-on-loss)")
         if task.output == "-":

@@ -73,3 +73,38 @@ def differences(before: Any, after: Any, at: str = "") -> Iterator[tuple[str, bo
 def covered(ptr: str, losses: LossReport | list[Loss]) -> bool:
     """Whether a loss already names this place or one enclosing it."""
     return any(ptr == x.pointer or ptr.startswith(x.pointer + "/") for x in losses)
+
+
+def summarize(items: list[Loss]) -> list[str]:
+    """One line per reason and place, folding places that differ only in array indices.
+
+    ``/publications/0/group`` ... ``/publications/33/group`` with one reason become
+    ``/publications/*/group: <reason> (34 items: 0-33)``; the full list stays available as the items themselves.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for item in items:
+        parts = item.pointer.split("/")
+        pattern = "/".join("*" if p.isdigit() else p for p in parts)
+        groups.setdefault((pattern, item.reason), []).append(item.pointer)
+    lines = []
+    for (pattern, reason), pointers in groups.items():
+        if len(pointers) == 1:
+            lines.append(f"{pointers[0] or '/'}: {reason}")
+            continue
+        star = pattern.split("/").index("*")
+        indices = sorted({int(p.split("/")[star]) for p in pointers})
+        lines.append(f"{pattern}: {reason} ({len(pointers)} items: {_ranges(indices)})")
+    return lines
+
+
+def _ranges(numbers: list[int]) -> str:
+    spans: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        spans.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(spans)
