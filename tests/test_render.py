@@ -148,7 +148,7 @@ def test_cli_html_to_stdout_with_losses_on_stderr() -> None:
     result = CliRunner().invoke(main, ["render", str(SAMPLE_JSON), "-t", "even"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("<!doctype html>")
-    assert "/publications/0/group: not a JSON Resume field; no stock theme shows it" in result.stderr
+    assert "/publications/*/group: not a JSON Resume field; no stock theme shows it (34 items: 0-33)" in result.stderr
 
 
 def test_missing_package_names_the_npm_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
