@@ -1,0 +1,324 @@
+"""What both Europass formats (Candidate and v3 SkillsPassport) need: names, rich text, phones, labelled fields.
+
+Europass stores long texts as HTML escaped inside an XML text node. Fields of ours that have no Europass
+element are written into that text as labelled paragraphs (``<p>Employment type: full-time</p>``), whose labels
+come from the schema's field names, so that our reader can take them back and a person reading the CV sees them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from functools import cache
+from html.parser import HTMLParser
+from typing import Any
+
+from ..losses import LossReport, pointer
+from ..schemas import load_schema
+
+#: Separator of list values inside one labelled paragraph.
+LIST_SEP = "; "
+#: The mark the CV uses for equal contribution, appended to an author's name.
+EQUAL_MARK = "*"
+#: Social networks the Europass editor knows by code (Communication/UseCode); others are "other".
+SOCIAL_CODES = ("facebook", "twitter", "instagram", "linkedin", "youtube", "pinterest", "tumblr")
+#: Project types that are talks or tutorials (schema: projects.type) and go to conferences and seminars.
+TALK_TYPES = frozenset({"tutorial", "talk", "invited-talk", "keynote", "poster", "panel", "seminar", "presentation",
+                        "conference"})
+#: Volunteer types that are volunteering proper; other service types are memberships (schema: volunteer.type).
+VOLUNTEERING_TYPES = frozenset({"volunteering"})
+#: CEFR dimensions, in Europass order (schema: languages.cefr).
+CEFR_DIMENSIONS = ("listening", "reading", "spokenInteraction", "spokenProduction", "writing")
+CEFR_LEVELS = frozenset({"A1", "A2", "B1", "B2", "C1", "C2"})
+#: Words that mark a mother tongue in languages[].fluency.
+NATIVE_WORDS = ("native", "mother tongue", "first language")
+
+
+# ---------------------------------------------------------------- names
+
+def split_name(name: str) -> tuple[str, str]:
+    """(given names, family name): the family name is the last word, as Western CVs print it."""
+    words = name.split()
+    if len(words) < 2:
+        return "", name.strip()
+    return " ".join(words[:-1]), words[-1]
+
+
+def join_name(given: str | None, family: str | None) -> str:
+    return " ".join(p.strip() for p in (given, family) if p and p.strip())
+
+
+# ---------------------------------------------------------------- rich text
+
+def to_html(paragraphs: Iterable[str] = (), bullets: Iterable[str] = ()) -> str:
+    """Paragraphs then a bullet list, as the Europass editor's rich text (escaped once more by the XML writer)."""
+    out = "".join(f"<p>{_esc(p)}</p>" for p in paragraphs if p)
+    items = [b for b in bullets if b]
+    if items:
+        out += "<ul>" + "".join(f"<li>{_esc(b)}</li>" for b in items) + "</ul>"
+    return out
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+class _Blocks(HTMLParser):
+    """Splits rich text into paragraphs and list items; tags are dropped, text is kept."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.bullets: list[str] = []
+        self.strong: list[tuple[str, int]] = []
+        self._buf: list[str] = []
+        self._in_li = 0
+        self._in_strong = 0
+        self._strong_buf: list[str] = []
+        self._before = ""
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("p", "li", "div", "ul", "ol"):
+            self._flush()
+        if tag == "li":
+            self._in_li += 1
+        elif tag == "br":
+            self._buf.append("\n")
+        elif tag in ("strong", "b"):
+            if not self._in_strong:
+                self._before = "".join(self._buf)
+            self._in_strong += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("p", "li", "div"):
+            self._flush()
+        if tag == "li":
+            self._in_li = max(0, self._in_li - 1)
+        elif tag in ("strong", "b"):
+            self._in_strong = max(0, self._in_strong - 1)
+            if not self._in_strong and self._strong_buf:
+                phrase = "".join(self._strong_buf).strip()
+                self.strong.append((phrase, self._before.count(phrase)))
+                self._strong_buf = []
+
+    def handle_data(self, data: str) -> None:
+        self._buf.append(data)
+        if self._in_strong:
+            self._strong_buf.append(data)
+
+    def _flush(self) -> None:
+        text = "\n".join(" ".join(line.split()) for line in "".join(self._buf).split("\n")).strip()
+        self._buf = []
+        if text:
+            (self.bullets if self._in_li else self.paragraphs).append(text)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def from_html(text: str | None) -> tuple[list[str], list[str], list[tuple[str, int]]]:
+    """(paragraphs, bullet items, bold phrases) of Europass rich text; plain text is one paragraph per line.
+
+    Each bold phrase comes with how often the same text appears before it in its paragraph, so that the bold
+    one of two identical author names is known.
+    """
+    if not text or not text.strip():
+        return [], [], []
+    if "<" not in text:
+        return [line.strip() for line in text.splitlines() if line.strip()], [], []
+    parser = _Blocks()
+    parser.feed(text)
+    parser.close()
+    return parser.paragraphs, parser.bullets, parser.strong
+
+
+def plain_text(text: str | None) -> str:
+    paragraphs, bullets, _ = from_html(text)
+    return "\n".join([*paragraphs, *bullets])
+
+
+# ---------------------------------------------------------------- phones
+
+def split_phone(text: str) -> tuple[str, str, str | None] | None:
+    """(country dialling code, national number, ISO region or None) of a free-text phone with a +code.
+
+    None when the number names no country code: Europass needs one and we do not guess it.
+    """
+    import phonenumbers
+
+    cleaned = re.sub(r"^\(\s*(\+|00)\s*(\d{1,3})\s*\)", r"+\2 ", text.strip())
+    cleaned = re.sub(r"^00(?=\d)", "+", cleaned)
+    if not cleaned.startswith("+"):
+        return None
+    try:
+        number = phonenumbers.parse(cleaned, None)
+    except phonenumbers.NumberParseException:
+        return None
+    region = phonenumbers.region_code_for_number(number)
+    national = phonenumbers.national_significant_number(number)
+    return str(number.country_code), national, (region if region and region != "ZZ" else None)
+
+
+def join_phone(dial: str | None, number: str | None) -> str | None:
+    if not number:
+        return None
+    return f"+{dial} {number}" if dial else number
+
+
+# ---------------------------------------------------------------- labelled fields
+
+def label_for(*names: str) -> str:
+    """'employmentType' -> 'Employment type'; nested names join: ('venue', 'short') -> 'Venue short'."""
+    words = " ".join(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", n) for n in names).lower()
+    return words[:1].upper() + words[1:]
+
+
+@cache
+def _resolve(node_json: str) -> dict[str, Any]:
+    import json
+
+    node = json.loads(node_json)
+    ref = node.get("$ref")
+    if ref and ref.startswith("#/definitions/"):
+        return load_schema("academic")["definitions"][ref.rsplit("/", 1)[1]]
+    return node
+
+
+def item_properties(path: tuple[str, ...]) -> dict[str, Any]:
+    """Properties of the items of an array at ``path`` in our schema, e.g. ('work',) or ('meta', 'mentees')."""
+    import json
+
+    node: dict[str, Any] = load_schema("academic")
+    for part in path:
+        node = _resolve(json.dumps(node["properties"][part]))
+    return _resolve(json.dumps(node.get("items", {}))).get("properties", {})
+
+
+@cache
+def _labels(path: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Lower-case label -> field path, for the fields of a section's items and one level below objects."""
+    import json
+
+    out: dict[str, tuple[str, ...]] = {}
+    for name, prop in item_properties(path).items():
+        out[label_for(name).lower()] = (name,)
+        sub = _resolve(json.dumps(prop))
+        for subname in sub.get("properties", {}) if sub.get("type") == "object" else ():
+            out[label_for(name, subname).lower()] = (name, subname)
+    return out
+
+
+def _is_array(path: tuple[str, ...], field: tuple[str, ...]) -> bool:
+    import json
+
+    prop = item_properties(path).get(field[0], {})
+    if len(field) > 1:
+        prop = _resolve(json.dumps(prop)).get("properties", {}).get(field[1], {})
+    return _resolve(json.dumps(prop)).get("type") == "array"
+
+
+def carry_extras(item: dict[str, Any], mapped: Iterable[str], base: str, report: LossReport,
+                 target: str) -> list[str]:
+    """Labelled paragraphs for every field of ``item`` not in ``mapped``; what cannot be text is a loss."""
+    done = set(mapped)
+    out: list[str] = []
+    for key, value in item.items():
+        if key in done or value in (None, "", [], {}):
+            continue
+        ptr = f"{base}{pointer(key)}"
+        lines = _as_lines(key, value)
+        if lines is None:
+            report.add(ptr, f"{target} has no place for this value")
+            continue
+        out.extend(lines)
+        report.add(ptr, f"{target} has no field for it: written into the description as '{label_for(key)}: ...'",
+                   "normalization")
+    return out
+
+
+def _as_lines(key: str, value: Any) -> list[str] | None:
+    if isinstance(value, bool):
+        return [f"{label_for(key)}: {'yes' if value else 'no'}"]
+    if isinstance(value, (str, int, float)):
+        return [f"{label_for(key)}: {value}"]
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return [f"{label_for(key)}: {LIST_SEP.join(str(v) for v in value)}"]
+    if isinstance(value, dict) and all(isinstance(v, (str, int, float)) for v in value.values()):
+        return [f"{label_for(key, sub)}: {v}" for sub, v in value.items()]
+    return None
+
+
+def take_extras(paragraphs: list[str], path: tuple[str, ...], item: dict[str, Any]) -> list[str]:
+    """Put labelled paragraphs whose label names a field of ``path`` items back into ``item``; return the rest."""
+    labels = _labels(path)
+    rest: list[str] = []
+    for para in paragraphs:
+        label, sep, value = para.partition(": ")
+        field = labels.get(label.strip().lower()) if sep and "\n" not in label else None
+        if field is None or _has(item, field) or not value.strip():
+            rest.append(para)
+            continue
+        parsed: Any = [v.strip() for v in value.split(LIST_SEP.strip()) if v.strip()] \
+            if _is_array(path, field) else value.strip()
+        if len(field) == 1:
+            item[field[0]] = parsed
+        else:
+            item.setdefault(field[0], {})[field[1]] = parsed
+    return rest
+
+
+def _has(item: dict[str, Any], field: tuple[str, ...]) -> bool:
+    value = item.get(field[0])
+    return value is not None and (len(field) == 1 or (isinstance(value, dict) and field[1] in value))
+
+
+# ---------------------------------------------------------------- publications
+
+def author_names(authors: list[dict[str, Any]]) -> list[str]:
+    """Printed author names, in order, with the equal-contribution mark."""
+    return [str(a.get("name", "")) + (EQUAL_MARK if a.get("equalContribution") else "") for a in authors
+            if isinstance(a, dict)]
+
+
+def parse_authors(text: str, bold: Iterable[tuple[str, int]] = ()) -> list[dict[str, Any]]:
+    """Authors from an 'A; B*; C' list (or 'A, B, C' when there is no semicolon); bold names are the owner."""
+    owners = {(b.rstrip(EQUAL_MARK).strip(), n) for b, n in bold}
+    parts = text.split(";") if ";" in text else text.split(",")
+    out: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        author: dict[str, Any] = {"name": part.rstrip(EQUAL_MARK).strip()}
+        if part.endswith(EQUAL_MARK):
+            author["equalContribution"] = True
+        if (author["name"], seen.get(author["name"], 0)) in owners:
+            author["self"] = True
+        seen[author["name"]] = seen.get(author["name"], 0) + 1
+        out.append(author)
+    return out
+
+
+def citation_html(pub: dict[str, Any]) -> str:
+    """One citation paragraph: authors (owner in bold, equal-contribution marks kept), title, venue and year."""
+    authors = [a for a in pub.get("authors", []) if isinstance(a, dict)]
+    names = [("<strong>{}</strong>" if a.get("self") else "{}").format(_esc(n))
+             for a, n in zip(authors, author_names(authors), strict=True)]
+    parts = [", ".join(names)] if names else []
+    if pub.get("name"):
+        parts.append(_esc(pub["name"]))
+    venue = pub.get("venue") if isinstance(pub.get("venue"), dict) else {}
+    where = ", ".join(_esc(v) for v in (venue.get("name"), venue.get("short") and f"({venue['short']})",
+                                        pub.get("publisher"), (pub.get("releaseDate") or "")[:4]) if v)
+    if where:
+        parts.append(f"<em>{where}</em>" if venue.get("name") else where)
+    text = ". ".join(p.rstrip(".") for p in parts if p)
+    return f"<p>{text}</p>" if text else ""
+
+
+# ---------------------------------------------------------------- languages
+
+def is_native(fluency: str | None) -> bool:
+    return bool(fluency) and any(w in fluency.lower() for w in NATIVE_WORDS)
