@@ -274,6 +274,64 @@ def _has(item: dict[str, Any], field: tuple[str, ...]) -> bool:
     return value is not None and (len(field) == 1 or (isinstance(value, dict) and field[1] in value))
 
 
+def rich_text(item: dict[str, Any], ptr: str, mapped: set[str], text_key: str | None, bullets_key: str | None,
+              report: LossReport, target: str) -> str:
+    """An entry's rich text: its text field, then its unmapped fields as labelled paragraphs, then bullets."""
+    paragraphs = [item[text_key]] if text_key and item.get(text_key) else []
+    bullets = [b for b in item.get(bullets_key) or [] if isinstance(b, str)] if bullets_key else []
+    extras = carry_extras(item, mapped | {k for k in (text_key, bullets_key) if k}, ptr, report, target)
+    return to_html([*paragraphs, *extras], bullets)
+
+
+def take_rich(text: str | None, path: tuple[str, ...], item: dict[str, Any], text_key: str | None,
+              bullets_key: str | None = None) -> list[str]:
+    """Read an entry's rich text back into ``item``; returns the text that found no field."""
+    paragraphs, bullets, _ = from_html(text)
+    rest = take_extras(paragraphs, path, item)
+    if bullets_key and bullets:
+        item[bullets_key] = bullets
+    else:
+        rest.extend(bullets)
+    if rest and text_key:
+        item[text_key] = "\n".join(rest)
+        rest = []
+    retype(item, path)
+    return rest
+
+
+def retype(item: dict[str, Any], path: tuple[str, ...]) -> None:
+    """Values read back from text get their schema type again: numbers (metrics) and mentee affiliations."""
+    props = item_properties(path)
+    for key, value in list(item.items()):
+        kind = props.get(key, {}).get("type")
+        if isinstance(value, str) and kind in ("number", "integer"):
+            try:
+                item[key] = int(value) if value.lstrip("-").isdigit() else float(value)
+            except ValueError:
+                continue
+        elif key == "affiliations" and isinstance(value, list):
+            item[key] = [_affiliation(v) if isinstance(v, str) else v for v in value]
+        elif key == "authors" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            item[key] = parse_authors(LIST_SEP.join(value))
+
+
+def affiliation_text(affiliation: dict[str, Any]) -> str:
+    """'Undergraduate@USTC', the CV's own way of writing a mentee's role and institution."""
+    role, institution = affiliation.get("role"), affiliation.get("institution")
+    return f"{role}@{institution}" if role else str(institution)
+
+
+def _affiliation(text: str) -> dict[str, str]:
+    role, sep, institution = text.partition("@")
+    return {"role": role, "institution": institution} if sep else {"institution": text}
+
+
+def put(item: dict[str, Any], key: str, value: Any) -> None:
+    """Set ``key`` only when there is a value: readers never write empty fields."""
+    if value:
+        item[key] = value
+
+
 # ---------------------------------------------------------------- publications
 
 def author_names(authors: list[dict[str, Any]]) -> list[str]:

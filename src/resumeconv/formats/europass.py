@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..losses import LossReport, pointer
 from . import ReadResult, WriteResult
 from . import _europass_common as common
+from ._europass_common import put
 from ._europass_xml import Tree, parse
 
 NS = "http://www.europass.eu/1.0"
@@ -39,7 +40,8 @@ OTHERS = {"awards": "Honours and awards", "certificates": "Certificates", "inter
           "references": "References", "mentees": "Mentees", "metrics": "Metrics",
           "researchHighlights": "Research highlights"}
 #: Where each custom section's entries go back to: (document path, title field, date field, text field).
-OTHER_FIELDS = {"awards": ("awards", "title", "date", "summary"), "certificates": ("certificates", "name", "date", None),
+OTHER_FIELDS = {"awards": ("awards", "title", "date", "summary"),
+                "certificates": ("certificates", "name", "date", None),
                 "interests": ("interests", "name", None, None),
                 "references": ("references", "name", None, "reference"),
                 "mentees": ("meta/mentees", "name", "startDate", "summary"),
@@ -263,8 +265,7 @@ class _Writer:
         for i, mentee in enumerate(meta.get("mentees") or []):
             item = dict(mentee)
             if isinstance(item.get("affiliations"), list):
-                item["affiliations"] = [f"{a.get('role')}@{a.get('institution')}" if a.get("role")
-                                        else str(a.get("institution")) for a in item["affiliations"]
+                item["affiliations"] = [common.affiliation_text(a) for a in item["affiliations"]
                                         if isinstance(a, dict)]
             self.others.append((OTHERS["mentees"], {"item": item, "ptr": pointer("meta", "mentees", i),
                                                     "title": "name", "date": "startDate", "end": "endDate",
@@ -275,11 +276,7 @@ class _Writer:
 
     def _rich(self, item: dict[str, Any], ptr: str, mapped: set[str], text_key: str | None,
               bullets_key: str | None = "highlights") -> str:
-        paragraphs = [item[text_key]] if text_key and item.get(text_key) else []
-        bullets = [b for b in item.get(bullets_key) or [] if isinstance(b, str)] if bullets_key else []
-        extras = common.carry_extras(item, mapped | {k for k in (text_key, bullets_key) if k}, ptr, self.report,
-                                     TARGET)
-        return common.to_html([*paragraphs, *extras], bullets)
+        return common.rich_text(item, ptr, mapped, text_key, bullets_key, self.report, TARGET)
 
     def _work(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         employer = _el(parent, "EmployerHistory")
@@ -594,47 +591,39 @@ class _Reader:
 
     def _rich(self, text: str | None, path: tuple[str, ...], item: dict[str, Any], text_key: str | None,
               bullets_key: str | None = None) -> None:
-        paragraphs, bullets, _ = common.from_html(text)
-        rest = common.take_extras(paragraphs, path, item)
-        if bullets_key and bullets:
-            item[bullets_key] = bullets
-        elif bullets:
-            rest.extend(bullets)
-        if rest and text_key:
-            item[text_key] = "\n".join(rest)
-        elif rest:
+        rest = common.take_rich(text, path, item, text_key, bullets_key)
+        if rest:
             self.report.add(pointer(*path, len(self.doc.get(path[-1], []))),
                             f"description '{' '.join(rest)[:60]}' has no place in JSON Resume")
-        _numbers(item, path)
 
     def _work(self, employer: Any, position: Any) -> None:
         t = self.t
         item: dict[str, Any] = {}
-        _put(item, "name", t.text(employer, "hr:OrganizationName"))
-        _put(item, "position", t.text(position, "PositionTitle"))
+        put(item, "name", t.text(employer, "hr:OrganizationName"))
+        put(item, "position", t.text(position, "PositionTitle"))
         cities = [t.text(position, "City"), t.text(employer, "OrganizationContact/Communication/Address/oa:CityName")]
-        _put(item, "location", next(filter(None, cities), None))
-        _put(item, "startDate", t.text(position, "eures:EmploymentPeriod/eures:StartDate/hr:FormattedDateTime"))
-        _put(item, "endDate", t.text(position, "eures:EmploymentPeriod/eures:EndDate/hr:FormattedDateTime"))
+        put(item, "location", next(filter(None, cities), None))
+        put(item, "startDate", t.text(position, "eures:EmploymentPeriod/eures:StartDate/hr:FormattedDateTime"))
+        put(item, "endDate", t.text(position, "eures:EmploymentPeriod/eures:EndDate/hr:FormattedDateTime"))
         t.text(position, "eures:EmploymentPeriod/hr:CurrentIndicator")
         links = [t.text(employer, "Link"), t.text(employer, "OrganizationContact/Communication/oa:URI")]
-        _put(item, "url", next(filter(None, links), None))
-        _put(item, "department", t.text(employer, "Department"))
+        put(item, "url", next(filter(None, links), None))
+        put(item, "department", t.text(employer, "Department"))
         self._rich(t.text(position, "oa:Description"), ("work",), item, "summary", "highlights")
         self._add("work", item, employer)
 
     def _education(self, el: Any) -> None:
         t = self.t
         item: dict[str, Any] = {}
-        _put(item, "institution", t.text(el, "hr:OrganizationName"))
-        _put(item, "location", t.text(el, "OrganizationContact/Communication/Address/oa:CityName"))
-        _put(item, "url", t.text(el, "Link") or t.text(el, "OrganizationContact/Communication/oa:URI"))
-        _put(item, "startDate", t.text(el, "AttendancePeriod/StartDate/hr:FormattedDateTime"))
-        _put(item, "endDate", t.text(el, "AttendancePeriod/EndDate/hr:FormattedDateTime"))
+        put(item, "institution", t.text(el, "hr:OrganizationName"))
+        put(item, "location", t.text(el, "OrganizationContact/Communication/Address/oa:CityName"))
+        put(item, "url", t.text(el, "Link") or t.text(el, "OrganizationContact/Communication/oa:URI"))
+        put(item, "startDate", t.text(el, "AttendancePeriod/StartDate/hr:FormattedDateTime"))
+        put(item, "endDate", t.text(el, "AttendancePeriod/EndDate/hr:FormattedDateTime"))
         t.text(el, "AttendancePeriod/Ongoing")
-        _put(item, "studyType", t.text(el, "EducationDegree/hr:DegreeName"))
-        _put(item, "score", t.text(el, "EducationDegree/FinalGrade/hr:ScoreText"))
-        _put(item, "thesis", t.text(el, "EducationDegree/Thesis"))
+        put(item, "studyType", t.text(el, "EducationDegree/hr:DegreeName"))
+        put(item, "score", t.text(el, "EducationDegree/FinalGrade/hr:ScoreText"))
+        put(item, "thesis", t.text(el, "EducationDegree/Thesis"))
         self.t.mark(el, pointer("education", len(self.doc.get("education", []))))
         self._rich(t.text(el, "EducationDegree/OccupationalSkillsCovered"), ("education",), item, None)
         self._add("education", item, el)
@@ -642,12 +631,12 @@ class _Reader:
     def _publication(self, el: Any) -> None:
         t = self.t
         item: dict[str, Any] = {}
-        _put(item, "name", t.text(el, "Title"))
-        _put(item, "releaseDate", t.text(el, "Year"))
-        _put(item, "doi", t.text(el, "DOI"))
-        _put(item, "url", t.text(el, "Link"))
-        _put(item, "publisher", t.text(el, "Publisher"))
-        _put(item, "volume", t.text(el, "Volume"))
+        put(item, "name", t.text(el, "Title"))
+        put(item, "releaseDate", t.text(el, "Year"))
+        put(item, "doi", t.text(el, "DOI"))
+        put(item, "url", t.text(el, "Link"))
+        put(item, "publisher", t.text(el, "Publisher"))
+        put(item, "volume", t.text(el, "Volume"))
         journal = t.text(el, "Journal")
         if journal:
             item["venue"] = {"name": journal}
@@ -692,8 +681,8 @@ class _Reader:
 
     def _dates(self, el: Any, item: dict[str, Any]) -> None:
         t = self.t
-        _put(item, "startDate", t.text(el, "Date/StartDate/hr:FormattedDateTime"))
-        _put(item, "endDate", t.text(el, "Date/EndDate/hr:FormattedDateTime"))
+        put(item, "startDate", t.text(el, "Date/StartDate/hr:FormattedDateTime"))
+        put(item, "endDate", t.text(el, "Date/EndDate/hr:FormattedDateTime"))
         t.text(el, "Date/Ongoing")
 
     def _activity(self, el: Any, section: str, container: str) -> None:
@@ -701,10 +690,10 @@ class _Reader:
         body = t.find(el, "Activity") if t.find(el, "Activity") is not None else el
         item: dict[str, Any] = {}
         title = t.text(body, "Title")
-        _put(item, "name" if section == "projects" else "position", title)
+        put(item, "name" if section == "projects" else "position", title)
         self._dates(body, item)
-        _put(item, "location", t.text(el, "Location"))
-        _put(item, "url", t.text(body, "Link"))
+        put(item, "location", t.text(el, "Location"))
+        put(item, "url", t.text(body, "Link"))
         self.t.mark(el, pointer(section, len(self.doc.get(section, []))))
         text = t.text(body, "Description") or t.text(body, "oa:Description")
         if section == "projects":
@@ -733,38 +722,15 @@ class _Reader:
         items = parent.setdefault(path[-1], [])
         t.mark(other, pointer(*path, len(items)))
         item: dict[str, Any] = {}
-        _put(item, title_key, t.text(other, "Title"))
+        put(item, title_key, t.text(other, "Title"))
         if date_key:
-            _put(item, date_key, t.text(other, "Date/StartDate/hr:FormattedDateTime"))
+            put(item, date_key, t.text(other, "Date/StartDate/hr:FormattedDateTime"))
             if key == "mentees":
-                _put(item, "endDate", t.text(other, "Date/EndDate/hr:FormattedDateTime"))
+                put(item, "endDate", t.text(other, "Date/EndDate/hr:FormattedDateTime"))
         if key in ("certificates", "metrics"):
-            _put(item, "url", t.text(other, "Link"))
+            put(item, "url", t.text(other, "Link"))
         self._rich(t.text(other, "Description"), path, item, text_key)
-        if key == "mentees" and isinstance(item.get("affiliations"), list):
-            item["affiliations"] = [_affiliation(a) for a in item["affiliations"]]
         items.append(item)
-
-
-def _affiliation(text: str) -> dict[str, str]:
-    role, sep, institution = text.partition("@")
-    return {"role": role, "institution": institution} if sep else {"institution": text}
-
-
-def _numbers(item: dict[str, Any], path: tuple[str, ...]) -> None:
-    """Numbers read back from text become numbers again where the schema says so (metrics' values)."""
-    props = common.item_properties(path)
-    for key, value in list(item.items()):
-        if isinstance(value, str) and props.get(key, {}).get("type") in ("number", "integer"):
-            try:
-                item[key] = int(value) if value.lstrip("-").isdigit() else float(value)
-            except ValueError:
-                continue
-
-
-def _put(item: dict[str, Any], key: str, value: str | None) -> None:
-    if value:
-        item[key] = value
 
 
 __all__ = ["read", "write"]
