@@ -220,8 +220,11 @@ def _is_array(path: tuple[str, ...], field: tuple[str, ...]) -> bool:
 
 
 def carry_extras(item: dict[str, Any], mapped: Iterable[str], base: str, report: LossReport,
-                 target: str) -> list[str]:
-    """Labelled paragraphs for every field of ``item`` not in ``mapped``; what cannot be text is a loss."""
+                 target: str, reasons: dict[str, str] | None = None) -> list[str]:
+    """Labelled paragraphs for every field of ``item`` not in ``mapped``; what cannot be text is a loss.
+
+    ``reasons`` gives a better-worded normalization reason for some fields.
+    """
     done = set(mapped)
     out: list[str] = []
     for key, value in item.items():
@@ -233,8 +236,9 @@ def carry_extras(item: dict[str, Any], mapped: Iterable[str], base: str, report:
             report.add(ptr, f"{target} has no place for this value")
             continue
         out.extend(lines)
-        report.add(ptr, f"{target} has no field for it: written into the description as '{label_for(key)}: ...'",
-                   "normalization")
+        reason = (reasons or {}).get(key) or \
+            f"{target} has no field for it: written into the description as '{label_for(key)}: ...'"
+        report.add(ptr, reason, "normalization")
     return out
 
 
@@ -257,7 +261,7 @@ def take_extras(paragraphs: list[str], path: tuple[str, ...], item: dict[str, An
     for para in paragraphs:
         label, sep, value = para.partition(": ")
         field = labels.get(label.strip().lower()) if sep and "\n" not in label else None
-        if field is None or _has(item, field) or not value.strip():
+        if field is None or not value.strip() or (_has(item, field) and not _refines(item, field, value.strip())):
             rest.append(para)
             continue
         parsed: Any = [v.strip() for v in value.split(LIST_SEP.strip()) if v.strip()] \
@@ -269,17 +273,23 @@ def take_extras(paragraphs: list[str], path: tuple[str, ...], item: dict[str, An
     return rest
 
 
+def _refines(item: dict[str, Any], field: tuple[str, ...], value: str) -> bool:
+    """True when a labelled value is a more precise form of what an element gave (2019 -> 2019-03)."""
+    current = item.get(field[0]) if len(field) == 1 else None
+    return isinstance(current, str) and value != current and value.startswith(current)
+
+
 def _has(item: dict[str, Any], field: tuple[str, ...]) -> bool:
     value = item.get(field[0])
     return value is not None and (len(field) == 1 or (isinstance(value, dict) and field[1] in value))
 
 
 def rich_text(item: dict[str, Any], ptr: str, mapped: set[str], text_key: str | None, bullets_key: str | None,
-              report: LossReport, target: str) -> str:
+              report: LossReport, target: str, reasons: dict[str, str] | None = None) -> str:
     """An entry's rich text: its text field, then its unmapped fields as labelled paragraphs, then bullets."""
     paragraphs = [item[text_key]] if text_key and item.get(text_key) else []
     bullets = [b for b in item.get(bullets_key) or [] if isinstance(b, str)] if bullets_key else []
-    extras = carry_extras(item, mapped | {k for k in (text_key, bullets_key) if k}, ptr, report, target)
+    extras = carry_extras(item, mapped | {k for k in (text_key, bullets_key) if k}, ptr, report, target, reasons)
     return to_html([*paragraphs, *extras], bullets)
 
 
@@ -340,6 +350,14 @@ def author_names(authors: list[dict[str, Any]]) -> list[str]:
             if isinstance(a, dict)]
 
 
+def author_losses(authors: list[Any], ptr: str, kept: set[str], report: LossReport, target: str) -> None:
+    """A loss for every author detail other than those in ``kept`` (the printed name always is)."""
+    for j, author in enumerate(authors):
+        for key in author if isinstance(author, dict) else ():
+            if key != "name" and key not in kept:
+                report.add(f"{ptr}/{j}/{key}", f"{target} keeps authors as printed names only")
+
+
 def parse_authors(text: str, bold: Iterable[tuple[str, int]] = ()) -> list[dict[str, Any]]:
     """Authors from an 'A; B*; C' list (or 'A, B, C' when there is no semicolon); bold names are the owner."""
     owners = {(b.rstrip(EQUAL_MARK).strip(), n) for b, n in bold}
@@ -368,10 +386,10 @@ def citation_html(pub: dict[str, Any]) -> str:
     if pub.get("name"):
         parts.append(_esc(pub["name"]))
     venue = pub.get("venue") if isinstance(pub.get("venue"), dict) else {}
-    where = ", ".join(_esc(v) for v in (venue.get("name"), venue.get("short") and f"({venue['short']})",
-                                        pub.get("publisher"), (pub.get("releaseDate") or "")[:4]) if v)
+    name = " ".join(v for v in (venue.get("name"), venue.get("short") and f"({venue['short']})") if v)
+    where = ", ".join(_esc(v) for v in (name, pub.get("publisher"), (pub.get("releaseDate") or "")[:4]) if v)
     if where:
-        parts.append(f"<em>{where}</em>" if venue.get("name") else where)
+        parts.append(f"<em>{where}</em>" if name else where)
     text = ". ".join(p.rstrip(".") for p in parts if p)
     return f"<p>{text}</p>" if text else ""
 

@@ -350,19 +350,13 @@ class _Writer:
         authors = item.get("authors") or []
         if authors:
             _el(node, "Authors", common.LIST_SEP.join(common.author_names(authors)))
-            self._author_losses(authors, f"{ptr}/authors")
+            common.author_losses(authors, f"{ptr}/authors", {"self", "equalContribution"}, self.report, TARGET)
         if venue.get("name"):
             _el(node, "Journal", venue["name"])
         if item.get("publisher"):
             _el(node, "Publisher", item["publisher"])
         if item.get("volume"):
             _el(node, "Volume", item["volume"])
-
-    def _author_losses(self, authors: list[Any], ptr: str) -> None:
-        for j, author in enumerate(authors):
-            for key in author if isinstance(author, dict) else ():
-                if key not in ("name", "self", "equalContribution"):
-                    self.report.add(f"{ptr}/{j}/{key}", f"{TARGET} keeps authors as printed names only")
 
     def _language(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         cefr = item.get("cefr") if isinstance(item.get("cefr"), dict) else {}
@@ -708,6 +702,8 @@ class _Reader:
         t = self.t
         section = t.text(el, "Title")
         key = next((k for k, v in OTHERS.items() if v == section), None)
+        if key is None:
+            t.used.discard(t.find(el, "Title"))
         for other in t.findall(el, "Other"):
             if key is None:
                 t.mark(other, "")

@@ -48,6 +48,8 @@ ACHIEVEMENTS: tuple[tuple[str, str | None, str, str, tuple[str, ...], str | None
     ("interests", None, "Hobbies and interests", "name", (), None),
     ("references", "references", "References", "name", (), "reference"),
 )
+AUTHORS_REASON = {"authors": "v3 has no structured authors: written as an 'Authors:' text line, in order, with the "
+                            "equal-contribution mark"}
 _HEAD = re.compile(r"^\((?P<from>\d{4}(?:-\d\d){0,2})(?: – (?P<to>\d{4}(?:-\d\d){0,2}))?\)")
 
 
@@ -354,9 +356,8 @@ class _Writer:
                text_key: str | None) -> str:
         item = dict(item)
         if isinstance(item.get("authors"), list):
+            common.author_losses(item["authors"], f"{ptr}/authors", {"equalContribution"}, self.report, TARGET)
             item["authors"] = common.author_names(item["authors"])
-            self.report.add(f"{ptr}/authors", "v3 has no structured authors: written as a text line, in order, "
-                            "with the equal-contribution mark", "normalization")
         if isinstance(item.get("affiliations"), list):
             item["affiliations"] = [common.affiliation_text(a) for a in item["affiliations"] if isinstance(a, dict)]
         title = item.get(title_key) or item.get("organization") or ""
@@ -366,7 +367,8 @@ class _Writer:
         if dates:
             head += f" ({' – '.join(dates)})"
             self.report.add(ptr, "v3 has no dates on achievements: written as text after the title", "normalization")
-        body = common.rich_text(item, ptr, {used, *date_keys}, text_key, "highlights", self.report, TARGET)
+        body = common.rich_text(item, ptr, {used, *date_keys}, text_key, "highlights", self.report, TARGET,
+                                AUTHORS_REASON)
         return head + body
 
 
@@ -535,7 +537,8 @@ class _Reader:
         spec = next((s for s in ACHIEVEMENTS if (code and s[1] == code) or (not s[1] and s[2] == label)), None)
         text = t.text(el, "Description")
         if spec is None or not text or "<li>" not in text:
-            t.used.discard(t.find(el, "Description"))
+            for path in ("Description", "Title/Label", "Title/Code"):
+                t.used.discard(t.find(el, path))
             self.t.mark(el, "")
             return
         where, _, _, title_key, date_keys, text_key = spec
