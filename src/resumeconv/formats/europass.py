@@ -8,7 +8,7 @@ into the entry's rich text as labelled paragraphs and read back from there.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -35,18 +35,33 @@ CEFR_CODES = dict(zip(common.CEFR_DIMENSIONS, ("CEF-Understanding-Listening", "C
                                                "CEF-Writing-Production"), strict=True))
 SOCIAL_NAMES = {"facebook": "Facebook", "twitter": "Twitter", "instagram": "Instagram", "linkedin": "LinkedIn",
                 "youtube": "YouTube", "pinterest": "Pinterest", "tumblr": "Tumblr"}
-#: Titles of the custom sections we write, and the document place each one comes from.
-OTHERS = {"awards": "Honours and awards", "certificates": "Certificates", "interests": "Hobbies and interests",
-          "references": "References", "mentees": "Mentees", "metrics": "Metrics",
-          "researchHighlights": "Research highlights"}
-#: Where each custom section's entries go back to: (document path, title field, date field, text field).
-OTHER_FIELDS = {"awards": ("awards", "title", "date", "summary"),
-                "certificates": ("certificates", "name", "date", None),
-                "interests": ("interests", "name", None, None),
-                "references": ("references", "name", None, "reference"),
-                "mentees": ("meta/mentees", "name", "startDate", "summary"),
-                "metrics": ("basics/metrics", "name", "date", None),
-                "researchHighlights": ("basics/researchHighlights", "title", None, "summary")}
+
+
+class Custom(NamedTuple):
+    """A custom ``Others`` section we write: its title, and which fields fill an entry's title, dates and text."""
+
+    title: str
+    path: tuple[str, ...]
+    name: str
+    date: str | None = None
+    end: str | None = None
+    text: str | None = None
+    link: str | None = None
+
+
+#: The custom sections, in output order; the reader maps them back by title.
+CUSTOM = (
+    Custom("Research highlights", ("basics", "researchHighlights"), "title", text="summary"),
+    Custom("Honours and awards", ("awards",), "title", "date", text="summary"),
+    Custom("Certificates", ("certificates",), "name", "date", link="url"),
+    Custom("Mentees", ("meta", "mentees"), "name", "startDate", "endDate", "summary"),
+    Custom("Metrics", ("basics", "metrics"), "name", "date", link="url"),
+    Custom("Hobbies and interests", ("interests",), "name"),
+    Custom("References", ("references",), "name", text="reference"),
+)
+#: Fields of basics that the writer places (the rest are losses).
+BASICS_MAPPED = frozenset({"name", "email", "phone", "url", "orcid", "profiles", "location", "summary",
+                           *(c.path[1] for c in CUSTOM if c.path[0] == "basics")})
 ORCID_URL = "https://orcid.org/"
 
 
@@ -83,8 +98,6 @@ class _Writer:
         self.language = language
         self.report = LossReport()
         self.sections: list[tuple[str, bool]] = []
-        self.others: list[tuple[str, dict[str, Any]]] = []
-        self.native: list[str] = []
 
     def build(self) -> Any:
         root = etree.Element(_q("Candidate"), nsmap=NSMAP)
@@ -100,8 +113,9 @@ class _Writer:
         if parts["hr:ExecutiveSummary"].text is None:
             profile.remove(parts["hr:ExecutiveSummary"])
         self._sections(parts)
-        for title, entry in self.others:
-            self._other(profile, title, entry)
+        for custom in CUSTOM:
+            for i, item in enumerate(_items(self.doc, custom.path)):
+                self._other(profile, custom, item, pointer(*custom.path, i))
         self._rendering(root)
         return root
 
@@ -137,8 +151,6 @@ class _Writer:
     def _person(self, root: Any, basics: dict[str, Any]) -> None:
         person = _el(root, "CandidatePerson")
         self._name(person, basics, report=True)
-        handlers = {"name": None, "email": None, "summary": None, "metrics": None, "researchHighlights": None,
-                    "url": None, "orcid": None, "profiles": None, "phone": None, "location": None}
         if basics.get("email"):
             self._channel(person, "Email", basics["email"])
         for i, profile in enumerate(basics.get("profiles") or []):
@@ -152,14 +164,11 @@ class _Writer:
             self._phone(person, basics["phone"])
         if isinstance(basics.get("location"), dict):
             self._address(person, basics["location"])
-        for i, item in enumerate(basics.get("metrics") or []):
-            self.others.append((OTHERS["metrics"], {"item": item, "ptr": pointer("basics", "metrics", i),
-                                                    "title": "name", "date": "date", "link": "url"}))
-        for i, item in enumerate(basics.get("researchHighlights") or []):
-            self.others.append((OTHERS["researchHighlights"], {"item": item, "title": "title", "text": "summary",
-                                                               "ptr": pointer("basics", "researchHighlights", i)}))
+        for item in self.doc.get("languages") or []:
+            if _mother_tongue(item):
+                _el(person, "PrimaryLanguageCode", item["language"], name="FREE_TEXT")
         for key in basics:
-            if key not in handlers:
+            if key not in BASICS_MAPPED:
                 reason = {"label": "Candidate has no label or headline",
                           "image": "the Candidate photo must be embedded image data, not a link"}
                 self.report.add(pointer("basics", key), reason.get(key, f"{TARGET} has no field for it"))
@@ -244,12 +253,6 @@ class _Writer:
             parent = parts["VoluntaryWorks"] if own else parts["NetworksAndMemberships"]
             self._activity(parent, "VoluntaryWork" if own else "NetworkAndMembership", item,
                            pointer("volunteer", i), ("volunteer",), title="position", text="summary")
-        plain = {"awards": {"title": "title", "date": "date", "text": "summary"},
-                 "certificates": {"title": "name", "date": "date", "link": "url"},
-                 "interests": {"title": "name"}, "references": {"title": "name", "text": "reference"}}
-        for key, spec in plain.items():
-            for i, item in enumerate(doc.get(key) or []):
-                self.others.append((OTHERS[key], {"item": item, "ptr": pointer(key, i), **spec}))
         self._meta(doc.get("meta") if isinstance(doc.get("meta"), dict) else {})
         for key in doc:
             if key not in known:
@@ -262,14 +265,6 @@ class _Writer:
         self.sections = [(title, False) for name, title in names if len(parts[name])]
 
     def _meta(self, meta: dict[str, Any]) -> None:
-        for i, mentee in enumerate(meta.get("mentees") or []):
-            item = dict(mentee)
-            if isinstance(item.get("affiliations"), list):
-                item["affiliations"] = [common.affiliation_text(a) for a in item["affiliations"]
-                                        if isinstance(a, dict)]
-            self.others.append((OTHERS["mentees"], {"item": item, "ptr": pointer("meta", "mentees", i),
-                                                    "title": "name", "date": "startDate", "end": "endDate",
-                                                    "text": "summary", "path": ("meta", "mentees")}))
         for key in meta:
             if key != "mentees":
                 self.report.add(pointer("meta", key), f"{TARGET} has no place for document metadata")
@@ -360,8 +355,7 @@ class _Writer:
 
     def _language(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         cefr = item.get("cefr") if isinstance(item.get("cefr"), dict) else {}
-        if common.is_native(item.get("fluency")) and not cefr and item.get("language"):
-            self.native.append(item["language"])
+        if _mother_tongue(item):
             for key in item:
                 if key not in ("language", "fluency"):
                     self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
@@ -421,26 +415,25 @@ class _Writer:
             _date(period, "StartDate", start)
             _date(period, "EndDate", end)
 
-    def _other(self, profile: Any, section: str, spec: dict[str, Any]) -> None:
-        item, ptr = spec["item"], spec["ptr"]
+    def _other(self, profile: Any, custom: Custom, item: dict[str, Any], ptr: str) -> None:
+        if isinstance(item.get("affiliations"), list):
+            item = {**item, "affiliations": [common.affiliation_text(a) for a in item["affiliations"]
+                                             if isinstance(a, dict)]}
         others = _el(profile, "Others")
-        _el(others, "Title", section)
+        _el(others, "Title", custom.title)
         other = _el(others, "Other")
-        _el(other, "Title", str(item.get(spec["title"]) or ""))
-        self._period(other, item.get(spec.get("date", "")), item.get(spec.get("end", "")))
-        mapped = {spec[k] for k in ("title", "date", "end", "link") if k in spec}
-        description = self._rich(item, ptr, mapped, spec.get("text"), None)
+        _el(other, "Title", str(item.get(custom.name) or ""))
+        self._period(other, item.get(custom.date or ""), item.get(custom.end or ""))
+        mapped = {k for k in (custom.name, custom.date, custom.end, custom.link) if k}
+        description = self._rich(item, ptr, mapped, custom.text, None)
         if description:
             _el(other, "Description", description)
-        if spec.get("link") and item.get(spec["link"]):
-            _el(other, "Link", item[spec["link"]])
-        if (section, True) not in self.sections:
-            self.sections.append((section, True))
+        if custom.link and item.get(custom.link):
+            _el(other, "Link", item[custom.link])
+        if (custom.title, True) not in self.sections:
+            self.sections.append((custom.title, True))
 
     def _rendering(self, root: Any) -> None:
-        person = root.find(_q("CandidatePerson"))
-        for name in self.native:
-            _el(person, "PrimaryLanguageCode", name, name="FREE_TEXT")
         design = _el(_el(root, "RenderingInformation"), "Design")
         for name, value in (("Template", "Template1"), ("Color", "Default"), ("FontSize", "Medium"),
                             ("Logo", "FirstPage"), ("PageNumbers", "true")):
@@ -451,6 +444,17 @@ class _Writer:
             _el(section, "Title", title)
             if custom:
                 _el(section, "Custom", "true")
+
+
+def _items(doc: dict[str, Any], path: tuple[str, ...]) -> list[dict[str, Any]]:
+    parent = doc.get(path[0]) if len(path) > 1 else doc
+    items = parent.get(path[-1]) if isinstance(parent, dict) else None
+    return [i for i in items or [] if isinstance(i, dict)]
+
+
+def _mother_tongue(item: dict[str, Any]) -> bool:
+    """A language the CV calls native, with no CEFR levels: Europass lists it as a mother tongue."""
+    return common.is_native(item.get("fluency")) and not item.get("cefr") and bool(item.get("language"))
 
 
 def _ongoing(item: dict[str, Any]) -> bool | None:
@@ -701,31 +705,29 @@ class _Reader:
     def _others(self, el: Any) -> None:
         t = self.t
         section = t.text(el, "Title")
-        key = next((k for k, v in OTHERS.items() if v == section), None)
-        if key is None:
+        custom = next((c for c in CUSTOM if c.title == section), None)
+        if custom is None:
             t.used.discard(t.find(el, "Title"))
         for other in t.findall(el, "Other"):
-            if key is None:
+            if custom is None:
                 t.mark(other, "")
-                continue
-            self._other(key, other)
+            else:
+                self._other(custom, other)
 
-    def _other(self, key: str, other: Any) -> None:
+    def _other(self, custom: Custom, other: Any) -> None:
         t = self.t
-        where, title_key, date_key, text_key = OTHER_FIELDS[key]
-        path = tuple(where.split("/"))
-        parent = self.doc.setdefault(path[0], {}) if len(path) > 1 else self.doc
-        items = parent.setdefault(path[-1], [])
-        t.mark(other, pointer(*path, len(items)))
+        parent = self.doc.setdefault(custom.path[0], {}) if len(custom.path) > 1 else self.doc
+        items = parent.setdefault(custom.path[-1], [])
+        t.mark(other, pointer(*custom.path, len(items)))
         item: dict[str, Any] = {}
-        put(item, title_key, t.text(other, "Title"))
-        if date_key:
-            put(item, date_key, t.text(other, "Date/StartDate/hr:FormattedDateTime"))
-            if key == "mentees":
-                put(item, "endDate", t.text(other, "Date/EndDate/hr:FormattedDateTime"))
-        if key in ("certificates", "metrics"):
-            put(item, "url", t.text(other, "Link"))
-        self._rich(t.text(other, "Description"), path, item, text_key)
+        put(item, custom.name, t.text(other, "Title"))
+        if custom.date:
+            put(item, custom.date, t.text(other, "Date/StartDate/hr:FormattedDateTime"))
+        if custom.end:
+            put(item, custom.end, t.text(other, "Date/EndDate/hr:FormattedDateTime"))
+        if custom.link:
+            put(item, custom.link, t.text(other, "Link"))
+        self._rich(t.text(other, "Description"), custom.path, item, custom.text)
         items.append(item)
 
 
