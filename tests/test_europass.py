@@ -436,3 +436,10 @@ def test_unknown_fields_are_carried_as_labelled_text_and_read_back() -> None:
     back = resumeconv.read(out.data, format="europass").document["work"][0]
     assert back["employmentType"] == ["part-time", "internship"]
     assert back["workplaceType"] == "remote"
+
+
+def test_pdf_attachment_over_the_size_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = _pdf("attachment.xml", (FIXTURES / "candidate-small.xml").read_bytes())
+    monkeypatch.setenv("RESUMECONV_MAX_INPUT_BYTES", "1000")
+    with pytest.raises(UnsafeInputError, match="embedded in this PDF is larger than the limit of 1000 bytes"):
+        resumeconv.read(pdf, format="europass")

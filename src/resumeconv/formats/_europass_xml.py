@@ -10,7 +10,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, UnsafeInputError
+from ..fileio import max_input_bytes
 from ..losses import LossReport
 from . import _xml
 
@@ -29,23 +30,23 @@ def parse(data: bytes, source: str | None):
 
 def xml_from_pdf(data: bytes, source: str | None) -> bytes:
     """The embedded Europass XML of a PDF; a PDF without one is refused with the names it does carry."""
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+    from pypdf import PdfReader
 
+    try:
         attachments = PdfReader(io.BytesIO(data)).attachments
         names = list(attachments)
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+        wanted = [n for w in PDF_ATTACHMENTS for n in names if n.lower() == w.lower()]
+        wanted += [n for n in names if n.lower().endswith(".xml")]
+        payload = next((attachments[n][0] for n in wanted if attachments[n]), None)
+    except Exception as err:  # pypdf raises many kinds of error on broken files; the user needs one line
         raise InputError(f"unreadable PDF: {err}", source) from None
-    for wanted in PDF_ATTACHMENTS:
-        for name in names:
-            if name.lower() == wanted.lower() and attachments[name]:
-                return attachments[name][0]
-    xml_names = [n for n in names if n.lower().endswith(".xml")]
-    if xml_names and attachments[xml_names[0]]:
-        return attachments[xml_names[0]][0]
-    found = ", ".join(names) if names else "none"
-    raise InputError(f"this PDF has no embedded Europass XML (attachment.xml); embedded files: {found}", source)
+    if payload is None:
+        found = ", ".join(names) if names else "none"
+        raise InputError(f"this PDF has no embedded Europass XML (attachment.xml); embedded files: {found}", source)
+    if len(payload) > max_input_bytes():
+        raise UnsafeInputError(f"the XML embedded in this PDF is larger than the limit of {max_input_bytes()} bytes",
+                               source)
+    return payload
 
 
 class Tree:
