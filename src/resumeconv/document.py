@@ -33,10 +33,16 @@ def parse_yaml(text: str, source: str | None = None) -> Any:
     """Parse YAML text with the safe, string-dates loader; a syntax error names line and column."""
     import yaml
 
-    loader = _loader_class()(text)
-    loader.name = source or "<input>"
+    loader = None
     try:
+        loader = _loader_class()(text)
+        loader.name = source or "<input>"
         data = loader.get_single_data()
+    except yaml.reader.ReaderError as err:
+        line = text.count("\n", 0, err.position) + 1
+        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        raise InputError(f"invalid YAML: character U+{err.character:04X} is not allowed", source, line,
+                         column) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = (err.problem or err.context or "syntax error").strip()
@@ -50,7 +56,8 @@ def parse_yaml(text: str, source: str | None = None) -> Any:
     except RecursionError:
         raise UnsafeInputError(f"YAML nested deeper than {MAX_DEPTH} levels", source) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     _check_depth(data, source)
     return data
 
