@@ -443,3 +443,9 @@ def test_pdf_attachment_over_the_size_limit_is_refused(monkeypatch: pytest.Monke
     monkeypatch.setenv("RESUMECONV_MAX_INPUT_BYTES", "1000")
     with pytest.raises(UnsafeInputError, match="embedded in this PDF is larger than the limit of 1000 bytes"):
         resumeconv.read(pdf, format="europass")
+
+
+def test_a_nul_byte_gives_a_one_line_message() -> None:
+    with pytest.raises(InputError) as err:
+        resumeconv.read(b"<Candidate xmlns='http://www.europass.eu/1.0'>\x00</Candidate>", format="europass")
+    assert str(err.value) == "<input>:1:47: invalid XML: Invalid character: Char 0x0 out of allowed range"
