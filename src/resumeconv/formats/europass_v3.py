@@ -366,7 +366,10 @@ class _Writer:
         head = f"<strong>{html.escape(str(title), quote=False)}</strong>"
         if dates:
             head += f" ({' – '.join(dates)})"
-            self.report.add(ptr, "v3 has no dates on achievements: written as text after the title", "normalization")
+        for key in date_keys:
+            if item.get(key):
+                self.report.add(f"{ptr}/{key}", "v3 has no dates on achievements: written as text after the title",
+                                "normalization")
         body = common.rich_text(item, ptr, {used, *date_keys}, text_key, "highlights", self.report, TARGET,
                                 AUTHORS_REASON)
         return head + body
