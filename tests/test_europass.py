@@ -163,7 +163,8 @@ def test_v3_round_trip_keeps_what_v3_can_hold() -> None:
     assert "no structured authors" in kinds["/publications/0/authors"][1]
     assert kinds["/basics/summary"][0] == "loss"
     assert kinds["/publications/0/authors/0/self"] == ("loss", "Europass v3 keeps authors as printed names only")
-    assert kinds["/awards/0/date"] == ("normalization", "v3 has no dates on achievements: written as text after the title")
+    assert kinds["/awards/0/date"] == ("normalization",
+                                       "v3 has no dates on achievements: written as text after the title")
 
 
 def test_v3_output_of_the_sample_validates_against_the_official_xsd(shared: Path, tmp_path: Path) -> None:
