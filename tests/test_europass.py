@@ -451,3 +451,66 @@ def test_a_nul_byte_gives_a_one_line_message() -> None:
     with pytest.raises(InputError) as err:
         resumeconv.read(b"<Candidate xmlns='http://www.europass.eu/1.0'>\x00</Candidate>", format="europass")
     assert str(err.value) == "<input>:1:47: invalid XML: Invalid character: Char 0x0 out of allowed range"
+
+
+# ---------------------------------------------------------------- any valid document
+
+def _valid_documents():
+    from hypothesis import strategies as st
+
+    from resumeconv.schemas import load_schema
+    from strategies import from_schema
+
+    return from_schema(load_schema("academic")).filter(lambda d: isinstance(d, dict)) | st.just(_sample())
+
+
+def test_any_schema_valid_document_writes_and_v3_output_validates(shared: Path) -> None:
+    from hypothesis import HealthCheck, given, settings
+
+    parser = etree.XMLParser(no_network=True)
+    schema = etree.XMLSchema(etree.parse(str(shared / V3_XSD), parser))
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                      HealthCheck.data_too_large])
+    @given(doc=_valid_documents())
+    def check(doc: dict[str, Any]) -> None:
+        candidate = resumeconv.write(doc, "europass")
+        assert resumeconv.read(candidate.data, format="europass").document["basics"] is not None
+        v3 = resumeconv.write(doc, "europass-v3", created="2020-01-01T00:00:00Z")
+        assert schema.validate(etree.fromstring(v3.data)), schema.error_log.last_error
+        resumeconv.read(v3.data, format="europass-v3")
+
+    check()
+
+
+def test_impossible_dates_and_control_characters_are_reported_not_written() -> None:
+    doc = {"basics": {"name": "Ada\x07 Lovelace"}, "work": [{"name": "X", "startDate": "2019-02-30",
+                                                              "endDate": "2019-13"}]}
+    for fmt in ("europass", "europass-v3"):
+        out = resumeconv.write(doc, fmt, created="2020-01-01T00:00:00Z")
+        losses = {x.pointer: (x.kind, x.reason) for x in out.losses}
+        assert losses["/work/0/startDate"] == ("loss", "not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD): left out")
+        assert "/work/0/endDate" in losses
+        assert losses["/basics/name"][0] == "normalization"
+        back = resumeconv.read(out.data, format=fmt).document
+        assert back["basics"]["name"] == "Ada Lovelace"
+        assert "startDate" not in back["work"][0]
+
+
+def test_a_document_of_the_wrong_shape_is_one_error_not_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"basics": {"name": "A B"}, "work": ["not an object"]}', encoding="utf-8")
+    for fmt in ("europass", "europass-v3"):
+        result = CliRunner().invoke(main, ["convert", str(bad), "-t", fmt])
+        assert result.exit_code == 1
+        assert result.output.startswith("resumeconv: cannot write Europass")
+        assert "Traceback" not in result.output
+
+
+def test_v3_options_are_checked() -> None:
+    from resumeconv.errors import UsageError
+
+    with pytest.raises(UsageError, match="not a v3 locale"):
+        resumeconv.write({"basics": {"name": "A"}}, "europass-v3", language="english")
+    with pytest.raises(UsageError, match="not an ISO date-time"):
+        resumeconv.write({"basics": {"name": "A"}}, "europass-v3", created="yesterday")

@@ -14,6 +14,7 @@ from functools import cache
 from html.parser import HTMLParser
 from typing import Any
 
+from ..errors import InvalidDocumentError
 from ..losses import LossReport, pointer
 from ..schemas import load_schema
 
@@ -33,6 +34,61 @@ CEFR_DIMENSIONS = ("listening", "reading", "spokenInteraction", "spokenProductio
 CEFR_LEVELS = frozenset({"A1", "A2", "B1", "B2", "C1", "C2"})
 #: Words that mark a mother tongue in languages[].fluency.
 NATIVE_WORDS = ("native", "mother tongue", "first language")
+
+
+# ---------------------------------------------------------------- preparing a document
+
+#: Characters XML 1.0 cannot carry (controls other than tab, newline, carriage return; surrogates; U+FFFE/F).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@cache
+def date_fields() -> frozenset[str]:
+    """Names of the fields our schema types as partial ISO dates (startDate, releaseDate, date, ...)."""
+    names: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for name, prop in (node.get("properties") or {}).items():
+                if isinstance(prop, dict) and prop.get("$ref") == "#/definitions/iso8601":
+                    names.add(name)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(load_schema("academic"))
+    return frozenset(names)
+
+
+def prepare(doc: dict[str, Any], report: LossReport, target: str) -> dict[str, Any]:
+    """A copy of ``doc`` that XML and Europass can carry: no control characters, only real calendar dates."""
+    from ..dates import is_iso
+
+    def clean(value: Any, ptr: str, key: str | None) -> Any:
+        if isinstance(value, dict):
+            out = {}
+            for k, v in value.items():
+                if k in date_fields() and v is not None and not is_iso(v):
+                    report.add(f"{ptr}{pointer(k)}", "not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD): left out")
+                    continue
+                out[k] = clean(v, f"{ptr}{pointer(k)}", k)
+            return out
+        if isinstance(value, list):
+            return [clean(v, f"{ptr}/{i}", None) for i, v in enumerate(value)]
+        if isinstance(value, str) and _NOT_XML.search(value):
+            report.add(ptr, f"{target} (XML) cannot carry control characters: removed", "normalization")
+            return _NOT_XML.sub("", value)
+        return value
+
+    return clean(doc, "", None)
+
+
+def shape_error(target: str, err: Exception) -> InvalidDocumentError:
+    """The one-line error for a document whose values do not have the types the schema gives them."""
+    return InvalidDocumentError(f"cannot write {target}: a value does not have the type the schema gives it ({err}); "
+                                "validate the document first")
 
 
 # ---------------------------------------------------------------- names

@@ -86,17 +86,21 @@ def _date(parent: Any, name: str, value: str | None) -> None:
 
 def write(doc: dict[str, Any], *, format: str = "europass", language: str = "en", **_: Any) -> WriteResult:
     """The Candidate XML of ``doc``; ``language`` is the CV's language code the editor asks for."""
-    writer = _Writer(doc, language)
-    data = etree.tostring(writer.build(), xml_declaration=True, encoding="UTF-8", standalone=True,
-                          pretty_print=True)
-    return WriteResult(data, writer.report.items)
+    report = LossReport()
+    writer = _Writer(common.prepare(doc, report, TARGET), language, report)
+    try:
+        root = writer.build()
+    except (AttributeError, TypeError, ValueError) as err:
+        raise common.shape_error(TARGET, err) from None
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True, pretty_print=True)
+    return WriteResult(data, report.items)
 
 
 class _Writer:
-    def __init__(self, doc: dict[str, Any], language: str):
+    def __init__(self, doc: dict[str, Any], language: str, report: LossReport):
         self.doc = doc
         self.language = language
-        self.report = LossReport()
+        self.report = report
         self.sections: list[tuple[str, bool]] = []
 
     def build(self) -> Any:

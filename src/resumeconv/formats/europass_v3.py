@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..losses import LossReport, pointer
 from . import ReadResult, WriteResult
 from . import _europass_common as common
@@ -31,6 +31,17 @@ TARGET = "Europass v3"
 #: ISO 3166 codes that Europass v3 writes its own way.
 COUNTRY_TO_V3 = {"GB": "UK", "GR": "EL"}
 COUNTRY_FROM_V3 = {v: k for k, v in COUNTRY_TO_V3.items()}
+#: The country codes the v3 XSD accepts (included/EuropassISOCountries_V1.7.0.xsd, type countryCode).
+_COUNTRY_CODES = """
+BE BG CZ DK DE EE IE EL ES FR HR IS IT CY LT LV LU HU MT NL NO AT PL PT RO SI SK FI SE UK TR CH AD AE AF AG AL AM AO
+AR AU AZ BA BB BD BF BH BI BJ BN BO BR BS BT BW BY BZ CA CD CF CG CI CL CM CN CO CR RS CU CV DJ DM DO DZ EC EG ER ET
+FJ FM GA GD GE GH GL GM GN GQ GT GW GY HN HT ID IL IN IQ IR JM JO JP KE KG KH KI KM KN KP KR KW KZ LA LB LC LI LK LR
+LS LY MA MC MD MG MH MK ML MM MN MR MU MV MW MX MY MZ NA NE NG NI NP NR NU NZ OM PA PE PG PH PK PS PW PY QA RU RW SA
+SB SC SD SG SL SM SN SO SR ST SV SY SZ TD TG TH TJ TL TM TN TO TT TV TZ UA UG US UY UZ VA VC VE VN VU WS YE ZA ZM ZW
+ME SS XK"""
+COUNTRIES = frozenset(_COUNTRY_CODES.split())
+#: The e-mail pattern of the v3 XSD (ContactEmailContactType).
+EMAIL = re.compile(r"[^@]+@[^.]+\..+")
 CEFR_TAGS = dict(zip(common.CEFR_DIMENSIONS, ("Listening", "Reading", "SpokenInteraction", "SpokenProduction",
                                               "Writing"), strict=True))
 #: (document path, Achievement code or None, label, title field, date fields, text field), in output order.
@@ -87,22 +98,30 @@ def write(doc: dict[str, Any], *, format: str = "europass-v3", language: str = "
 
     ``created`` is the document timestamp v3 requires (ISO date-time); by default meta.lastModified, else now.
     """
-    writer = _Writer(doc)
-    root = writer.build(language, created)
+    if not re.fullmatch(r"[a-zA-Z]{2}(-[a-zA-Z]{3})?", language):
+        raise UsageError(f"language '{language}' is not a v3 locale (two letters, e.g. en or sr-lat)")
+    if created is not None and _timestamp(created, now=False) is None:
+        raise UsageError(f"created '{created}' is not an ISO date-time such as 2025-11-03T00:00:00Z")
+    report = LossReport()
+    writer = _Writer(common.prepare(doc, report, TARGET), report)
+    try:
+        root = writer.build(language, created)
+    except (AttributeError, TypeError, ValueError) as err:
+        raise common.shape_error(TARGET, err) from None
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return WriteResult(data, writer.report.items)
+    return WriteResult(data, report.items)
 
 
 class _Writer:
-    def __init__(self, doc: dict[str, Any]):
+    def __init__(self, doc: dict[str, Any], report: LossReport):
         self.doc = doc
-        self.report = LossReport()
+        self.report = report
 
     def build(self, language: str, created: str | None) -> Any:
         root = etree.Element(f"{{{NS}}}SkillsPassport", nsmap={None: NS, "xsi": XSI}, locale=language)
         root.set(f"{{{XSI}}}schemaLocation", SCHEMA_LOCATION)
         meta = self.doc.get("meta") if isinstance(self.doc.get("meta"), dict) else {}
-        stamp = created or _timestamp(meta.get("lastModified"))
+        stamp = _timestamp(created) if created else _timestamp(meta.get("lastModified"))
         info = _el(root, "DocumentInfo")
         for name, value in (("DocumentType", "ECV"), ("CreationDate", stamp), ("LastUpdateDate", stamp),
                             ("XSDVersion", "V3.4"), ("Generator", "resumeconv")):
@@ -155,8 +174,10 @@ class _Writer:
         _el(name, "Surname", family)
         contact = _el(ident, "ContactInfo")
         self._address(contact, basics.get("location") if isinstance(basics.get("location"), dict) else {})
-        if basics.get("email"):
+        if basics.get("email") and EMAIL.fullmatch(basics["email"]):
             _el(_el(contact, "Email"), "Contact", basics["email"])
+        elif basics.get("email"):
+            self.report.add("/basics/email", "v3 accepts only addresses of the form name@domain.tld")
         if basics.get("phone"):
             _el(_path(contact, "TelephoneList", "Telephone"), "Contact", basics["phone"])
         sites: list[tuple[str, str | None]] = []
@@ -195,9 +216,12 @@ class _Writer:
         for key, tag in fields.items():
             if loc.get(key):
                 _el(box, tag, loc[key])
-        if loc.get("countryCode"):
-            code = str(loc["countryCode"]).upper()
-            _el(_el(box, "Country"), "Code", COUNTRY_TO_V3.get(code, code))
+        code = str(loc.get("countryCode") or "").upper()
+        code = COUNTRY_TO_V3.get(code, code)
+        if code in COUNTRIES:
+            _el(_el(box, "Country"), "Code", code)
+        elif code:
+            self.report.add("/basics/location/countryCode", "not one of the country codes the v3 schema lists")
 
     # -------------------------------------------------------- experience
 
@@ -379,10 +403,17 @@ def _ol(items: list[str]) -> str:
     return "<ol>" + "".join(f"<li>{i}</li>" for i in items) + "</ol>" if items else ""
 
 
-def _timestamp(last_modified: Any) -> str:
-    if isinstance(last_modified, str) and re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", last_modified):
-        return last_modified if re.search(r"(Z|[+-]\d\d:\d\d)$", last_modified) else last_modified + "Z"
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+def _timestamp(value: Any, *, now: bool = True) -> str | None:
+    """An xsd:dateTime for ``value`` (ISO date-time, UTC when it names no zone); else now, or None."""
+    if isinstance(value, str):
+        try:
+            stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            stamp = None
+        if stamp is not None and "T" in value:
+            stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
+            return stamp.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if now else None
 
 
 # ====================================================================== reader
