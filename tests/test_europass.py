@@ -514,3 +514,15 @@ def test_v3_options_are_checked() -> None:
         resumeconv.write({"basics": {"name": "A"}}, "europass-v3", language="english")
     with pytest.raises(UsageError, match="not an ISO date-time"):
         resumeconv.write({"basics": {"name": "A"}}, "europass-v3", created="yesterday")
+
+
+def test_a_second_email_is_reported_not_dropped() -> None:
+    data = (b"<Candidate xmlns='http://www.europass.eu/1.0' xmlns:oa='http://www.openapplications.org/oagis/9'>"
+            b"<CandidatePerson><Communication><ChannelCode>Email</ChannelCode><oa:URI>a@x.org</oa:URI></Communication>"
+            b"<Communication><ChannelCode>Email</ChannelCode><oa:URI>b@x.org</oa:URI></Communication>"
+            b"</CandidatePerson></Candidate>")
+    result = resumeconv.read(data, format="europass")
+    assert result.document["basics"] == {"email": "a@x.org"}
+    assert [str(x) for x in result.losses] == [
+        "/basics: CandidatePerson/Communication/ChannelCode 'Email' has no place in JSON Resume",
+        "/basics: CandidatePerson/Communication/oa:URI 'b@x.org' has no place in JSON Resume"]

@@ -527,17 +527,20 @@ class _Reader:
             self._section("languages").append({"language": lang, "fluency": "Native speaker"})
 
     def _communication(self, basics: dict[str, Any], comm: Any) -> None:
+        """One contact channel into basics; a channel with no free place (a second e-mail) stays a leftover."""
         t = self.t
-        channel = t.text(comm, "ChannelCode")
-        uri = t.text(comm, "oa:URI")
-        use = t.text(comm, "UseCode")
+        if not self._channel_into(basics, comm, t.text(comm, "ChannelCode"), t.text(comm, "oa:URI"),
+                                  t.text(comm, "UseCode")):
+            t.used.difference_update(comm.iter())
+
+    def _channel_into(self, basics: dict[str, Any], comm: Any, channel: str | None, uri: str | None,
+                      use: str | None) -> bool:
+        t = self.t
         if channel == "Email" and uri and "email" not in basics:
             basics["email"] = uri
         elif channel == "Telephone" and "phone" not in basics:
-            phone = common.join_phone(t.text(comm, "CountryDialing"), t.text(comm, "oa:DialNumber"))
+            put(basics, "phone", common.join_phone(t.text(comm, "CountryDialing"), t.text(comm, "oa:DialNumber")))
             t.text(comm, "CountryCode")
-            if phone:
-                basics["phone"] = phone
         elif channel == "Web" and uri:
             if uri.startswith(ORCID_URL) and "orcid" not in basics:
                 basics["orcid"] = uri[len(ORCID_URL):].strip("/")
@@ -550,8 +553,9 @@ class _Reader:
             basics.setdefault("profiles", []).append({k: v for k, v in (("network", network), ("url", uri)) if v})
         elif t.find(comm, "Address") is not None and "location" not in basics:
             self._address(basics, t.find(comm, "Address"))
-        elif use is not None:
-            t.used.discard(t.find(comm, "UseCode"))
+        else:
+            return False
+        return True
 
     def _address(self, basics: dict[str, Any], address: Any) -> None:
         t = self.t
