@@ -507,8 +507,13 @@ def test_a_document_of_the_wrong_shape_is_one_error_not_a_traceback(tmp_path: Pa
         assert "Traceback" not in result.output
 
 
-def test_v3_options_are_checked() -> None:
+def test_writer_options_are_checked() -> None:
     from resumeconv.errors import UsageError
+
+    with pytest.raises(UsageError, match="not a two-letter code"):
+        resumeconv.write({"basics": {"name": "A"}}, "europass", language="EN-gb")
+    root = etree.fromstring(resumeconv.write({"basics": {"name": "A"}}, "europass", language="fr").data)
+    assert root.find(f"{{{CANDIDATE_NS}}}CandidateProfile").get("languageCode") == "fr"
 
     with pytest.raises(UsageError, match="not a v3 locale"):
         resumeconv.write({"basics": {"name": "A"}}, "europass-v3", language="english")

@@ -8,11 +8,12 @@ into the entry's rich text as labelled paragraphs and read back from there.
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from lxml import etree
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..losses import LossReport, pointer
 from . import ReadResult, WriteResult
 from . import _europass_common as common
@@ -86,6 +87,8 @@ def _date(parent: Any, name: str, value: str | None) -> None:
 
 def write(doc: dict[str, Any], *, format: str = "europass", language: str = "en", **_: Any) -> WriteResult:
     """The Candidate XML of ``doc``; ``language`` is the CV's language code the editor asks for."""
+    if not re.fullmatch(r"[a-z]{2}", language):
+        raise UsageError(f"language '{language}' is not a two-letter code such as en, fr or it")
     report = LossReport()
     writer = _Writer(common.prepare(doc, report, TARGET), language, report)
     try:
@@ -291,12 +294,14 @@ class _Writer:
         _date(period, "eures:StartDate", item.get("startDate"))
         _date(period, "eures:EndDate", item.get("endDate"))
         _el(period, "hr:CurrentIndicator", "false" if item.get("endDate") else "true")
-        mapped = {"name", "location", "position", "startDate", "endDate", "url"}
+        mapped = {"name", "location", "position", "startDate", "endDate", "url", "department"}
         description = self._rich(item, ptr, mapped, "summary")
         if description:
             _el(position, "oa:Description", description)
         if item.get("location"):
             _el(position, "City", item["location"])
+        if item.get("department"):
+            _el(employer, "Department", item["department"])
         if item.get("url"):
             _el(employer, "Link", item["url"])
 
