@@ -139,3 +139,26 @@ def test_help_documents_exit_codes() -> None:
     out = run("convert", "--help").stdout.decode()
     assert "2  usage error, or input that cannot be read or parsed" in out
     assert "1  invalid document, or losses with --fail-on-loss" in out
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_many_inputs_to_output_dir_continue_past_a_bad_file(tmp_path: Path, jobs: str) -> None:
+    inputs = []
+    for i in range(5):
+        path = tmp_path / f"cv-{i}.resume.json"
+        path.write_text(json.dumps({"basics": {"name": f"Person {i}"}}))
+        inputs.append(str(path))
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"basics": ')
+    out = tmp_path / "out"
+    proc = run("convert", *inputs[:2], str(bad), *inputs[2:], "-t", "yaml", "--output-dir", str(out), "-j", jobs)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip() == f"resumeconv: {bad}:1:12: invalid JSON: Expecting value"
+    assert sorted(p.name for p in out.iterdir()) == [f"cv-{i}.resume.yaml" for i in range(5)]
+    assert (out / "cv-3.resume.yaml").read_text() == "basics:\n  name: Person 3\n"
+
+
+def test_several_inputs_need_output_dir() -> None:
+    proc = run("convert", str(SAMPLE_JSON), str(SAMPLE_JSON), "-t", "yaml")
+    assert proc.returncode == 2
+    assert "several inputs need --output-dir" in proc.stderr.decode()

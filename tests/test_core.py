@@ -30,6 +30,12 @@ def test_dump_yaml_then_load_is_identity() -> None:
     assert resumeconv.dump(doc, "json") == SAMPLE_JSON.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("text", ["\x85", "a\u2028b", "x\u2029", " lead", "tab\there", "\ufeffbom", "a\r\nb", "\x00"])
+def test_yaml_round_trips_awkward_strings(text: str) -> None:
+    doc = {"basics": {"name": text}}
+    assert resumeconv.load(resumeconv.dump(doc, "yaml"), format="yaml") == doc
+
+
 def test_dump_refuses_other_formats() -> None:
     with pytest.raises(UsageError, match="use convert"):
         resumeconv.dump({}, "europass")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from dataclasses import dataclass
 from typing import Any
 
 import click
@@ -54,71 +55,135 @@ def parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
     return options
 
 
-def print_losses(losses: list, target: str) -> None:
-    real = [x for x in losses if x.kind == "loss"]
-    norm = [x for x in losses if x.kind != "loss"]
-    if real:
-        click.echo(f"resumeconv: {len(real)} item(s) could not be carried to {target}:", err=True)
-        for loss in real:
-            click.echo(f"  {loss.pointer or '/'}: {loss.reason}", err=True)
-    if norm:
-        click.echo(f"resumeconv: {len(norm)} value(s) normalized for {target}:", err=True)
-        for loss in norm:
-            click.echo(f"  {loss.pointer or '/'}: {loss.reason}", err=True)
+def loss_lines(losses: list, target: str, source: str) -> list[str]:
+    """The loss report as printed on stderr: a heading per kind, then one line per item with its pointer."""
+    lines: list[str] = []
+    for kind, heading in (("loss", "item(s) could not be carried to"), ("normalization", "value(s) normalized for")):
+        items = [x for x in losses if x.kind == kind]
+        if items:
+            lines.append(f"resumeconv: {source}: {len(items)} {heading} {target}:")
+            lines.extend(f"  {x.pointer or '/'}: {x.reason}" for x in items)
+    return lines
 
 
 @main.command(epilog=EXIT_CODES_HELP)
-@click.argument("input", metavar="INPUT")
+@click.argument("inputs", metavar="INPUT...", nargs=-1, required=True)
 @click.option("-f", "--from", "from_format", metavar="FORMAT",
               help="Input format (default: detected from content and name).")
 @click.option("-t", "--to", "to_format", metavar="FORMAT", help="Output format (default: from the -o file name).")
 @click.option("-o", "--output", metavar="FILE", default="-", help="Output file, written atomically ('-' for stdout).")
+@click.option("--output-dir", metavar="DIR", type=click.Path(file_okay=False),
+              help="Write one output per input here (for several inputs).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Worker processes for several inputs.")
 @click.option("-O", "--option", "options", metavar="KEY=VALUE", multiple=True,
               help="Writer option, e.g. -O theme=even.")
 @click.option("--fail-on-loss", is_flag=True, help="Exit 1 and write nothing when the target cannot hold everything.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the loss report.")
-def convert(input: str, from_format: str | None, to_format: str | None, output: str, options: tuple[str, ...],
-            fail_on_loss: bool, quiet: bool) -> None:
-    """Convert INPUT ('-' for stdin) to another format; what the target cannot hold is reported on stderr."""
+def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | None, output: str,
+            output_dir: str | None, jobs: int, options: tuple[str, ...], fail_on_loss: bool, quiet: bool) -> None:
+    """Convert INPUT ('-' for stdin) to another format; what the target cannot hold is reported on stderr.
+
+    Several inputs need --output-dir; each output is named after its input with the target's extension.
+    """
+    from . import formats as registry
+    from .batch import map_files
+
+    opts = parse_options(options)
+    if to_format is None:
+        spec = registry.by_extension(output, reading=False) if output != "-" else None
+        if spec is None:
+            raise click.UsageError("name the output format with -t (see 'resumeconv formats')")
+        to_format = spec.name
+    if len(inputs) > 1 and output_dir is None:
+        raise click.UsageError("several inputs need --output-dir")
+    if output_dir is not None and output != "-":
+        raise click.UsageError("use either -o or --output-dir")
+    try:
+        target = registry.get(to_format)
+        source = registry.get(from_format) if from_format else None
+    except ResumeconvError as err:
+        fail(err)
+    if not target.writes:
+        raise click.UsageError(f"format '{to_format}' can be read, not written")
+    if output_dir is not None:
+        os.makedirs(output_dir, exist_ok=True)
+    tasks = [_Task(path, _output_for(path, output, output_dir, target), source, target, opts, fail_on_loss)
+             for path in inputs]
+    worst = EXIT_OK
+    for outcome in map_files(_convert_one, tasks, jobs):
+        if not quiet:
+            for line in outcome.report:
+                click.echo(line, err=True)
+        if outcome.error:
+            click.echo(f"resumeconv: {outcome.error}", err=True)
+        worst = max(worst, outcome.code)
+    sys.exit(worst)
+
+
+@dataclass(frozen=True)
+class _Task:
+    input: str
+    output: str
+    source: Any
+    target: Any
+    options: dict[str, Any]
+    fail_on_loss: bool
+
+
+@dataclass
+class _Outcome:
+    code: int
+    report: list[str]
+    error: str | None = None
+
+
+def _output_for(path: str, output: str, output_dir: str | None, target: Any) -> str:
+    if output_dir is None:
+        return output
+    from . import formats as registry
+
+    name = os.path.basename(path) if path != "-" else "stdin"
+    known = registry.by_extension(name, reading=True)
+    stem = name
+    if known is not None:
+        ext = max((e for e in known.extensions if name.lower().endswith(e)), key=len)
+        stem = name[: -len(ext)]
+    elif "." in name:
+        stem = name.rsplit(".", 1)[0]
+    return os.path.join(output_dir, stem + (target.extensions[0] if target.extensions else ".out"))
+
+
+def _convert_one(task: _Task) -> _Outcome:
+    """Read, convert and write one file; every failure becomes an outcome, never an exception."""
     from . import formats as registry
     from .fileio import read_bytes, write_atomic
 
     try:
-        opts = parse_options(options)
-        if to_format is None:
-            spec = registry.by_extension(output, reading=False) if output != "-" else None
-            if spec is None:
-                raise click.UsageError("name the output format with -t (see 'resumeconv formats')")
-            to_format = spec.name
-        target = registry.get(to_format)
-        if not target.writes:
-            raise click.UsageError(f"format '{to_format}' can be read, not written")
-        data = read_bytes(input)
-        source = registry.get(from_format) if from_format else registry.detect(input, data)
-        name = "<stdin>" if input == "-" else input
+        data = read_bytes(task.input)
+        source = task.source or registry.detect(task.input, data)
+        name = "<stdin>" if task.input == "-" else task.input
         result = source.read(data, source=name)
-        out = target.write(result.document, **opts)
+        out = task.target.write(result.document, **task.options)
         losses = [*result.losses, *out.losses]
-        if not quiet:
-            print_losses(losses, target.name)
-        if fail_on_loss and any(x.kind == "loss" for x in losses):
-            click.echo("resumeconv: nothing written (--fail-on-loss)", err=True)
-            sys.exit(EXIT_INVALID)
-        if output == "-":
+        report = loss_lines(losses, task.target.name, name)
+        if task.fail_on_loss and any(x.kind == "loss" for x in losses):
+            return _Outcome(EXIT_INVALID, report, f"{name}: nothing written (--fail-on-loss)")
+        if task.output == "-":
             sys.stdout.buffer.write(out.data)
             for part in out.more:
                 sys.stdout.buffer.write(part)
             sys.stdout.buffer.flush()
         else:
-            write_atomic(output, out.data)
-            stem, ext = os.path.splitext(output)
+            write_atomic(task.output, out.data)
+            stem, ext = os.path.splitext(task.output)
             for i, part in enumerate(out.more, start=2):
                 write_atomic(f"{stem}-{i}{ext}", part)
+        return _Outcome(EXIT_OK, report)
     except ResumeconvError as err:
-        fail(err)
+        return _Outcome(err.exit_code, [], str(err))
     except OSError as err:
-        fail(ResumeconvError(f"{err.filename or output}: {err.strerror or err}"))
-    sys.exit(EXIT_OK)
+        return _Outcome(EXIT_USAGE, [], f"{err.filename or task.output}: {err.strerror or err}")
 
 
 @main.command("formats")

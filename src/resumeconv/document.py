@@ -145,5 +145,12 @@ def _dumper_class():
         def ignore_aliases(self, data):
             return True
 
+    def represent_str(dumper, data: str):
+        # PyYAML writes NEL/LS/PS raw in single-quoted scalars, where a reader folds them as line breaks;
+        # double quotes escape them, so the text survives the round trip.
+        style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+    Dumper.add_representer(str, represent_str)
     _DUMPER = Dumper
     return Dumper
