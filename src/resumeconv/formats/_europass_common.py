@@ -8,8 +8,10 @@ come from the schema's field names, so that our reader can take them back and a 
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
 from typing import Any
@@ -70,7 +72,10 @@ def prepare(doc: dict[str, Any], report: LossReport, target: str) -> dict[str, A
         if isinstance(value, dict):
             out = {}
             for k, v in value.items():
-                if k in date_fields() and v is not None and not is_iso(v):
+                if v is None or (isinstance(v, (str, list, dict)) and not v):
+                    report.add(f"{ptr}{pointer(k)}", "empty: left out", "normalization")
+                    continue
+                if k in date_fields() and not is_iso(v):
                     report.add(f"{ptr}{pointer(k)}", "not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD): left out")
                     continue
                 out[k] = clean(v, f"{ptr}{pointer(k)}", k)
@@ -89,6 +94,62 @@ def shape_error(target: str, err: Exception) -> InvalidDocumentError:
     """The one-line error for a document whose values do not have the types the schema gives them."""
     return InvalidDocumentError(f"cannot write {target}: a value does not have the type the schema gives it ({err}); "
                                 "validate the document first")
+
+
+def is_talk(project: dict[str, Any]) -> bool:
+    """A talk or tutorial (Europass: conferences and seminars) rather than a project."""
+    return project.get("type") in TALK_TYPES
+
+
+def is_volunteering(item: dict[str, Any]) -> bool:
+    """Volunteering proper (Europass: voluntary work) rather than academic service (memberships)."""
+    return item.get("type") in VOLUNTEERING_TYPES or not item.get("type")
+
+
+def is_mother_tongue(item: dict[str, Any]) -> bool:
+    """A language the CV calls native, with no CEFR levels: Europass lists it as a mother tongue."""
+    return is_native(item.get("fluency")) and not item.get("cefr") and bool(item.get("language"))
+
+
+def order_note(items: list[Any], first: Any, ptr: str, report: LossReport, target: str, what: str) -> None:
+    """A normalization when a section is split in two places and its entries come back in another order."""
+    flags = [bool(first(i)) for i in items if isinstance(i, dict)]
+    if flags != sorted(flags, reverse=True):
+        report.add(ptr, f"{target} keeps {what} apart: the entries come back grouped in that order",
+                   "normalization")
+
+
+def self_check(before: dict[str, Any], after: dict[str, Any], report: LossReport, target: str) -> None:
+    """Report every difference a round trip through our own reader makes that no loss names yet.
+
+    The specific reasons come first; this is the net under them, so that the report is never silently short.
+    """
+    known = [x.pointer for x in report]
+    for ptr, value in _differences(before, after, ""):
+        if not any(ptr == k or ptr.startswith(k + "/") or k == "" for k in known):
+            if value is _MISSING:
+                report.add(ptr, f"{target} does not keep this value")
+            else:
+                shown = json.dumps(value, ensure_ascii=False)
+                shown = shown if len(shown) <= 60 else shown[:57] + "..."
+                report.add(ptr, f"{target} does not keep it as it is: reads back as {shown}", "normalization")
+            known.append(ptr)
+
+
+_MISSING = object()
+
+
+def _differences(before: Any, after: Any, at: str) -> Iterable[tuple[str, Any]]:
+    """(pointer, value read back) of every leaf that differs, is missing (_MISSING) or was added."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        for key in [*before, *(k for k in after if k not in before)]:
+            yield from _differences(before.get(key, _MISSING), after.get(key, _MISSING), at + pointer(key))
+    elif isinstance(before, list) and isinstance(after, list):
+        for i in range(max(len(before), len(after))):
+            yield from _differences(before[i] if i < len(before) else _MISSING,
+                                    after[i] if i < len(after) else _MISSING, f"{at}/{i}")
+    elif before is not after and (before != after or type(before) is not type(after)):
+        yield at, after
 
 
 # ---------------------------------------------------------------- names
@@ -121,18 +182,22 @@ def _esc(text: str) -> str:
 
 
 class _Blocks(HTMLParser):
-    """Splits rich text into paragraphs and list items; tags are dropped, text is kept."""
+    """Splits rich text into paragraphs and list items; tags are dropped, text is kept.
+
+    Whitespace with a line break in it is source formatting and becomes one space; ``<br>`` is a line break.
+    A paragraph that starts with ``<code>key</code>:`` is a field our writer carried as JSON.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.paragraphs: list[str] = []
-        self.bullets: list[str] = []
-        self.strong: list[tuple[str, int]] = []
+        self.rich = Rich([], [], [], [])
         self._buf: list[str] = []
         self._in_li = 0
         self._in_strong = 0
         self._strong_buf: list[str] = []
         self._before = ""
+        self._code: list[str] | None = None
+        self._key: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in ("p", "li", "div", "ul", "ol"):
@@ -140,7 +205,9 @@ class _Blocks(HTMLParser):
         if tag == "li":
             self._in_li += 1
         elif tag == "br":
-            self._buf.append("\n")
+            self._buf.append(_BR)
+        elif tag == "code" and not "".join(self._buf).strip():
+            self._code = []
         elif tag in ("strong", "b"):
             if not self._in_strong:
                 self._before = "".join(self._buf)
@@ -151,48 +218,74 @@ class _Blocks(HTMLParser):
             self._flush()
         if tag == "li":
             self._in_li = max(0, self._in_li - 1)
+        elif tag == "code" and self._code is not None:
+            self._key, self._code = "".join(self._code), None
         elif tag in ("strong", "b"):
             self._in_strong = max(0, self._in_strong - 1)
             if not self._in_strong and self._strong_buf:
-                phrase = "".join(self._strong_buf).strip()
-                self.strong.append((phrase, self._before.count(phrase)))
+                phrase = _fold("".join(self._strong_buf)).strip()
+                self.rich.strong.append((phrase, _fold(self._before).count(phrase)))
                 self._strong_buf = []
 
     def handle_data(self, data: str) -> None:
         self._buf.append(data)
+        if self._code is not None:
+            self._code.append(data)
         if self._in_strong:
             self._strong_buf.append(data)
 
     def _flush(self) -> None:
-        text = "\n".join(" ".join(line.split()) for line in "".join(self._buf).split("\n")).strip()
-        self._buf = []
-        if text:
-            (self.bullets if self._in_li else self.paragraphs).append(text)
+        raw, key = "".join(self._buf), self._key
+        self._buf, self._key = [], None
+        if key is not None and raw.startswith(key + ": "):
+            self.rich.coded.append((key, raw[len(key) + 2:]))
+            return
+        text = _fold(raw).strip(" ")
+        if text.strip():
+            (self.rich.bullets if self._in_li else self.rich.paragraphs).append(text)
 
     def close(self) -> None:
         super().close()
         self._flush()
 
 
-def from_html(text: str | None) -> tuple[list[str], list[str], list[tuple[str, int]]]:
-    """(paragraphs, bullet items, bold phrases) of Europass rich text; plain text is one paragraph per line.
+#: Stands for <br> while source whitespace is folded.
+_BR = "\x00"
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", text).replace(_BR, "\n")
+
+
+@dataclass
+class Rich:
+    """Europass rich text taken apart: paragraphs, list items, bold phrases, and fields carried as JSON.
 
     Each bold phrase comes with how often the same text appears before it in its paragraph, so that the bold
     one of two identical author names is known.
     """
+
+    paragraphs: list[str]
+    bullets: list[str]
+    strong: list[tuple[str, int]]
+    coded: list[tuple[str, str]]
+
+
+def from_html(text: str | None) -> Rich:
+    """Europass rich text taken apart; plain text (no tags) is one paragraph per line."""
     if not text or not text.strip():
-        return [], [], []
+        return Rich([], [], [], [])
     if "<" not in text:
-        return [line.strip() for line in text.splitlines() if line.strip()], [], []
+        return Rich([line.strip() for line in text.splitlines() if line.strip()], [], [], [])
     parser = _Blocks()
     parser.feed(text)
     parser.close()
-    return parser.paragraphs, parser.bullets, parser.strong
+    return parser.rich
 
 
 def plain_text(text: str | None) -> str:
-    paragraphs, bullets, _ = from_html(text)
-    return "\n".join([*paragraphs, *bullets])
+    rich = from_html(text)
+    return "\n".join([*rich.paragraphs, *rich.bullets])
 
 
 # ---------------------------------------------------------------- phones
@@ -277,37 +370,55 @@ def _is_array(path: tuple[str, ...], field: tuple[str, ...]) -> bool:
 
 def carry_extras(item: dict[str, Any], mapped: Iterable[str], base: str, report: LossReport,
                  target: str, reasons: dict[str, str] | None = None) -> list[str]:
-    """Labelled paragraphs for every field of ``item`` not in ``mapped``; what cannot be text is a loss.
+    """HTML paragraphs for every field of ``item`` not in ``mapped``, reported as normalizations.
 
-    ``reasons`` gives a better-worded normalization reason for some fields.
+    A field of our schema whose value is text (or a list of texts) gets a readable label: ``Employment type:
+    full-time; internship``. Any other value, unknown fields included, is written as ``<code>key</code>: JSON``,
+    so that our reader gives it back exactly. ``reasons`` gives better-worded reasons for some fields.
     """
     done = set(mapped)
+    path = path_of(base)
     out: list[str] = []
     for key, value in item.items():
-        if key in done or value in (None, "", [], {}):
+        if key in done or value is None:
             continue
-        ptr = f"{base}{pointer(key)}"
-        lines = _as_lines(key, value)
+        lines = _labelled(path, key, value)
         if lines is None:
-            report.add(ptr, f"{target} has no place for this value")
-            continue
-        out.extend(lines)
-        reason = (reasons or {}).get(key) or \
-            f"{target} has no field for it: written into the description as '{label_for(key)}: ...'"
-        report.add(ptr, reason, "normalization")
+            out.append(f"<p><code>{_esc(key)}</code>: {_esc(json.dumps(value, ensure_ascii=False))}</p>")
+            reason = f"not a field {target} has: written into the description as '{key}: <JSON>'"
+        else:
+            out.extend(f"<p>{_esc(line)}</p>" for line in lines)
+            reason = f"{target} has no field for it: written into the description as '{label_for(key)}: ...'"
+        report.add(f"{base}{pointer(key)}", (reasons or {}).get(key) or reason, "normalization")
     return out
 
 
-def _as_lines(key: str, value: Any) -> list[str] | None:
-    if isinstance(value, bool):
-        return [f"{label_for(key)}: {'yes' if value else 'no'}"]
-    if isinstance(value, (str, int, float)):
+def path_of(ptr: str) -> tuple[str, ...]:
+    """The schema path of the item a pointer names: '/meta/mentees/2' -> ('meta', 'mentees')."""
+    return tuple(p for p in ptr.strip("/").split("/") if p and not p.isdigit())
+
+
+def _labelled(path: tuple[str, ...], key: str, value: Any) -> list[str] | None:
+    """'Label: value' lines when the field is ours and its value is text that reads back the same; else None."""
+    props = item_properties(path) if path and path[0] in load_schema("academic")["properties"] else {}
+    if key not in props:
+        return None
+    prop = _resolve(json.dumps(props[key]))
+    if isinstance(value, str) and prop.get("type") == "string" and _plain(value):
         return [f"{label_for(key)}: {value}"]
-    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
-        return [f"{label_for(key)}: {LIST_SEP.join(str(v) for v in value)}"]
-    if isinstance(value, dict) and all(isinstance(v, (str, int, float)) for v in value.values()):
-        return [f"{label_for(key, sub)}: {v}" for sub, v in value.items()]
+    if isinstance(value, list) and prop.get("type") == "array" and value and \
+            all(isinstance(v, str) and _plain(v) and LIST_SEP.strip() not in v for v in value):
+        return [f"{label_for(key)}: {LIST_SEP.join(value)}"]
+    subs = prop.get("properties", {}) if prop.get("type") == "object" else {}
+    if isinstance(value, dict) and value and all(k in subs and isinstance(v, str) and _plain(v)
+                                                 for k, v in value.items()):
+        return [f"{label_for(key, k)}: {v}" for k, v in value.items()]
     return None
+
+
+def _plain(text: str) -> bool:
+    """Text that survives a paragraph unchanged: not empty, no outer or doubled spaces, no line breaks."""
+    return bool(text) and text == text.strip() and "\n" not in text and "  " not in text
 
 
 def take_extras(paragraphs: list[str], path: tuple[str, ...], item: dict[str, Any]) -> list[str]:
@@ -342,26 +453,45 @@ def _has(item: dict[str, Any], field: tuple[str, ...]) -> bool:
 
 def rich_text(item: dict[str, Any], ptr: str, mapped: set[str], text_key: str | None, bullets_key: str | None,
               report: LossReport, target: str, reasons: dict[str, str] | None = None) -> str:
-    """An entry's rich text: its text field, then its unmapped fields as labelled paragraphs, then bullets."""
-    paragraphs = [item[text_key]] if text_key and item.get(text_key) else []
-    bullets = [b for b in item.get(bullets_key) or [] if isinstance(b, str)] if bullets_key else []
-    extras = carry_extras(item, mapped | {k for k in (text_key, bullets_key) if k}, ptr, report, target, reasons)
-    return to_html([*paragraphs, *extras], bullets)
+    """An entry's rich text: its text field, then its other unmapped fields, then its bullets."""
+    paragraphs = [item[text_key]] if text_key and isinstance(item.get(text_key), str) else []
+    bullets = item.get(bullets_key) if bullets_key else None
+    bullets = bullets if isinstance(bullets, list) and all(isinstance(b, str) for b in bullets) else []
+    taken = mapped | {k for k, used in ((text_key, paragraphs), (bullets_key, bullets)) if k and used}
+    extras = carry_extras(item, taken, ptr, report, target, reasons)
+    return to_html(paragraphs) + "".join(extras) + to_html(bullets=bullets)
 
 
 def take_rich(text: str | None, path: tuple[str, ...], item: dict[str, Any], text_key: str | None,
               bullets_key: str | None = None) -> list[str]:
     """Read an entry's rich text back into ``item``; returns the text that found no field."""
-    paragraphs, bullets, _ = from_html(text)
-    rest = take_extras(paragraphs, path, item)
-    if bullets_key and bullets:
-        item[bullets_key] = bullets
+    rich = from_html(text)
+    rest = take_coded(rich, item)
+    rest += take_extras(rich.paragraphs, path, item)
+    if bullets_key and rich.bullets:
+        item[bullets_key] = rich.bullets
     else:
-        rest.extend(bullets)
+        rest.extend(rich.bullets)
     if rest and text_key:
         item[text_key] = "\n".join(rest)
         rest = []
     retype(item, path)
+    return rest
+
+
+def take_coded(rich: Rich, item: dict[str, Any]) -> list[str]:
+    """Fields carried as ``key: JSON`` go back into ``item``; a value that is not JSON stays text."""
+    rest = []
+    for key, raw in rich.coded:
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            rest.append(f"{key}: {raw}")
+            continue
+        if isinstance(item.get(key), dict) and isinstance(value, dict):
+            item[key].update(value)
+        else:
+            item[key] = value
     return rest
 
 
@@ -452,5 +582,5 @@ def citation_html(pub: dict[str, Any]) -> str:
 
 # ---------------------------------------------------------------- languages
 
-def is_native(fluency: str | None) -> bool:
-    return bool(fluency) and any(w in fluency.lower() for w in NATIVE_WORDS)
+def is_native(fluency: Any) -> bool:
+    return isinstance(fluency, str) and any(w in fluency.lower() for w in NATIVE_WORDS)

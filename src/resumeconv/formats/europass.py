@@ -64,6 +64,8 @@ CUSTOM = (
 BASICS_MAPPED = frozenset({"name", "email", "phone", "url", "orcid", "profiles", "location", "summary",
                            *(c.path[1] for c in CUSTOM if c.path[0] == "basics")})
 ORCID_URL = "https://orcid.org/"
+#: The fluency a mother tongue reads back with.
+NATIVE = "Native speaker"
 
 
 def _q(name: str) -> str:
@@ -71,8 +73,8 @@ def _q(name: str) -> str:
     return f"{{{NSMAP[prefix or None]}}}{local}"
 
 
-def _el(parent: Any, name: str, text: str | None = None, **attrs: str) -> Any:
-    node = etree.SubElement(parent, _q(name), attrs)
+def _el(parent: Any, tag: str, text: str | None = None, /, **attrs: str) -> Any:
+    node = etree.SubElement(parent, _q(tag), attrs)
     if text is not None:
         node.text = text
     return node
@@ -96,6 +98,7 @@ def write(doc: dict[str, Any], *, format: str = "europass", language: str = "en"
     except (AttributeError, TypeError, ValueError) as err:
         raise common.shape_error(TARGET, err) from None
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True, pretty_print=True)
+    common.self_check(doc, read(data).document, report, TARGET)
     return WriteResult(data, report.items)
 
 
@@ -133,18 +136,16 @@ class _Writer:
         _el(supplier, "hr:PartyID", schemeName="PartyID", schemeVersionID="1.0", **SCHEME)
         _el(supplier, "hr:PartyName", "Owner")
         contact = _el(supplier, "PersonContact")
-        self._name(contact, basics, report=False)
+        self._name(contact, basics)
         if basics.get("email"):
             self._channel(contact, "Email", basics["email"])
         _el(supplier, "hr:PrecedenceCode", "1")
 
-    def _name(self, parent: Any, basics: dict[str, Any], *, report: bool) -> None:
+    def _name(self, parent: Any, basics: dict[str, Any]) -> None:
         given, family = common.split_name(str(basics.get("name") or ""))
         name = _el(parent, "PersonName")
         _el(name, "oa:GivenName", given)
         _el(name, "hr:FamilyName", family)
-        if report and not basics.get("name"):
-            self.report.add("/basics/name", "no name: the Europass editor refuses a CV without one")
 
     def _channel(self, parent: Any, channel: str, uri: str, use: str | None = None, other: str | None = None) -> None:
         comm = _el(parent, "Communication")
@@ -157,7 +158,7 @@ class _Writer:
 
     def _person(self, root: Any, basics: dict[str, Any]) -> None:
         person = _el(root, "CandidatePerson")
-        self._name(person, basics, report=True)
+        self._name(person, basics)
         if basics.get("email"):
             self._channel(person, "Email", basics["email"])
         for i, profile in enumerate(basics.get("profiles") or []):
@@ -172,7 +173,7 @@ class _Writer:
         if isinstance(basics.get("location"), dict):
             self._address(person, basics["location"])
         for item in self.doc.get("languages") or []:
-            if _mother_tongue(item):
+            if common.is_mother_tongue(item):
                 _el(person, "PrimaryLanguageCode", item["language"], name="FREE_TEXT")
         for key in basics:
             if key not in BASICS_MAPPED:
@@ -216,7 +217,7 @@ class _Writer:
     def _address(self, person: Any, loc: dict[str, Any]) -> None:
         fields = {"address": "oa:AddressLine", "city": "oa:CityName", "countryCode": "CountryCode",
                   "postalCode": "oa:PostalCode"}
-        present = [k for k in fields if loc.get(k)]
+        present = [k for k in fields if loc.get(k) and (k != "countryCode" or re.fullmatch(r"[A-Za-z]{2}", loc[k]))]
         for key in loc:
             if key not in fields:
                 self.report.add(pointer("basics", "location", key), f"{TARGET} addresses have no such field")
@@ -226,9 +227,15 @@ class _Writer:
         _el(comm, "UseCode", "home")
         address = _el(comm, "Address", type="home")
         for key in fields:
-            if loc.get(key):
-                value = str(loc[key])
-                _el(address, fields[key], value.lower() if key == "countryCode" else value)
+            value = str(loc.get(key) or "")
+            if key == "countryCode" and value and not re.fullmatch(r"[A-Za-z]{2}", value):
+                self.report.add("/basics/location/countryCode", "not an ISO 3166-1 alpha-2 code")
+            elif key == "countryCode" and value:
+                _el(address, fields[key], value.lower())
+                if value != value.upper():
+                    self.report.add("/basics/location/countryCode", "reads back in upper case", "normalization")
+            elif value:
+                _el(address, fields[key], value)
 
     def _summary(self, node: Any, basics: dict[str, Any]) -> None:
         if basics.get("summary"):
@@ -251,16 +258,21 @@ class _Writer:
         for i, item in enumerate(doc.get("skills") or []):
             self._skill(parts["Skills"], item, pointer("skills", i))
         for i, item in enumerate(doc.get("projects") or []):
-            talk = item.get("type") in common.TALK_TYPES
+            talk = common.is_talk(item)
             parent = parts["ConferencesAndSeminars"] if talk else parts["Projects"]
             self._activity(parent, "ConferenceAndSeminar" if talk else "Project", item, pointer("projects", i),
                            ("projects",), title="name", text="description")
         for i, item in enumerate(doc.get("volunteer") or []):
-            own = item.get("type") in common.VOLUNTEERING_TYPES or not item.get("type")
+            own = common.is_volunteering(item)
             parent = parts["VoluntaryWorks"] if own else parts["NetworksAndMemberships"]
             self._activity(parent, "VoluntaryWork" if own else "NetworkAndMembership", item,
                            pointer("volunteer", i), ("volunteer",), title="position", text="summary")
         self._meta(doc.get("meta") if isinstance(doc.get("meta"), dict) else {})
+        for key, first, what in (("projects", common.is_talk, "conferences and seminars and projects"),
+                                 ("volunteer", common.is_volunteering, "voluntary work and memberships"),
+                                 ("languages", common.is_mother_tongue, "mother tongues and other languages"),
+                                 ("skills", lambda x: not x.get("keywords"), "single skills and skill groups")):
+            common.order_note(doc.get(key) or [], first, pointer(key), self.report, TARGET, what)
         for key in doc:
             if key not in known:
                 self.report.add(pointer(key), f"{TARGET} has no section for it")
@@ -336,8 +348,9 @@ class _Writer:
         node = _el(parent, "Publication")
         venue = item.get("venue") if isinstance(item.get("venue"), dict) else {}
         release = item.get("releaseDate") or ""
-        rest = dict(item)
-        rest["venue"] = {k: v for k, v in venue.items() if k != "name"}
+        rest = {k: v for k, v in item.items() if k != "venue"}
+        if any(k != "name" for k in venue):
+            rest["venue"] = {k: v for k, v in venue.items() if k != "name"}
         mapped = {"name", "doi", "url", "authors", "publisher", "volume"}
         if len(release) == 4:
             mapped.add("releaseDate")
@@ -364,7 +377,10 @@ class _Writer:
 
     def _language(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         cefr = item.get("cefr") if isinstance(item.get("cefr"), dict) else {}
-        if _mother_tongue(item):
+        if common.is_mother_tongue(item):
+            if item["fluency"] != NATIVE:
+                self.report.add(f"{ptr}/fluency", f"written as a mother tongue; reads back as '{NATIVE}'",
+                                "normalization")
             for key in item:
                 if key not in ("language", "fluency"):
                     self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
@@ -404,11 +420,9 @@ class _Writer:
     def _activity(self, parent: Any, tag: str, item: dict[str, Any], ptr: str, path: tuple[str, ...], *,
                   title: str, text: str) -> None:
         node = _el(parent, tag)
-        name = item.get(title) or item.get("organization") or item.get("name") or ""
-        used_title = title if item.get(title) else ("organization" if item.get("organization") else "name")
-        _el(node, "Title", name)
+        _el(node, "Title", item.get(title) or "")
         self._period(node, item.get("startDate"), item.get("endDate"))
-        mapped = {used_title, "startDate", "endDate", "url"}
+        mapped = {title, "startDate", "endDate", "url"}
         if tag == "ConferenceAndSeminar" and item.get("location"):
             _el(node, "Location", item["location"])
             mapped.add("location")
@@ -461,11 +475,6 @@ def _items(doc: dict[str, Any], path: tuple[str, ...]) -> list[dict[str, Any]]:
     return [i for i in items or [] if isinstance(i, dict)]
 
 
-def _mother_tongue(item: dict[str, Any]) -> bool:
-    """A language the CV calls native, with no CEFR levels: Europass lists it as a mother tongue."""
-    return common.is_native(item.get("fluency")) and not item.get("cefr") and bool(item.get("language"))
-
-
 def _ongoing(item: dict[str, Any]) -> bool | None:
     """True/False only when the document says so: an end date, or a degree in progress."""
     if item.get("endDate"):
@@ -505,6 +514,8 @@ class _Reader:
         if profile is not None:
             self._profile(profile)
         t.report_leftovers(self.report)
+        if not self.doc.get("basics"):
+            self.doc.pop("basics", None)
         return self.doc
 
     def _section(self, name: str) -> list[dict[str, Any]]:
@@ -529,7 +540,7 @@ class _Reader:
             self._communication(basics, comm)
         natives = [t.text(el) for el in t.findall(person, "PrimaryLanguageCode")]
         for lang in filter(None, natives):
-            self._section("languages").append({"language": lang, "fluency": "Native speaker"})
+            self._section("languages").append({"language": lang, "fluency": NATIVE})
 
     def _communication(self, basics: dict[str, Any], comm: Any) -> None:
         """One contact channel into basics; a channel with no free place (a second e-mail) stays a leftover."""
@@ -554,7 +565,7 @@ class _Reader:
             else:
                 basics.setdefault("profiles", []).append({"url": uri})
         elif channel == "Social Media" and uri:
-            network = t.text(comm, "OtherTitle") or SOCIAL_NAMES.get(use or "", use)
+            network = t.text(comm, "OtherTitle") or SOCIAL_NAMES.get(use or "", None if use == "other" else use)
             basics.setdefault("profiles", []).append({k: v for k, v in (("network", network), ("url", uri)) if v})
         elif t.find(comm, "Address") is not None and "location" not in basics:
             self._address(basics, t.find(comm, "Address"))
@@ -579,8 +590,8 @@ class _Reader:
         t = self.t
         summary = t.text(profile, "hr:ExecutiveSummary")
         if summary:
-            paragraphs, bullets, _ = common.from_html(summary)
-            self.doc["basics"]["summary"] = "\n\n".join([*paragraphs, *bullets])
+            rich = common.from_html(summary)
+            self.doc["basics"]["summary"] = "\n\n".join([*rich.paragraphs, *rich.bullets])
         for el in t.findall(profile, "EmploymentHistory/EmployerHistory"):
             for position in t.findall(el, "PositionHistory") or [None]:
                 self._work(el, position)
@@ -593,8 +604,8 @@ class _Reader:
         self._skills(t.find(profile, "Skills"))
         for tag, section in (("ConferencesAndSeminars/ConferenceAndSeminar", "projects"),
                              ("Projects/Project", "projects"),
-                             ("NetworksAndMemberships/NetworkAndMembership", "volunteer"),
-                             ("VoluntaryWorks/VoluntaryWork", "volunteer")):
+                             ("VoluntaryWorks/VoluntaryWork", "volunteer"),
+                             ("NetworksAndMemberships/NetworkAndMembership", "volunteer")):
             for el in t.findall(profile, tag):
                 self._activity(el, section, tag.split("/")[0])
         for el in t.findall(profile, "Others"):
@@ -651,22 +662,23 @@ class _Reader:
         journal = t.text(el, "Journal")
         if journal:
             item["venue"] = {"name": journal}
-        paragraphs, _, bold = common.from_html(t.text(el, "hr:FormattedPublicationDescription"))
+        rich = common.from_html(t.text(el, "hr:FormattedPublicationDescription"))
         authors = t.text(el, "Authors")
         if authors:
-            item["authors"] = common.parse_authors(authors, bold)
-        if paragraphs and item.get("name") and item["name"] in paragraphs[0]:
-            paragraphs = paragraphs[1:]
-        rest = common.take_extras(paragraphs, ("publications",), item)
+            item["authors"] = common.parse_authors(authors, rich.strong)
+        rest = common.take_coded(rich, item) + common.take_extras(rich.paragraphs, ("publications",), item)
+        common.retype(item, ("publications",))
+        citation = common.from_html(common.citation_html(item)).paragraphs
+        if rest and citation and rest[0] == citation[0]:
+            rest = rest[1:]
         if rest:
             item["summary"] = "\n".join(rest)
-        if not item.get("name") and rest:
-            item["name"] = rest[0]
         self._add("publications", item, el)
 
     def _language(self, el: Any) -> None:
         t = self.t
-        item: dict[str, Any] = {"language": t.text(el, "CompetencyID") or ""}
+        item: dict[str, Any] = {}
+        put(item, "language", t.text(el, "CompetencyID"))
         t.text(el, "hr:TaxonomyID")
         codes = {v: k for k, v in CEFR_CODES.items()}
         cefr = {}
@@ -681,14 +693,17 @@ class _Reader:
 
     def _skills(self, skills: Any) -> None:
         t = self.t
-        loose = [t.text(c, "hr:CompetencyName") for c in t.findall(skills, "PersonCompetency")]
-        for name in filter(None, loose):
-            self._section("skills").append({"name": name})
-        for group in t.findall(skills, "SkillsGroup"):
-            names = [t.text(c, "hr:CompetencyName") for c in t.findall(group, "PersonCompetency")]
-            self._add("skills", {"name": t.text(group, "Title") or "", "keywords": [n for n in names if n]}, group)
-        for el in t.findall(skills, "PersonCompetency/hr:TaxonomyID") + t.findall(skills, "*/*/hr:TaxonomyID"):
-            t.used.add(el)
+        for el in skills if skills is not None else ():
+            if el.tag == t.q("PersonCompetency"):
+                t.text(el, "hr:TaxonomyID")
+                put_skill = t.text(el, "hr:CompetencyName")
+                if put_skill:
+                    self._add("skills", {"name": put_skill}, el)
+            elif el.tag == t.q("SkillsGroup"):
+                names = [t.text(c, "hr:CompetencyName") for c in t.findall(el, "PersonCompetency")]
+                for tax in t.findall(el, "PersonCompetency/hr:TaxonomyID"):
+                    t.used.add(tax)
+                self._add("skills", {"name": t.text(el, "Title") or "", "keywords": [n for n in names if n]}, el)
 
     def _dates(self, el: Any, item: dict[str, Any]) -> None:
         t = self.t

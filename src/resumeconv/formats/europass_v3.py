@@ -28,6 +28,8 @@ NS = "http://europass.cedefop.europa.eu/Europass"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{NS} http://europass.cedefop.europa.eu/xml/v3.4.0/EuropassSchema.xsd"
 TARGET = "Europass v3"
+#: The fluency a mother tongue reads back with.
+NATIVE = "Native speaker"
 #: ISO 3166 codes that Europass v3 writes its own way.
 COUNTRY_TO_V3 = {"GB": "UK", "GR": "EL"}
 COUNTRY_FROM_V3 = {v: k for k, v in COUNTRY_TO_V3.items()}
@@ -51,8 +53,8 @@ ACHIEVEMENTS: tuple[tuple[str, str | None, str, str, tuple[str, ...], str | None
     ("projects#talks", "conferences", "Conferences", "name", ("startDate", "endDate"), "description"),
     ("projects", "projects", "Projects", "name", ("startDate", "endDate"), "description"),
     ("awards", "honors_awards", "Honours and awards", "title", ("date",), "summary"),
-    ("volunteer#service", "memberships", "Memberships", "position", ("startDate", "endDate"), "summary"),
     ("volunteer", None, "Volunteering", "position", ("startDate", "endDate"), "summary"),
+    ("volunteer#service", "memberships", "Memberships", "position", ("startDate", "endDate"), "summary"),
     ("meta/mentees", None, "Mentees", "name", ("startDate", "endDate"), "summary"),
     ("certificates", "certifications", "Certifications", "name", ("date",), None),
     ("basics/metrics", "citations", "Citations", "name", ("date",), None),
@@ -61,11 +63,11 @@ ACHIEVEMENTS: tuple[tuple[str, str | None, str, str, tuple[str, ...], str | None
 )
 AUTHORS_REASON = {"authors": "v3 has no structured authors: written as an 'Authors:' text line, in order, with the "
                             "equal-contribution mark"}
-_HEAD = re.compile(r"^\((?P<from>\d{4}(?:-\d\d){0,2})(?: – (?P<to>\d{4}(?:-\d\d){0,2}))?\)")
+_HEAD = re.compile(r"\((?P<from>\d{4}(?:-\d\d){0,2})(?: – (?P<to>\d{4}(?:-\d\d){0,2}))?\)")
 
 
-def _el(parent: Any, name: str, text: str | None = None, **attrs: str) -> Any:
-    node = etree.SubElement(parent, f"{{{NS}}}{name}", attrs)
+def _el(parent: Any, tag: str, text: str | None = None, /, **attrs: str) -> Any:
+    node = etree.SubElement(parent, f"{{{NS}}}{tag}", attrs)
     if text is not None:
         node.text = text
     return node
@@ -109,6 +111,7 @@ def write(doc: dict[str, Any], *, format: str = "europass-v3", language: str = "
     except (AttributeError, TypeError, ValueError) as err:
         raise common.shape_error(TARGET, err) from None
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    common.self_check(doc, read(data).document, report, TARGET)
     return WriteResult(data, report.items)
 
 
@@ -298,12 +301,15 @@ class _Writer:
             _el(_el(node, "JobRelated"), "Description", common.to_html(bullets=lines))
 
     def _languages(self, node: Any, languages: list[dict[str, Any]]) -> None:
-        mother = [(i, x) for i, x in enumerate(languages) if common.is_native(x.get("fluency")) and not x.get("cefr")]
+        mother = [(i, x) for i, x in enumerate(languages) if common.is_mother_tongue(x)]
         foreign = [(i, x) for i, x in enumerate(languages) if (i, x) not in mother]
         if mother:
             parent = _el(node, "MotherTongueList")
             for i, lang in mother:
                 _el(_path(parent, "MotherTongue", "Description"), "Label", lang.get("language", ""))
+                if lang["fluency"] != NATIVE:
+                    self.report.add(pointer("languages", i, "fluency"),
+                                    f"written as a mother tongue; reads back as '{NATIVE}'", "normalization")
                 self._language_losses(lang, pointer("languages", i), ("language", "fluency"))
         if foreign:
             parent = _el(node, "ForeignLanguageList")
@@ -333,6 +339,11 @@ class _Writer:
     # -------------------------------------------------------- achievements
 
     def _achievements(self, learner: Any) -> None:
+        for key, first, what in (("projects", common.is_talk, "conferences and projects"),
+                                 ("volunteer", common.is_volunteering, "volunteering and memberships")):
+            common.order_note(self.doc.get(key) or [], first, pointer(key), self.report, TARGET, what)
+        common.order_note(self.doc.get("languages") or [], common.is_mother_tongue, "/languages", self.report,
+                          TARGET, "mother tongues and foreign languages")
         blocks = []
         for where, code, label, title_key, date_keys, text_key in ACHIEVEMENTS:
             entries = self._entries(where)
@@ -368,10 +379,9 @@ class _Writer:
         for i, item in enumerate(items or []):
             if not isinstance(item, dict):
                 continue
-            if parts[0] == "projects" and (item.get("type") in common.TALK_TYPES) != (kind == "talks"):
+            if parts[0] == "projects" and common.is_talk(item) != (kind == "talks"):
                 continue
-            service = item.get("type") not in common.VOLUNTEERING_TYPES and bool(item.get("type"))
-            if parts[0] == "volunteer" and service != (kind == "service"):
+            if parts[0] == "volunteer" and common.is_volunteering(item) == (kind == "service"):
                 continue
             out.append((pointer(*parts, i), item))
         return out
@@ -384,17 +394,16 @@ class _Writer:
             item["authors"] = common.author_names(item["authors"])
         if isinstance(item.get("affiliations"), list):
             item["affiliations"] = [common.affiliation_text(a) for a in item["affiliations"] if isinstance(a, dict)]
-        title = item.get(title_key) or item.get("organization") or ""
-        used = title_key if item.get(title_key) else "organization"
+        title = item.get(title_key)
         dates = [item[k] for k in date_keys if item.get(k)]
-        head = f"<strong>{html.escape(str(title), quote=False)}</strong>"
+        head = f"<strong>{html.escape(title, quote=False)}</strong>" if isinstance(title, str) and title else ""
         if dates:
             head += f" ({' – '.join(dates)})"
         for key in date_keys:
             if item.get(key):
                 self.report.add(f"{ptr}/{key}", "v3 has no dates on achievements: written as text after the title",
                                 "normalization")
-        body = common.rich_text(item, ptr, {used, *date_keys}, text_key, "highlights", self.report, TARGET,
+        body = common.rich_text(item, ptr, {title_key, *date_keys}, text_key, "highlights", self.report, TARGET,
                                 AUTHORS_REASON)
         return head + body
 
@@ -454,6 +463,8 @@ class _Reader:
         for el in t.findall(learner, "AchievementList/Achievement"):
             self._achievement(el)
         t.report_leftovers(self.report)
+        if not self.doc.get("basics"):
+            self.doc.pop("basics", None)
         return self.doc
 
     def _section(self, path: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -545,17 +556,16 @@ class _Reader:
         for el in t.findall(skills, "Linguistic/MotherTongueList/MotherTongue"):
             name = t.text(el, "Description/Label") or t.text(el, "Description/Code")
             if name:
-                self._section(("languages",)).append({"language": name, "fluency": "Native speaker"})
+                self._section(("languages",)).append({"language": name, "fluency": NATIVE})
         for el in t.findall(skills, "Linguistic/ForeignLanguageList/ForeignLanguage"):
             t.mark(el, pointer("languages", len(self._section(("languages",)))))
-            item: dict[str, Any] = {"language": t.text(el, "Description/Label") or t.text(el, "Description/Code")
-                                    or ""}
+            item: dict[str, Any] = {}
+            put(item, "language", t.text(el, "Description/Label") or t.text(el, "Description/Code"))
             t.text(el, "Description/Code")
             cefr = {dim: t.text(el, f"ProficiencyLevel/{tag}") for dim, tag in CEFR_TAGS.items()}
             put(item, "cefr", {k: v for k, v in cefr.items() if v})
             self._section(("languages",)).append(item)
-        _, lines, _ = common.from_html(t.text(skills, "JobRelated/Description"))
-        for line in lines:
+        for line in common.from_html(t.text(skills, "JobRelated/Description")).bullets:
             name, sep, keywords = line.partition(": ")
             skill: dict[str, Any] = {"name": name}
             if sep:
@@ -579,23 +589,33 @@ class _Reader:
         path = tuple(where.partition("#")[0].split("/"))
         intro, items = _split_list(text)
         if intro and where == "publications":
-            self.doc.setdefault("meta", {})["publicationsOverview"] = "\n".join(common.from_html(intro)[0])
+            self.doc.setdefault("meta", {})["publicationsOverview"] = "\n".join(common.from_html(intro).paragraphs)
         for entry in items:
             self._entry(entry, path, where, title_key, date_keys, text_key)
 
     def _entry(self, entry: str, path: tuple[str, ...], where: str, title_key: str, date_keys: tuple[str, ...],
                text_key: str | None) -> None:
-        paragraphs, bullets, bold = common.from_html(entry)
-        first, *lines = paragraphs or [""]
-        title = bold[0][0] if bold and first.startswith(bold[0][0]) else first
-        item: dict[str, Any] = {title_key: title}
-        match = _HEAD.match(first[len(title):].strip())
+        rich = common.from_html(entry)
+        lines = list(rich.paragraphs)
+        first = lines[0] if lines else ""
+        item: dict[str, Any] = {}
+        if rich.strong and rich.strong[0][0] and first.startswith(rich.strong[0][0]):
+            item[title_key] = rich.strong[0][0]
+            head = first[len(item[title_key]):].strip()
+            lines.pop(0)
+        else:
+            head = first.strip() if _HEAD.fullmatch(first.strip()) else ""
+            if head:
+                lines.pop(0)
+        match = _HEAD.fullmatch(head)
         if match:
             for key, value in zip(date_keys, (match["from"], match["to"]), strict=False):
                 put(item, key, value)
-        rest = common.take_extras(lines, path, item)
-        if bullets:
-            item["highlights"] = bullets
+        elif head:
+            lines.insert(0, head)
+        rest = common.take_coded(rich, item) + common.take_extras(lines, path, item)
+        if rich.bullets:
+            item["highlights"] = rich.bullets
         if rest and text_key:
             item[text_key] = "\n".join(rest)
         common.retype(item, path)
