@@ -14,6 +14,10 @@ SOURCE = ROOT / "samples" / "yihua-zhang.resume.json"
 #: (output file name in samples/, format, writer options). One line per generated sample.
 TARGETS: list[tuple[str, str, dict]] = [
     ("yihua-zhang.resume.yaml", "yaml", {}),
+    ("yihua-zhang.md", "markdown", {}),
+    ("yihua-zhang.theme.json", "theme", {}),
+    ("yihua-zhang.orcid.bib", "orcid-bibtex", {}),
+    ("yihua-zhang.orcid.json", "orcid-json", {}),
     ("yihua-zhang.europass.xml", "europass", {}),
     ("yihua-zhang.europass-v3.xml", "europass-v3", {"created": "2025-11-03T00:00:00Z"}),
 ]

@@ -177,5 +177,5 @@ def test_sample_is_valid_under_every_profile_with_formats_enforced(profile: str)
 def test_format_checks_really_run() -> None:
     doc = {"basics": {"email": "not-an-email", "url": "www.example.com"}, "certificates": [{"date": "2019-02-30"}]}
     found = {(d.pointer, d.rule) for d in resumeconv.validate(doc, profile="jsonresume-1.0")}
-    assert found == {("/basics/email", "schema.format"), ("/basics/url", "schema.format"),
-                     ("/certificates/0/date", "schema.format")}
+    assert found == {("/basics/email", "schema.email"), ("/basics/url", "schema.uri"),
+                     ("/certificates/0/date", "schema.date")}

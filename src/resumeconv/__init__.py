@@ -14,6 +14,7 @@ from .errors import InputError, InvalidDocumentError, ResumeconvError, UnsafeInp
 from .losses import Loss
 
 if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
     from .formats import ReadResult, WriteResult
 
 __version__ = "0.1.0"
@@ -81,8 +82,12 @@ def convert(doc: dict[str, Any] | str | os.PathLike[str] | bytes, to: str, *, fr
     return out
 
 
-def validate(doc_or_path: Any, profile: str = "academic", **options: Any):
-    """Validate a document or file; returns a list of diagnostics (empty when valid)."""
+def validate(doc_or_path: Any, profile: str = "academic", **options: Any) -> list[Diagnostic]:
+    """Validate a document, a file path or file bytes: schema errors and lint warnings, each a Diagnostic.
+
+    Options: ``strict=True`` makes warnings errors, ``lint=False`` checks the schema only. Empty means valid and
+    clean; a file that cannot be read or parsed raises InputError.
+    """
     from .validation import validate as _validate
 
     return _validate(doc_or_path, profile=profile, **options)

@@ -19,7 +19,12 @@ Exit codes:
   2  usage error, or input that cannot be read or parsed"""
 
 #: Commands defined in their own modules, imported only when invoked (keeps start-up fast).
-LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS: dict[str, str] = {
+    "migrate": "resumeconv.commands.migrate:migrate",
+    "orcid": "resumeconv.commands.orcid:orcid",
+    "render": "resumeconv.commands.render:render",
+    "validate": "resumeconv.commands.validate:validate",
+}
 
 
 class LazyGroup(click.Group):

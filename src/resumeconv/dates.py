@@ -45,6 +45,18 @@ def is_iso(value: object) -> bool:
     return _valid(year, month, day)
 
 
+def year_number(value: object) -> int | None:
+    """A year written as a number (YAML reads ``startDate: 2019`` as an int), or None."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 2999:
+        return value
+    return None
+
+
+def looks_iso(value: str) -> bool:
+    """True when ``value`` has the shape of an ISO partial date, whether or not the calendar has that day."""
+    return bool(_iso_pattern().match(value))
+
+
 def is_present(text: str) -> bool:
     return text.strip().lower().rstrip(".") in PRESENT_WORDS
 
@@ -111,3 +123,29 @@ def _valid(year: int, month: int | None, day: int | None) -> bool:
     if not 1 <= month <= 12:
         return False
     return day is None or 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def date_problem(value: object, *, field: str = "", full: bool = False) -> str:
+    """Why ``value`` is not a date for ``field`` and what to write instead (``full``: a day is required).
+
+    The suggestion keeps the precision that was written; it never adds a day or a month.
+    """
+    if value is None:
+        return f"null is not a date; leave {field or 'the field'} out when there is no date"
+    if year_number(value) is not None:
+        return f"{value} is a number; write the year as text: \"{value}\" (in YAML, put it in quotes)"
+    if not isinstance(value, str):
+        return f"{value!r} is not a date; write text such as \"2019-01\""
+    if not value.strip():
+        return f"empty date; leave {field or 'the field'} out when there is no date"
+    if is_present(value):
+        return f"'{value}' is not a date; leave {field or 'the field'} out for an ongoing entry"
+    if looks_iso(value) and not is_iso(value):
+        return f"'{value}' is not a date on the calendar"
+    iso = value if is_iso(value) else parse_human(value)
+    if iso is None:
+        return f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019-01"
+    if full and precision(iso) != "day":
+        return (f"'{value}' is not a full date; this field needs YYYY-MM-DD (JSON Resume v1.0.0 checks it as a "
+                "date), so add the day only if you know it, or leave the field out")
+    return f"'{value}' is not a date; write {iso}"

@@ -9,6 +9,18 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
+@dataclass(frozen=True)
+class Finding:
+    """A finding before it is placed in a file: what the schema check and the lint rules produce."""
+
+    pointer: str
+    rule: str
+    message: str
+    severity: Severity = "warning"
+    #: Point at the key rather than the value (unexpected keys, legacy names).
+    at_key: bool = False
+
+
 @dataclass
 class Diagnostic:
     """One finding; the same fields as the JSON report, so library and CLI users see the same thing."""
@@ -16,7 +28,8 @@ class Diagnostic:
     file: str
     line: int | None
     column: int | None
-    pointer: str
+    #: RFC 6901 pointer into the document; None when the problem is the file itself (unreadable, bad syntax).
+    pointer: str | None
     severity: Severity
     rule: str
     message: str
@@ -28,14 +41,17 @@ class Diagnostic:
         where = self.file
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
-        return f"{where}: {self.severity}: {self.message} (at {self.pointer or '/'})"
+        return f"{where}: {self.severity}: {self.message}{self._at()}"
 
     def github(self) -> str:
         props = [f"file={_gh_prop(self.file)}"]
         if self.line is not None:
             props += [f"line={self.line}", f"col={self.column or 1}"]
         props.append(f"title={_gh_prop('resumeconv ' + self.rule)}")
-        return f"::{self.severity} {','.join(props)}::{_gh_data(self.message + ' (at ' + (self.pointer or '/') + ')')}"
+        return f"::{self.severity} {','.join(props)}::{_gh_data(self.message + self._at())}"
+
+    def _at(self) -> str:
+        return "" if self.pointer is None else f" (at {self.pointer or '/'})"
 
 
 def report_json(file: str, diagnostics: list[Diagnostic]) -> dict:

@@ -87,3 +87,36 @@ def title_key(title: str) -> str:
 
     folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
     return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
+
+
+def orcid_problem(value: str, *, bare: bool = True) -> str | None:
+    """What is wrong with an ORCID iD (``bare=False`` also accepts an orcid.org URL), or None when it is right."""
+    orcid_id = normalize_orcid(value)
+    if not _pattern("orcid").match(orcid_id):
+        return f"'{value}' is not an ORCID iD; an iD is 16 characters like 0000-0002-1825-0097"
+    digits = orcid_id.replace("-", "")
+    if orcid_check_digit(digits[:15]) != digits[15]:
+        return (f"ORCID iD {orcid_id} fails its ISO 7064 MOD 11-2 check digit (a character is mistyped); "
+                "copy it from orcid.org")
+    if bare and orcid_id != value:
+        return f"write the bare ORCID iD {orcid_id}, without the orcid.org address"
+    return None
+
+
+def doi_problem(value: str) -> str | None:
+    """What is wrong with a DOI field (it holds the bare DOI), or None when it is right."""
+    if is_doi(value):
+        bare = strip_doi(value)
+        return None if bare == value else f"write the bare DOI {bare}, without the resolver prefix"
+    found = find_doi(value)
+    if found:
+        return f"'{value}' is not a bare DOI; write {found}"
+    return f"'{value}' is not a DOI; a DOI looks like 10.1109/MSP.2023.3303459"
+
+
+def arxiv_problem(value: str) -> str | None:
+    """What is wrong with an arXiv field (it holds the bare identifier), or None when it is right."""
+    if is_arxiv(value):
+        bare = strip_arxiv(value)
+        return None if bare == value else f"write the bare arXiv id {bare}, without 'arXiv:' or the arxiv.org address"
+    return f"'{value}' is not an arXiv id; write it as 2310.01234 (new style) or hep-th/9901001 (old style)"

@@ -45,3 +45,49 @@ def definition(name: str) -> dict[str, Any]:
 def item_schema(section: str) -> dict[str, Any]:
     """The item schema of an array section of our schema, e.g. ``item_schema('publications')``."""
     return load_schema("academic")["properties"][section]["items"]
+
+
+def _property_schemas(node: Any):
+    """Every (property name, property schema) pair in a schema, definitions included."""
+    if isinstance(node, dict):
+        for name, sub in node.get("properties", {}).items():
+            yield name, sub
+            yield from _property_schemas(sub)
+        for key in ("items", "additionalProperties"):
+            yield from _property_schemas(node.get(key))
+        for sub in node.get("definitions", {}).values():
+            yield from _property_schemas(sub)
+
+
+@cache
+def field_names(role: str) -> frozenset[str]:
+    """Names of the fields our schema gives a role, so that lint and migrate never restate field lists.
+
+    Roles: ``date`` (partial ISO dates and full dates), ``uri`` (format uri), ``url`` (format uri, or described
+    as a URL, like ``image``), and ``orcid``/``doi``/``arxiv`` (fields that hold such an identifier).
+    """
+    names = set()
+    for name, sub in _property_schemas(load_schema("academic")):
+        ref = sub.get("$ref", "")
+        if role == "date":
+            hit = ref == "#/definitions/iso8601" or sub.get("format") == "date"
+        elif role == "uri":
+            hit = sub.get("format") == "uri"
+        elif role == "url":
+            hit = sub.get("format") == "uri" or sub.get("description", "").startswith("URL")
+        else:
+            hit = ref == f"#/definitions/{role}"
+        if hit:
+            names.add(name)
+    return frozenset(names)
+
+
+def has_property(path: tuple[str, ...], profile: str = "academic") -> bool:
+    """True when the schema defines the field at ``path`` ("*" steps into array items), e.g. ('work', '*', 'name')."""
+    node: Any = load_schema(profile)
+    for step in path:
+        node = node.get("items") if step == "*" else node.get("properties", {}).get(step)
+        if not isinstance(node, dict):
+            return False
+    return True
+

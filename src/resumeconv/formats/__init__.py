@@ -80,6 +80,20 @@ REGISTRY: tuple[FormatSpec, ...] = (
                sniff=r"<Candidate[\s>]|\A%PDF-", sniff_rank=2),
     FormatSpec("europass-v3", "europass_v3", "Europass CV XML v3 (legacy SkillsPassport, XSD v3.4)",
                (".europass-v3.xml",), reads=True, writes=True, sniff=r"<SkillsPassport[\s>]", sniff_rank=2),
+    FormatSpec("theme", "theme", "JSON Resume for stock npm themes: upstream-valid, academic fields folded in",
+               (".theme.json",), writes=True),
+    FormatSpec("markdown", "markdown", "Academic CV in Markdown (numbered publications, owner in bold)",
+               (".md", ".markdown"), writes=True),
+    FormatSpec("bibtex", "bibtex", "BibTeX publications (any common BibTeX; read only)",
+               (".bib",), reads=True, sniff=r"^\s*@[A-Za-z]+\s*[{(]", sniff_rank=2),
+    FormatSpec("orcid-bibtex", "bibtex", "BibTeX made for ORCID's 'Import BibTeX' (works only)",
+               (".orcid.bib",), writes=True),
+    FormatSpec("orcid-json", "orcid", "ORCID v3.0 works as JSON (bulk of at most 100; also reads API answers)",
+               (".orcid.json",), reads=True, writes=True,
+               sniff=r'"(bulk|work-summary|external-id-type|orcid-profile|put-code)"\s*:', sniff_rank=2),
+    FormatSpec("orcid-xml", "orcid", "ORCID v3.0 works as XML (bulk of at most 100; also reads API answers)",
+               (".orcid.xml",), reads=True, writes=True,
+               sniff=r"xmlns(:\w+)?=\"http://www\.orcid\.org/ns/(work|bulk|activities|record)\"", sniff_rank=3),
 )
 
 

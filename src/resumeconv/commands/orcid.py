@@ -1,0 +1,186 @@
+"""``resumeconv orcid pull`` and ``resumeconv orcid push``: the CV's publications from and to an ORCID record."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+from ..cli import EXIT_CODES_HELP, fail, loss_lines
+from ..errors import EXIT_INVALID, EXIT_OK, ResumeconvError, UsageError
+
+_COMMON = [
+    click.option("--base-url", metavar="URL", help="API root to use instead of ORCID's (e.g. a test server)."),
+    click.option("--sandbox", is_flag=True, help="Use ORCID's sandbox (sandbox.orcid.org) instead of production."),
+    click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds to wait for an answer."),
+    click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+                 help="Retries on HTTP 429/503, with exponential backoff."),
+]
+
+
+def _print_losses(losses: list, target: str, source: str) -> None:
+    for line in loss_lines(losses, target, source):
+        click.echo(line, err=True)
+
+
+def _common(func):
+    for option in reversed(_COMMON):
+        func = option(func)
+    return func
+
+
+@click.group(epilog=EXIT_CODES_HELP)
+def orcid() -> None:
+    """Pull publications from an ORCID record, or push the CV's publications to it."""
+
+
+@orcid.command(epilog=EXIT_CODES_HELP)
+@click.argument("orcid_id", metavar="ORCID_ID")
+@click.option("-o", "--output", metavar="FILE",
+              help="Where to write (default: stdout; with --merge, the RESUME file itself).")
+@click.option("--merge", "merge_into", metavar="RESUME",
+              help="Merge into this CV (JSON or YAML): same DOI, arXiv id or title is one work; nothing is deleted.")
+@_common
+def pull(orcid_id: str, output: str | None, merge_into: str | None, base_url: str | None, sandbox: bool,
+         timeout: float, retries: int) -> None:
+    """Read ORCID_ID's public works and write them as CV publications (or merge them into a CV)."""
+    from .. import orcid_api
+
+    try:
+        oid = orcid_api.check_orcid(orcid_id)
+        target = _load_cv(merge_into) if merge_into else None
+        client = orcid_api.OrcidClient(orcid_api.base_url(base_url, sandbox=sandbox, member=False),
+                                       timeout=timeout, retries=retries)
+        items = client.works(oid, orcid_api.put_codes(client.works_summary(oid)))
+        result = _read_works(orcid_api.as_bulk_bytes(items), oid)
+        pubs = result.document.get("publications", [])
+        _print_losses(result.losses, "the CV", f"ORCID {oid}")
+        if target is None:
+            _emit({"basics": {"orcid": oid}, "publications": pubs}, output or "-", "json")
+            click.echo(f"resumeconv: {len(pubs)} work(s) read from ORCID {oid}", err=True)
+        else:
+            _merge_and_write(target, pubs, oid, output or merge_into)
+    except ResumeconvError as err:
+        fail(err)
+    sys.exit(EXIT_OK)
+
+
+def _read_works(data: bytes, owner: str):
+    from ..formats import get
+
+    return get("orcid-json").read(data, source="ORCID API", owner=owner)
+
+
+def _merge_and_write(target: tuple[dict[str, Any], str], pubs: list[dict[str, Any]], oid: str, output: str) -> None:
+    from ..merge import merge_publications
+
+    doc, fmt = target
+    merged, summary = merge_publications(doc, pubs)
+    basics = merged.setdefault("basics", {})
+    basics.setdefault("orcid", oid)
+    if merged != doc:
+        _emit(merged, output, fmt)
+    for label, names in (("added", summary.added), ("merged", summary.merged)):
+        for name in names:
+            click.echo(f"  {label}: {name}", err=True)
+    click.echo(f"resumeconv: {summary.line()}" + ("" if merged != doc else "; nothing to write"), err=True)
+
+
+def _load_cv(path: str) -> tuple[dict[str, Any], str]:
+    """The CV at ``path`` and its format; only the canonical JSON/YAML forms can be merged into and rewritten."""
+    from .. import formats
+    from ..fileio import read_bytes
+
+    data = read_bytes(path)
+    spec = formats.detect(path, data)
+    if spec.name not in ("json", "yaml"):
+        raise UsageError(f"--merge needs the CV as JSON or YAML, not {spec.name}")
+    return spec.read(data, source=path).document, spec.name
+
+
+def _emit(doc: dict[str, Any], output: str, fmt: str) -> None:
+    from .. import dump
+    from ..fileio import write_atomic
+
+    text = dump(doc, fmt)
+    if output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text)
+
+
+@orcid.command(epilog=EXIT_CODES_HELP)
+@click.argument("resume", metavar="RESUME")
+@click.option("--orcid", "orcid_id", metavar="ID", help="The record to write to (default: basics.orcid).")
+@click.option("--token-env", default="ORCID_TOKEN", show_default=True, metavar="VAR",
+              help="Environment variable holding the Member API access token (never printed).")
+@click.option("--dry-run", is_flag=True, help="Print the bulks that would be sent and send nothing.")
+@_common
+def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_url: str | None, sandbox: bool,
+         timeout: float, retries: int) -> None:
+    """Post RESUME's publications to an ORCID record as works, in bulks of at most 100.
+
+    Works our server-rule check refuses are not sent; each work's result is printed. Exit 1 if any failed.
+    """
+    from .. import orcid_api
+    from ..formats import orcid as orcid_format
+    from ..losses import LossReport
+
+    token = os.environ.get(token_env, "")
+    try:
+        doc, _ = _load_cv(resume)
+        oid = orcid_api.check_orcid(orcid_id or (doc.get("basics") or {}).get("orcid") or "(none)")
+        report = LossReport()
+        pairs = orcid_format.works_from_document(doc, report)
+        _print_losses(report.items, "ORCID", resume)
+        ready = [(i, w) for i, w in pairs if not orcid_format.server_problems(w)]
+        refused = len(pairs) - len(ready)
+        batches = [b for b in orcid_format.chunks(ready) if b]
+        if dry_run:
+            for batch in batches:
+                sys.stdout.write(orcid_format.bulk_json([w for _, w in batch]).decode("utf-8"))
+            click.echo(f"resumeconv: dry run: {len(ready)} work(s) in {len(batches)} bulk(s) would be sent to {oid}; "
+                       f"{refused} refused by the server-rule check", err=True)
+            sys.exit(EXIT_INVALID if refused else EXIT_OK)
+        if not token:
+            raise UsageError(f"no access token: set the environment variable {token_env} (or use --dry-run)")
+        client = orcid_api.OrcidClient(orcid_api.base_url(base_url, sandbox=sandbox, member=True), token=token,
+                                       timeout=timeout, retries=retries)
+        sent_failed = sum(_send(client, oid, batch) for batch in batches)
+    except ResumeconvError as err:
+        fail(err)
+    failed = refused + sent_failed
+    click.echo(f"resumeconv: {len(ready) - sent_failed} created, {failed} not created", err=True)
+    sys.exit(EXIT_INVALID if failed else EXIT_OK)
+
+
+def _send(client, oid: str, batch: list) -> int:
+    """Post one bulk and print one line per work; the number that failed."""
+    from ..formats import orcid as orcid_format
+
+    answers = client.post_bulk(oid, orcid_format.bulk_json([w for _, w in batch]))
+    failed = 0
+    for n, (index, work) in enumerate(batch):
+        item = answers[n] if n < len(answers) else {}
+        where = f"/publications/{index}"
+        if isinstance(item.get("work"), dict) and item["work"].get("put-code") is not None:
+            click.echo(f"  created put-code {item['work']['put-code']}: {where} {work.title}")
+            continue
+        failed += 1
+        error = item.get("error") if isinstance(item.get("error"), dict) else {}
+        if str(error.get("response-code")) == "409":
+            click.echo(f"  duplicate (409): {where} {work.title}: {_short(error)}")
+        elif error:
+            click.echo(f"  error {error.get('response-code')}: {where} {work.title}: {_short(error)}")
+        else:
+            click.echo(f"  no answer for {where} {work.title}")
+    return failed
+
+
+def _short(error: dict[str, Any]) -> str:
+    message = error.get("user-message") or error.get("developer-message") or "no message"
+    return " ".join(str(message).split())[:200]
+

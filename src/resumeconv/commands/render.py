@@ -1,0 +1,52 @@
+"""``resumeconv render``: HTML (and PDF) through a real installed JSON Resume theme."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..cli import EXIT_CODES_HELP, fail, loss_lines
+from ..errors import EXIT_OK, ResumeconvError
+
+
+@click.command("render", epilog=EXIT_CODES_HELP)
+@click.argument("resume", metavar="RESUME")
+@click.option("-t", "--theme", required=True, metavar="PKG",
+              help="Theme package, e.g. 'even' or 'jsonresume-theme-elegant' (installed with npm).")
+@click.option("-o", "--output", metavar="FILE", help="HTML file to write ('-' or nothing: stdout, unless --pdf).")
+@click.option("--pdf", metavar="FILE", help="Also print the page to this PDF file with headless Chromium.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print what the theme document could not carry.")
+def render(resume: str, theme: str, output: str | None, pdf: str | None, quiet: bool) -> None:
+    """Render RESUME (any readable format) to HTML with an installed npm theme.
+
+    \b
+    Install the themes once, outside your project:
+      npm install --prefix ~/.cache/resumeconv/node jsonresume-theme-even@0.26.1
+    """
+    from .. import formats as registry
+    from ..fileio import read_bytes, write_atomic
+    from ..formats.theme import theme_document
+    from ..render import print_pdf, render_html
+
+    try:
+        data = read_bytes(resume)
+        result = registry.detect(resume, data).read(data, source="<stdin>" if resume == "-" else resume)
+        doc, report = theme_document(result.document, theme=theme)
+        html = render_html(doc, theme)
+        if not quiet:
+            name = "<stdin>" if resume == "-" else resume
+            for line in loss_lines([*result.losses, *report.items], f"theme {theme}", name):
+                click.echo(line, err=True)
+        if output and output != "-":
+            write_atomic(output, html)
+        elif output == "-" or not pdf:
+            sys.stdout.write(html)
+            sys.stdout.flush()
+        if pdf:
+            print_pdf(html, pdf)
+    except ResumeconvError as err:
+        fail(err)
+    except OSError as err:
+        fail(ResumeconvError(f"{err.filename or output}: {err.strerror or err}"))
+    sys.exit(EXIT_OK)

@@ -1,0 +1,93 @@
+"""``resumeconv validate``: check many resume files in one process and report in text, JSON or GitHub form."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from ..cli import EXIT_CODES_HELP
+from ..diagnostics import Diagnostic, dumps_json, report_json
+from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, UsageError
+from ..schemas import PROFILES
+
+#: What a directory argument is searched for.
+SUFFIXES = (".json", ".yaml", ".yml")
+_SKIP_DIRS = {"node_modules", "__pycache__"}
+
+
+@click.command("validate", epilog=EXIT_CODES_HELP)
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--profile", type=click.Choice(list(PROFILES)), default="academic", show_default=True,
+              help="Schema: ours (academic), the latest upstream JSON Resume, or strict upstream v1.0.0.")
+@click.option("--strict", is_flag=True, help="Treat lint warnings as errors.")
+@click.option("--output-format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="text: FILE:LINE:COL lines; json: one object per file; github: annotations.")
+def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: str) -> None:
+    """Validate resume files (JSON or YAML; directories are searched, '-' is stdin) and lint them.
+
+    Every problem is reported at its line and column; a file that cannot be read is reported and the others
+    are still checked.
+    """
+    from ..validation import validate as check_file
+
+    paths = list(_expand(files))
+    if not paths:
+        click.echo("resumeconv: no *.json, *.yaml or *.yml files found in the given directories", err=True)
+        sys.exit(EXIT_USAGE)
+    results: list[tuple[str, list[Diagnostic]]] = []
+    unreadable = 0
+    for path in paths:
+        name = "<stdin>" if path == "-" else path
+        try:
+            diagnostics = check_file(path, profile=profile, strict=strict, file=name)
+        except (InputError, UsageError) as err:
+            unreadable += 1
+            diagnostics = [_input_diagnostic(name, err)]
+        results.append((name, diagnostics))
+    _report(results, output_format)
+    invalid = sum(1 for _, diags in results if any(d.severity == "error" for d in diags))
+    if output_format == "text":
+        _summary(results, invalid, unreadable)
+    sys.exit(EXIT_USAGE if unreadable else EXIT_INVALID if invalid else EXIT_OK)
+
+
+def _expand(args: tuple[str, ...]) -> Iterator[str]:
+    """Files as given; directories searched (sorted, hidden folders and node_modules skipped)."""
+    for arg in args:
+        if arg != "-" and os.path.isdir(arg):
+            for path in sorted(Path(arg).rglob("*")):
+                parts = path.relative_to(arg).parts
+                if path.suffix.lower() in SUFFIXES and path.is_file() and not any(
+                        p.startswith(".") or p in _SKIP_DIRS for p in parts[:-1]):
+                    yield str(path)
+        else:
+            yield arg
+
+
+def _input_diagnostic(name: str, err: InputError | UsageError) -> Diagnostic:
+    if isinstance(err, InputError):
+        return Diagnostic(name, err.line, err.column, None, "error", "input", err.message)
+    return Diagnostic(name, None, None, None, "error", "input", str(err))
+
+
+def _report(results: list[tuple[str, list[Diagnostic]]], output_format: str) -> None:
+    if output_format == "json":
+        click.echo(dumps_json([report_json(name, diags) for name, diags in results]))
+        return
+    for _, diagnostics in results:
+        for diag in diagnostics:
+            click.echo(diag.github() if output_format == "github" else diag.text())
+
+
+def _summary(results: list[tuple[str, list[Diagnostic]]], invalid: int, unreadable: int) -> None:
+    errors = sum(d.severity == "error" for _, diags in results for d in diags)
+    warnings = sum(d.severity == "warning" for _, diags in results for d in diags)
+    valid = len(results) - invalid
+    line = f"{len(results)} file(s) checked: {valid} valid, {invalid - unreadable} invalid"
+    if unreadable:
+        line += f", {unreadable} unreadable"
+    click.echo(f"resumeconv: {line} ({errors} error(s), {warnings} warning(s))", err=True)

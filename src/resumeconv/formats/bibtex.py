@@ -1,0 +1,362 @@
+"""BibTeX: the ``orcid-bibtex`` writer (made for ORCID's "Import BibTeX") and a ``bibtex`` reader for publications.
+
+The reader is a small parser rather than bibtexparser: bibtexparser 2.1 mangled ``{\\"u}`` accents and left
+``@string`` concatenations (``nips # { 2023}``) unresolved in our tests, and printed parse errors to stdout.
+This one resolves ``@string`` macros and ``#`` concatenation, skips ``@comment``/``@preamble`` and ``%`` lines,
+keeps brace groups intact, decodes LaTeX with pylatexenc, and names line and column on bad input.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..errors import InputError, UnsafeInputError
+from ..fileio import decode_text
+from ..losses import LossReport, pointer
+from . import ReadResult, WriteResult
+from ._bibtex import BIBTEX_TO_ORCID, build_entry, citation_key, orcid_work_types, report_unmapped
+
+#: Publication fields the orcid-bibtex writer carries (authors' flags are reported one by one).
+_WRITTEN = dict.fromkeys(("name", "authors", "venue", "type", "releaseDate", "doi", "arxiv", "url", "volume",
+                          "issue", "pages", "publisher", "notes", "summary"), "")
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), start=1)}
+_UNENCODABLE = re.compile("[\ud800-\udfff]")
+#: Deeper brace nesting is refused: no real entry needs it, and LaTeX decoding recurses per level.
+MAX_BRACE_DEPTH = 64
+_ARXIV_IN_TEXT = re.compile(r"arxiv[:\s]*(?:preprint\s+)?(?:arxiv:)?\s*([0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?)", re.I)
+
+
+# ----------------------------------------------------------------------------------------------------- writing
+
+
+def write(doc: dict[str, Any], *, format: str, **options: Any) -> WriteResult:
+    """Every publication as an ORCID-ready BibTeX entry, in CV order."""
+    report = LossReport()
+    report_unmapped(doc, _WRITTEN, "BibTeX", report)
+    taken: set[str] = set()
+    parts = []
+    for i, pub in enumerate(doc.get("publications") or []):
+        entry = build_entry(pub, i, citation_key(pub, taken), report)
+        _report_author_flags(pub, i, report)
+        text = entry.render()
+        clean = _UNENCODABLE.sub("", text)
+        if clean != text:
+            report.add(pointer("publications", i), "lone surrogate characters removed", "normalization")
+        parts.append(clean)
+    return WriteResult("\n".join(parts).encode("utf-8"), report.items)
+
+
+def _report_author_flags(pub: dict[str, Any], index: int, report: LossReport) -> None:
+    for j, author in enumerate(pub.get("authors") or []):
+        for key in author:
+            if key in ("name", "equalContribution"):
+                continue
+            reason = {"self": "BibTeX has no mark for the CV's owner",
+                      "orcid": "BibTeX has no field for an author's ORCID iD",
+                      "corresponding": "BibTeX has no mark for a corresponding author"}.get(key)
+            report.add(pointer("publications", index, "authors", j, key), reason or f"BibTeX has no field for '{key}'")
+
+
+# ----------------------------------------------------------------------------------------------------- reading
+
+
+class _Parser:
+    """A BibTeX tokenizer over one string, tracking the offset for line:column errors."""
+
+    def __init__(self, text: str, source: str | None):
+        self.text, self.source, self.pos = text, source, 0
+        self.macros: dict[str, str] = {m: str(n) for m, n in _MONTHS.items()}
+
+    def error(self, message: str, at: int | None = None) -> InputError:
+        at = self.pos if at is None else at
+        line = self.text.count("\n", 0, at) + 1
+        column = at - (self.text.rfind("\n", 0, at) + 1) + 1
+        return InputError(f"invalid BibTeX: {message}", self.source, line, column)
+
+    def skip_space(self) -> None:
+        while self.pos < len(self.text):
+            if self.text[self.pos].isspace():
+                self.pos += 1
+            elif self.text[self.pos] == "%":
+                end = self.text.find("\n", self.pos)
+                self.pos = len(self.text) if end < 0 else end + 1
+            else:
+                return
+
+    def expect(self, chars: str) -> str:
+        self.skip_space()
+        if self.pos >= len(self.text) or self.text[self.pos] not in chars:
+            found = repr(self.text[self.pos]) if self.pos < len(self.text) else "end of file"
+            raise self.error(f"expected {' or '.join(repr(c) for c in chars)}, found {found}")
+        self.pos += 1
+        return self.text[self.pos - 1]
+
+    def name(self) -> str:
+        self.skip_space()
+        match = re.compile(r"[^\s,={}()\"#%]+").match(self.text, self.pos)
+        if not match:
+            raise self.error("expected a name")
+        self.pos = match.end()
+        return match.group(0)
+
+    def braced(self) -> str:
+        """The text of a ``{...}`` group (after its opening brace), nested braces kept."""
+        start, depth = self.pos, 1
+        while self.pos < len(self.text):
+            ch = self.text[self.pos]
+            if ch == "\\":
+                self.pos += 2
+                continue
+            if ch == "{":
+                depth += 1
+                self._check_depth(depth)
+            elif ch == "}":
+                depth -= 1
+                if depth == 0:
+                    self.pos += 1
+                    return self.text[start:self.pos - 1]
+            self.pos += 1
+        raise self.error("unbalanced braces: '{' is never closed", start - 1)
+
+    def _check_depth(self, depth: int) -> None:
+        if depth > MAX_BRACE_DEPTH:
+            error = self.error(f"braces nested deeper than {MAX_BRACE_DEPTH} levels")
+            raise UnsafeInputError(error.message, error.source, error.line, error.column)
+
+    def quoted(self) -> str:
+        start, depth = self.pos, 0
+        while self.pos < len(self.text):
+            ch = self.text[self.pos]
+            if ch == "\\":
+                self.pos += 2
+                continue
+            if ch == "{":
+                depth += 1
+                self._check_depth(depth)
+            elif ch == "}":
+                depth -= 1
+            elif ch == '"' and depth == 0:
+                self.pos += 1
+                return self.text[start:self.pos - 1]
+            self.pos += 1
+        raise self.error("unterminated quoted value", start - 1)
+
+    def value(self) -> str:
+        """A field value: pieces (braced, quoted, number or macro) joined by ``#``."""
+        pieces = []
+        while True:
+            self.skip_space()
+            ch = self.text[self.pos] if self.pos < len(self.text) else ""
+            if ch == "{":
+                self.pos += 1
+                pieces.append(self.braced())
+            elif ch == '"':
+                self.pos += 1
+                pieces.append(self.quoted())
+            else:
+                at = self.pos
+                word = self.name()
+                if word.isdigit():
+                    pieces.append(word)
+                elif word.lower() in self.macros:
+                    pieces.append(self.macros[word.lower()])
+                else:
+                    raise self.error(f"undefined @string macro '{word}'", at)
+            self.skip_space()
+            if self.pos < len(self.text) and self.text[self.pos] == "#":
+                self.pos += 1
+                continue
+            return "".join(pieces)
+
+    def entries(self) -> list[tuple[str, str, dict[str, str], int]]:
+        """(type, key, fields, line) of every entry; @string defines macros, @comment/@preamble are skipped."""
+        out = []
+        while True:
+            at = self.text.find("@", self.pos)
+            if at < 0:
+                return out
+            self.pos = at + 1
+            kind = self.name().lower()
+            line = self.text.count("\n", 0, at) + 1
+            close = {"{": "}", "(": ")"}[self.expect("{(")]
+            if kind == "comment":
+                self._skip_group(close)
+            elif kind == "preamble":
+                self.value()
+                self.expect(close)
+            elif kind == "string":
+                name = self.name().lower()
+                self.expect("=")
+                self.macros[name] = self.value()
+                self.expect(close)
+            else:
+                key = self.name()
+                out.append((kind, key, self._fields(close), line))
+
+    def _skip_group(self, close: str) -> None:
+        if close == "}":
+            self.braced()
+        else:
+            end = self.text.find(")", self.pos)
+            self.pos = len(self.text) if end < 0 else end + 1
+
+    def _fields(self, close: str) -> dict[str, str]:
+        fields: dict[str, str] = {}
+        while True:
+            sep = self.expect("," + close)
+            if sep == close:
+                return fields
+            self.skip_space()
+            if self.pos < len(self.text) and self.text[self.pos] == close:
+                self.pos += 1
+                return fields
+            name = self.name().lower()
+            self.expect("=")
+            fields[name] = self.value()
+
+
+def read(data: bytes, *, source: str | None = None, format: str, **options: Any) -> ReadResult:
+    """Publications from any common BibTeX; fields our schema cannot hold are reported as losses."""
+    parser = _Parser(decode_text(data, source), source)
+    report = LossReport()
+    pubs = [_publication(kind, key, fields, i, report) for i, (kind, key, fields, _line) in
+            enumerate(parser.entries())]
+    return ReadResult({"publications": pubs} if pubs else {}, report.items)
+
+
+def _latex(text: str) -> str:
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    plain = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True).latex_to_text(text)
+    return " ".join(plain.replace("\xa0", " ").split())
+
+
+def split_authors(value: str) -> list[str]:
+    """Names of an ``author`` field in order: split on top-level `` and ``; ``Last, First`` becomes ``First Last``;
+    a name wholly in braces is kept as written."""
+    names, depth, start = [], 0, 0
+    for match in re.finditer(r"[{}]|\s+and\s+", value, re.IGNORECASE):
+        tok = match.group(0)
+        if tok == "{":
+            depth += 1
+        elif tok == "}":
+            depth -= 1
+        elif depth == 0:
+            names.append(value[start:match.start()])
+            start = match.end()
+    names.append(value[start:])
+    return [n for n in (_one_name(x.strip()) for x in names) if n]
+
+
+def _one_name(raw: str) -> str:
+    if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):
+        return _latex(raw[1:-1])
+    parts = _top_level_split(raw, ",")
+    if len(parts) == 2:
+        return _latex(f"{parts[1]} {parts[0]}")
+    if len(parts) == 3:
+        return _latex(f"{parts[2]} {parts[0]}, {parts[1]}")
+    return _latex(raw)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _top_level_split(text: str, sep: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if ch == sep and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    parts.append(text[start:].strip())
+    return parts
+
+
+def _our_type(kind: str, fields: dict[str, str], has_arxiv: bool) -> tuple[str, str | None]:
+    """Our type for an entry (through the ORCID type ORCID's importer gives it) and a loss reason if inexact."""
+    orcid_type = BIBTEX_TO_ORCID.get(kind)
+    if kind in ("misc", "unpublished") and has_arxiv and not (fields.get("journal") or fields.get("booktitle")):
+        return "preprint", None
+    candidates = [ours for ours, theirs in orcid_work_types().items() if theirs == orcid_type]
+    if not candidates:
+        return "other", f"entry type @{kind} has no publication type of ours; kept as 'other'"
+    return (orcid_type if orcid_type in candidates else candidates[0]), None
+
+
+def _publication(kind: str, key: str, fields: dict[str, str], index: int, report: LossReport) -> dict[str, Any]:
+    from .. import ids
+
+    ptr = ("publications", index)
+    pub: dict[str, Any] = {}
+    used = {"title", "author", "journal", "booktitle", "year", "month", "date", "doi", "eprint", "eprinttype",
+            "archiveprefix", "url", "volume", "number", "pages", "publisher", "note", "abstract"}
+    if fields.get("title"):
+        pub["name"] = _latex(fields["title"])
+    if fields.get("author"):
+        pub["authors"] = [{"name": n} for n in split_authors(fields["author"])]
+    venue = fields.get("journal") or fields.get("booktitle")
+    arxiv = _arxiv(fields, venue)
+    if venue and not (arxiv and _ARXIV_IN_TEXT.search(venue)):
+        pub["venue"] = {"name": _latex(venue)}
+    pub["type"], reason = _our_type(kind, fields, bool(arxiv))
+    if reason:
+        report.add(pointer(*ptr, "type"), reason, "normalization")
+    date = _date(fields)
+    if date:
+        pub["releaseDate"] = date
+    elif fields.get("year"):
+        report.add(pointer(*ptr, "releaseDate"), f"'{fields['year']}' is not a year; left out")
+    doi = ids.strip_doi(fields.get("doi", "")) if fields.get("doi") else ""
+    if doi and ids.is_doi(doi):
+        pub["doi"] = doi
+    elif doi:
+        report.add(pointer(*ptr, "doi"), f"'{doi}' is not a DOI; left out")
+    if arxiv:
+        pub["arxiv"] = arxiv
+    if fields.get("url"):
+        pub["url"] = fields["url"].replace(r"\%", "%").replace(r"\#", "#").replace(r"\_", "_")
+    for ours, theirs in (("volume", "volume"), ("issue", "number"), ("pages", "pages")):
+        if fields.get(theirs):
+            pub[ours] = fields[theirs].strip()
+    if fields.get("publisher"):
+        pub["publisher"] = _latex(fields["publisher"])
+    if fields.get("note"):
+        pub["notes"] = [_latex(fields["note"])]
+    if fields.get("abstract"):
+        pub["summary"] = _latex(fields["abstract"])
+    for name in fields:
+        if name not in used:
+            report.add(pointer(*ptr), f"BibTeX field '{name}' of entry '{key}' has no place in the CV")
+    return pub
+
+
+def _arxiv(fields: dict[str, str], venue: str | None) -> str | None:
+    from .. import ids
+
+    prefix = (fields.get("eprinttype") or fields.get("archiveprefix") or "").strip().lower()
+    if fields.get("eprint") and prefix == "arxiv" and ids.is_arxiv(fields["eprint"]):
+        return ids.strip_arxiv(fields["eprint"].strip())
+    match = _ARXIV_IN_TEXT.search(venue or "")
+    return match.group(1) if match else None
+
+
+def _date(fields: dict[str, str]) -> str | None:
+    from .. import dates
+
+    if fields.get("date") and dates.is_iso(fields["date"].strip()):
+        return fields["date"].strip()
+    year = fields.get("year", "").strip()
+    if not re.fullmatch(r"\d{4}", year):
+        return None
+    month = fields.get("month", "").strip().lower()
+    number = int(month) if month.isdigit() else _MONTHS.get(month[:3])
+    return dates.format_iso(int(year), number if number and 1 <= number <= 12 else None)

@@ -1,0 +1,512 @@
+"""Theme-ready JSON Resume: a strictly upstream-valid document (v1.0.0 and latest) for stock npm themes.
+
+Stock themes (``jsonresume-theme-even``, ``jsonresume-theme-elegant``, ...) read only upstream fields and render
+several of them as Markdown. So the academic fields are folded into the fields themes display (authors into a
+publication's summary, the venue into its publisher, talks' venues into the project's entity, mentees into a
+service entry), every other field that is not upstream is removed and reported, the fields known themes crash
+without get empty defaults, and the legacy aliases older themes still read are added. ``theme=NAME`` tunes the
+output for a known theme (see docs/themes.md).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+from urllib.parse import urlparse
+
+from .. import document
+from ..dates import is_iso, precision
+from ..losses import LossReport, pointer
+from ..schemas import load_schema
+from . import WriteResult
+from ._academic import (
+    EVENT_TYPES,
+    author_list,
+    date_range,
+    has_mark,
+    human_date,
+    join_nonempty,
+    md_escape,
+    metric_text,
+    venue_text,
+)
+
+#: The upstream schema the output claims (a real, tagged file of the jsonresume/resume-schema repository).
+UPSTREAM_SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+#: Profiles the output must satisfy.
+PROFILES = ("jsonresume-1.0", "jsonresume")
+#: Field names of the 0.0.x schema that older themes still read, copied from their current names.
+LEGACY_ALIASES: dict[str, dict[str, str]] = {
+    "basics": {"image": "picture", "url": "website"},
+    "work": {"name": "company", "url": "website"},
+    "volunteer": {"url": "website"},
+    "education": {"score": "gpa"},
+    "publications": {"url": "website"},
+}
+#: Where a theme shows an item's headline; dates too coarse for the theme are written there as text.
+HEADLINE = {"work": "position", "volunteer": "position", "education": "studyType", "projects": "name",
+            "awards": "title", "publications": "publisher"}
+#: How precisely each known theme prints dates, by section ("*" for the rest). A date coarser than this would be
+#: printed with a made-up month (even prints '2023' as 'Jan 2023').
+THEME_DATE_PRECISION: dict[str, dict[str, str]] = {
+    "even": {"*": "month"},
+    "elegant": {"*": "month", "publications": "day", "awards": "day", "certificates": "day"},
+}
+#: Sections where a theme prints nothing (or an empty label) for a missing date, so a coarse date can move into the
+#: headline text. Elsewhere the date stays and the loss report says how the theme prints it: elegant prints
+#: 'Present' without an end date and 'Published on: undefined' without a release date.
+MOVES_COARSE_DATES: dict[str, frozenset[str]] = {"even": frozenset(HEADLINE), "elegant": frozenset({"awards"})}
+_ORDER = ("year", "month", "day")
+_COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
+
+Fold = Callable[[dict[str, Any], str, LossReport], None]
+
+
+def write(doc: dict[str, Any], *, format: str = "theme", theme: str | None = None, **_: Any) -> WriteResult:
+    out, report = theme_document(doc, theme=theme)
+    return WriteResult(document.dump_json(out).encode("utf-8"), report.items)
+
+
+def theme_document(doc: dict[str, Any], *, theme: str | None = None) -> tuple[dict[str, Any], LossReport]:
+    """The theme-ready document and its loss report (the library entry point ``render`` uses)."""
+    name = theme_name(theme)
+    out = copy.deepcopy(doc)
+    report = LossReport()
+    _fold_sections(out, report)
+    _strip_non_upstream(out, report)
+    _add_mentoring(out, doc, report)
+    _safe_defaults(out, report)
+    _end_events(out, report)
+    _coarse_dates(out, name, report)
+    _check_upstream(out, report)
+    _legacy_aliases(out)
+    return out, report
+
+
+def theme_name(theme: str | None) -> str | None:
+    """'even' for 'even', 'jsonresume-theme-even' or '@scope/jsonresume-theme-even'."""
+    if not theme:
+        return None
+    base = theme.rsplit("/", 1)[-1]
+    return base.removeprefix("jsonresume-theme-").lower()
+
+
+# --- folding academic fields into displayed ones ----------------------------------------------------------------
+
+
+def _moved(report: LossReport, ptr: str, where: str) -> None:
+    report.add(ptr, f"shown in {where}", "normalization")
+
+
+def _append(item: dict[str, Any], key: str, text: str) -> None:
+    """Add a Markdown paragraph to a text field."""
+    if text:
+        item[key] = f"{item[key]}\n\n{text}" if item.get(key) else text
+
+
+def _fold_basics(basics: dict[str, Any], ptr: str, report: LossReport) -> None:
+    orcid = basics.pop("orcid", None)
+    if orcid:
+        profiles = basics.setdefault("profiles", [])
+        if not any(isinstance(p, dict) and str(p.get("network", "")).lower() == "orcid" for p in profiles):
+            profiles.append({"network": "ORCID", "username": orcid, "url": f"https://orcid.org/{orcid}"})
+        _moved(report, f"{ptr}/orcid", "basics.profiles (network ORCID)")
+    metrics = basics.pop("metrics", None)
+    if metrics:
+        _append(basics, "summary", md_escape("; ".join(metric_text(m) for m in metrics if isinstance(m, dict))))
+        _moved(report, f"{ptr}/metrics", "basics.summary")
+    highlights = basics.pop("researchHighlights", None)
+    for i, item in enumerate(highlights or []):
+        if not isinstance(item, dict):
+            report.add(f"{ptr}/researchHighlights/{i}", "not a highlight object; themes cannot show it")
+            continue
+        title = f"**{md_escape(str(item['title']))}.** " if item.get("title") else ""
+        _append(basics, "summary", title + md_escape(str(item.get("summary", ""))))
+        _moved(report, f"{ptr}/researchHighlights/{i}", "basics.summary")
+
+
+def _fold_work(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+    lines = []
+    for key, label in (("department", "Department"), ("project", "Project")):
+        value = item.pop(key, None)
+        if value:
+            lines.append(f"{label}: {md_escape(str(value))}")
+            _moved(report, f"{ptr}/{key}", "work summary")
+    kinds = item.pop("employmentType", None) or []
+    place = item.pop("workplaceType", None)
+    if kinds or place:
+        lines.append("Employment: " + md_escape(join_nonempty([join_nonempty(kinds), place], "; ")))
+        for key, value in (("employmentType", kinds), ("workplaceType", place)):
+            if value:
+                _moved(report, f"{ptr}/{key}", "work summary")
+    _append(item, "summary", "\n\n".join(lines))
+
+
+def _fold_volunteer(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+    venues = item.pop("venues", None)
+    if venues:
+        text = join_nonempty(venues)
+        if item.get("organization"):
+            _append(item, "summary", f"Venues: {md_escape(text)}")
+            _moved(report, f"{ptr}/venues", "volunteer summary")
+        else:
+            item["organization"] = text
+            _moved(report, f"{ptr}/venues", "volunteer organization")
+
+
+def _fold_education(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+    status = item.pop("status", None)
+    if status:
+        item["studyType"] = join_nonempty([item.get("studyType"), f"({status})"], " ")
+        _moved(report, f"{ptr}/status", "education studyType")
+    place = [item.pop(k, None) for k in ("department", "location")]
+    if any(place):
+        item["institution"] = join_nonempty([item.get("institution"), *place])
+        for key, value in zip(("department", "location"), place, strict=True):
+            if value:
+                _moved(report, f"{ptr}/{key}", "education institution")
+    details = []
+    for key, label in (("thesis", "thesis"), ("advisors", "advisor"), ("committee", "committee"),
+                       ("researchAreas", "research areas")):
+        value = item.pop(key, None)
+        if value:
+            text = join_nonempty(value) if isinstance(value, list) else str(value)
+            details.append(f"{label}{'s' if label == 'advisor' and len(value) > 1 else ''}: {text}")
+            _moved(report, f"{ptr}/{key}", "education area")
+    if details:
+        item["area"] = join_nonempty([item.get("area"), f"({'; '.join(details)})"], " ")
+
+
+def _fold_awards(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+    host = item.pop("host", None)
+    if host and not item.get("awarder"):
+        item["awarder"] = host
+        _moved(report, f"{ptr}/host", "award awarder")
+    elif host:
+        _append(item, "summary", f"Hosted by {md_escape(host)}")
+        _moved(report, f"{ptr}/host", "award summary")
+    facts = []
+    for key in ("amount", "selectivity"):
+        value = item.pop(key, None)
+        if value:
+            facts.append(md_escape(str(value)))
+            _moved(report, f"{ptr}/{key}", "award summary")
+    dates = item.pop("dates", None)
+    if dates:
+        facts.append("Received " + join_nonempty(human_date(d) for d in dates))
+        _moved(report, f"{ptr}/dates", "award summary")
+    _append(item, "summary", " · ".join(facts))
+
+
+def _fold_publication(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+    lead = []
+    authors = item.pop("authors", None)
+    if authors:
+        legend = [m for k, m in (("equalContribution", "\\* equal contribution"),
+                                 ("corresponding", "† corresponding author")) if has_mark(authors, k)]
+        lead.append(author_list(authors) + (f" ({'; '.join(legend)})" if legend else ""))
+        _moved(report, f"{ptr}/authors", "publication summary")
+    status = item.pop("status", None)
+    notes = item.pop("notes", None) or []
+    remarks = [status.replace("-", " ").capitalize()] if status and status != "published" else []
+    remarks += [md_escape(str(n)) for n in notes]
+    if remarks:
+        lead.append(" · ".join(remarks))
+    if status:
+        shown = status != "published"
+        report.add(f"{ptr}/status", "shown in publication summary" if shown else "published work needs no status line",
+                   "normalization")
+    if notes:
+        _moved(report, f"{ptr}/notes", "publication summary")
+    _fold_venue(item, ptr, report)
+    _fold_identifiers(item, ptr, report, lead)
+    if lead:
+        item["summary"] = "\n\n".join([*lead, *([item["summary"]] if item.get("summary") else [])])
+
+
+def _fold_venue(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+    venue = venue_text(item.pop("venue", None))
+    if venue:
+        _moved(report, f"{ptr}/venue", "publication publisher")
+    numbers = []
+    for key, label in (("volume", "vol."), ("issue", "no."), ("pages", "pp.")):
+        value = item.pop(key, None)
+        if value:
+            numbers.append(f"{label} {value}")
+            _moved(report, f"{ptr}/{key}", "publication publisher")
+    if venue or numbers:
+        item["publisher"] = join_nonempty([venue, item.get("publisher"), join_nonempty(numbers)])
+
+
+def _fold_identifiers(item: dict[str, Any], ptr: str, report: LossReport, lead: list[str]) -> None:
+    links = []
+    for key, label, base in (("doi", "DOI", "https://doi.org/"), ("arxiv", "arXiv", "https://arxiv.org/abs/")):
+        value = item.pop(key, None)
+        if not value:
+            continue
+        url = base + value
+        if not item.get("url"):
+            item["url"] = url
+            _moved(report, f"{ptr}/{key}", "publication url")
+        else:
+            links.append(f"{label}: [{md_escape(value)}]({url})")
+            _moved(report, f"{ptr}/{key}", "publication summary")
+    if links:
+        lead.append(" · ".join(links))
+
+
+def _fold_project(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+    venue = venue_text(item.pop("venue", None))
+    location = item.pop("location", None)
+    where = join_nonempty([venue, location])
+    if where and not item.get("entity"):
+        item["entity"] = where
+        target = "project entity"
+    elif where:
+        _append(item, "description", md_escape(where))
+        target = "project description"
+    for key, value in (("venue", venue), ("location", location)):
+        if value:
+            _moved(report, f"{ptr}/{key}", target)
+    presenters = item.pop("presenters", None)
+    if presenters:
+        _append(item, "description", "Presenters: " + md_escape(join_nonempty(presenters)))
+        _moved(report, f"{ptr}/presenters", "project description")
+
+
+def _fold_language(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+    cefr = item.pop("cefr", None)
+    if isinstance(cefr, dict) and cefr:
+        levels = join_nonempty(f"{k} {v}" for k, v in cefr.items())
+        item["fluency"] = join_nonempty([item.get("fluency"), f"(CEFR: {levels})"], " ")
+        _moved(report, f"{ptr}/cefr", "language fluency")
+
+
+_ITEM_FOLDS: dict[str, Fold] = {
+    "work": _fold_work, "volunteer": _fold_volunteer, "education": _fold_education, "awards": _fold_awards,
+    "publications": _fold_publication, "projects": _fold_project, "languages": _fold_language,
+}
+
+
+def _fold_sections(out: dict[str, Any], report: LossReport) -> None:
+    if isinstance(out.get("basics"), dict):
+        _fold_basics(out["basics"], "/basics", report)
+    meta = out.get("meta") if isinstance(out.get("meta"), dict) else {}
+    overview = meta.pop("publicationsOverview", None)
+    if overview:
+        _append(out.setdefault("basics", {}), "summary", md_escape(str(overview)))
+        _moved(report, "/meta/publicationsOverview", "basics.summary")
+    for section, fold in _ITEM_FOLDS.items():
+        items = out.get(section)
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                if isinstance(item, dict):
+                    fold(item, pointer(section, i), report)
+
+
+def _add_mentoring(out: dict[str, Any], doc: dict[str, Any], report: LossReport) -> None:
+    """Mentees have no upstream section; one service entry lists them (themes render volunteer work)."""
+    meta = doc.get("meta") if isinstance(doc.get("meta"), dict) else {}
+    listed = meta.get("mentees") if isinstance(meta.get("mentees"), list) else []
+    mentees = [m for m in listed if isinstance(m, dict)]
+    for i, mentee in enumerate(listed):
+        if not isinstance(mentee, dict):
+            report.add(f"/meta/mentees/{i}", "not a mentee object; themes cannot show it")
+    if not mentees:
+        return
+    entry: dict[str, Any] = {"position": "Mentoring", "highlights": [_mentee_text(m) for m in mentees]}
+    starts = sorted(m["startDate"] for m in mentees if is_iso(m.get("startDate")))
+    ends = [m.get("endDate") for m in mentees]
+    if starts:
+        entry["startDate"] = starts[0]
+    if ends and all(is_iso(e) for e in ends):
+        entry["endDate"] = max(ends)
+    out.setdefault("volunteer", []).append(entry)
+    for i, mentee in enumerate(listed):
+        if isinstance(mentee, dict):
+            _moved(report, f"/meta/mentees/{i}", "a 'Mentoring' volunteer entry")
+
+
+def _mentee_text(mentee: dict[str, Any]) -> str:
+    roles = [join_nonempty([a.get("role"), a.get("institution")], ", ") for a in mentee.get("affiliations") or []
+             if isinstance(a, dict)]
+    text = f"**{md_escape(str(mentee.get('name', '')))}**"
+    if roles:
+        text += f" ({md_escape('; '.join(roles))})"
+    when = date_range(mentee.get("startDate"), mentee.get("endDate"))
+    if when:
+        text += f", {when}"
+    outcomes = mentee.get("outcomes")
+    if outcomes:
+        text += ": " + md_escape(join_nonempty(outcomes))
+    if mentee.get("summary"):
+        text += f". {md_escape(str(mentee['summary']))}"
+    return text
+
+
+# --- keeping only upstream fields --------------------------------------------------------------------------------
+
+
+@cache
+def _upstream() -> dict[str, Any]:
+    return load_schema("jsonresume-1.0")
+
+
+def _declared(schema: dict[str, Any]) -> dict[str, Any] | None:
+    """The declared properties of an object schema (None for non-objects)."""
+    return schema.get("properties") if isinstance(schema.get("properties"), dict) else None
+
+
+def _strip_non_upstream(out: dict[str, Any], report: LossReport) -> None:
+    """Remove every field upstream v1.0.0 does not declare (extensions, typos, our $schema)."""
+    schema = out.get("$schema")
+    if schema is not None and schema != UPSTREAM_SCHEMA_URL:
+        out["$schema"] = UPSTREAM_SCHEMA_URL
+        report.add("/$schema", "points at the upstream v1.0.0 schema in the theme document", "normalization")
+    if isinstance(out.get("meta"), dict):
+        out["meta"].pop("mentees", None)
+    _strip(out, _upstream(), "", report)
+
+
+def _strip(node: Any, schema: dict[str, Any], ptr: str, report: LossReport) -> None:
+    if isinstance(node, list) and isinstance(schema.get("items"), dict):
+        for i, item in enumerate(node):
+            _strip(item, schema["items"], f"{ptr}/{i}", report)
+        return
+    declared = _declared(schema)
+    if not isinstance(node, dict) or declared is None:
+        return
+    for key in list(node):
+        if key not in declared:
+            node.pop(key)
+            report.add(ptr + pointer(key), "not a JSON Resume field; no stock theme shows it")
+        else:
+            _strip(node[key], _resolve(declared[key]), ptr + pointer(key), report)
+
+
+def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
+    ref = schema.get("$ref", "")
+    if ref.startswith("#/definitions/"):
+        return _upstream()["definitions"][ref.rsplit("/", 1)[-1]]
+    return schema
+
+
+# --- what known themes need --------------------------------------------------------------------------------------
+
+
+def _safe_defaults(out: dict[str, Any], report: LossReport) -> None:
+    """elegant reads ``basics.location[...]`` and ``profile.network.toLowerCase()`` without checks; even reads
+    ``countryCode`` as a region code."""
+    basics = out.setdefault("basics", {})
+    location = basics.setdefault("location", {})
+    country = location.get("countryCode") if isinstance(location, dict) else None
+    if isinstance(country, str) and not _COUNTRY_CODE.match(country):
+        # even passes countryCode to Intl.DisplayNames, which throws on anything but a region code.
+        location["region"] = join_nonempty([location.get("region"), location.pop("countryCode")])
+        report.add("/basics/location/countryCode", "not an ISO 3166-1 alpha-2 code (themes crash on it); "
+                   "shown in basics.location.region", "normalization")
+    profiles = basics.setdefault("profiles", [])
+    kept = []
+    for i, profile in enumerate(profiles):
+        if isinstance(profile, dict) and not profile.get("network"):
+            host = urlparse(str(profile.get("url", ""))).hostname
+            if not host:
+                report.add(f"/basics/profiles/{i}", "a profile with neither network nor url: themes cannot show it")
+                continue
+            profile["network"] = host.removeprefix("www.")
+            report.add(f"/basics/profiles/{i}/network", "taken from the profile url's host", "normalization")
+        kept.append(profile)
+    basics["profiles"] = kept
+
+
+def _end_events(out: dict[str, Any], report: LossReport) -> None:
+    """A talk given on a date has ended: without an endDate themes print it as ongoing ('... – Present')."""
+    for i, item in enumerate(out.get("projects") or []):
+        if isinstance(item, dict) and item.get("type") in EVENT_TYPES and item.get("startDate") \
+                and not item.get("endDate"):
+            item["endDate"] = item["startDate"]
+            report.add(f"/projects/{i}/endDate", "set to the startDate: a talk ends when it is given", "normalization")
+
+
+def _date_fields() -> dict[str, list[str]]:
+    """Section -> its date fields, from the upstream schema."""
+    fields: dict[str, list[str]] = {}
+    for section, spec in _upstream()["properties"].items():
+        declared = _declared(spec.get("items", {})) or {}
+        found = [k for k, v in declared.items() if "iso8601" in v.get("$ref", "") or v.get("format") == "date"]
+        if found:
+            fields[section] = found
+    return fields
+
+
+def _coarse_dates(out: dict[str, Any], theme: str | None, report: LossReport) -> None:
+    """Dates coarser than a known theme prints: moved into the headline text (even) or reported (others)."""
+    table = THEME_DATE_PRECISION.get(theme or "")
+    if not table:
+        return
+    for section, keys in _date_fields().items():
+        need = table.get(section, table["*"])
+        for i, item in enumerate(out.get(section) or []):
+            coarse = [k for k in keys if isinstance(item, dict) and is_iso(item.get(k))
+                      and _ORDER.index(precision(item[k])) < _ORDER.index(need)]
+            if coarse:
+                _coarse_item(item, keys, coarse, theme, pointer(section, i), section, report)
+
+
+def _coarse_item(item: dict[str, Any], keys: list[str], coarse: list[str], theme: str, ptr: str, section: str,
+                 report: LossReport) -> None:
+    headline = HEADLINE.get(section)
+    if headline and section in MOVES_COARSE_DATES.get(theme, ()):
+        dates = {k: item.pop(k) for k in keys if k in item}
+        start = dates.get("startDate", dates.get(keys[0]))
+        when = date_range(start, dates.get("endDate"), ongoing="endDate" in keys)
+        item[headline] = join_nonempty([item.get(headline), when], ", ") if section == "publications" \
+            else join_nonempty([item.get(headline), f"({when})"], " ")
+        for key in dates:
+            report.add(f"{ptr}/{key}", f"{theme} would print a month this date does not have; shown in {headline}",
+                       "normalization")
+        return
+    for key in coarse:
+        report.add(f"{ptr}/{key}", f"{theme} prints this {precision(item[key])}-precision date with a made-up "
+                   "month or day", "normalization")
+
+
+def _check_upstream(out: dict[str, Any], report: LossReport) -> None:
+    """Remove whatever still fails an upstream schema (wrong types, bad URLs): stock themes crash on them."""
+    from ..validation import validator
+
+    for _ in range(20):
+        errors = {tuple(e.absolute_path): e.message for p in PROFILES for e in validator(p).iter_errors(out)}
+        if not errors:
+            return
+        # Deepest and highest index first, so that removing one value does not move another.
+        for path in sorted(errors, key=lambda p: [(0, x) if isinstance(x, int) else (1, x) for x in p], reverse=True):
+            if not path:
+                raise ValueError(f"theme document cannot be made upstream-valid: {errors[path]}")
+            if _remove(out, path):
+                report.add(pointer(*path), f"not valid JSON Resume ({errors[path]}); themes may crash on it")
+
+
+def _remove(root: Any, path: tuple[str | int, ...]) -> bool:
+    """Remove the value at ``path``; False when it is gone already (a parent was removed)."""
+    parent = root
+    try:
+        for part in path[:-1]:
+            parent = parent[part]
+        parent.pop(path[-1])
+    except (KeyError, IndexError, TypeError):
+        return False
+    return True
+
+
+def _legacy_aliases(out: dict[str, Any]) -> None:
+    for section, aliases in LEGACY_ALIASES.items():
+        value = out.get(section)
+        items = [value] if isinstance(value, dict) else value if isinstance(value, list) else []
+        for item in items:
+            for current, legacy in aliases.items():
+                if isinstance(item, dict) and item.get(current) and legacy not in item:
+                    item[legacy] = item[current]

@@ -1,0 +1,263 @@
+"""Lint rules beyond the schema: one small function per rule, each under a stable id (the JSON ``rule`` field).
+
+Rules give warnings (``--strict`` turns them into errors). Field roles (which keys hold dates, URLs, iDs) come
+from the schema via :func:`resumeconv.schemas.field_names`; only the history of renamed fields lives here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import dates, ids
+from .diagnostics import Finding
+from .formatcheck import has_scheme, url_problem
+from .losses import pointer
+from .schemas import field_names
+
+#: Pre-1.0 JSON Resume names -> 1.0 names, as (parent path, old key, new key); "*" is any array index.
+#: Sources: the 0.0.x schema and resume.json, the v1.0.0 rename (website->url, picture->image, company->name,
+#: gpa->score) and the pre-0.0.0 change log (bio->basics, hobbies->interests, state->region, awardDate->date).
+LEGACY_NAMES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    ((), "bio", "basics"),
+    ((), "hobbies", "interests"),
+    (("basics",), "website", "url"),
+    (("basics",), "picture", "image"),
+    (("basics", "location"), "state", "region"),
+    (("work", "*"), "company", "name"),
+    (("work", "*"), "website", "url"),
+    (("volunteer", "*"), "website", "url"),
+    (("education", "*"), "gpa", "score"),
+    (("awards", "*"), "awardDate", "date"),
+    (("publications", "*"), "website", "url"),
+    (("projects", "*"), "website", "url"),
+)
+
+_ORCID_IN_URL = re.compile(r"orcid\.org/([^\s/?#]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Node:
+    """One value of the document and the path to it."""
+
+    path: tuple[str | int, ...]
+    value: Any
+
+    @property
+    def pointer(self) -> str:
+        return pointer(*self.path)
+
+    @property
+    def key(self) -> str | int | None:
+        return self.path[-1] if self.path else None
+
+    @property
+    def shape(self) -> tuple[str, ...]:
+        """The path with array indexes as "*", to match against schema-like paths."""
+        return tuple("*" if isinstance(p, int) else p for p in self.path)
+
+
+@dataclass
+class Context:
+    """What every rule sees: the document, all its nodes (walked once), today and the profile."""
+
+    doc: dict[str, Any]
+    today: datetime.date = field(default_factory=datetime.date.today)
+    profile: str = "academic"
+    nodes: list[Node] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.nodes = list(_walk(self.doc))
+
+    def strings(self, keys: frozenset[str]) -> Iterator[Node]:
+        """Nodes whose key is one of ``keys`` and whose value is a string."""
+        return (n for n in self.nodes if n.key in keys and isinstance(n.value, str))
+
+
+Rule = Callable[[Context], Iterator[Finding]]
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str) -> Callable[[Rule], Rule]:
+    def register(func: Rule) -> Rule:
+        RULES[rule_id] = func
+        return func
+
+    return register
+
+
+def lint(doc: dict[str, Any], *, profile: str = "academic", today: datetime.date | None = None) -> list[Finding]:
+    """Run every rule over a document; findings in rule order (callers sort them by position)."""
+    ctx = Context(doc, today=today or datetime.date.today(), profile=profile)
+    return [finding for check in RULES.values() for finding in check(ctx)]
+
+
+def _walk(doc: Any) -> Iterator[Node]:
+    stack: list[Node] = [Node((), doc)]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node.value, dict):
+            stack.extend(Node((*node.path, k), v) for k, v in reversed(node.value.items()))
+        elif isinstance(node.value, list):
+            stack.extend(Node((*node.path, i), v) for i, v in reversed(list(enumerate(node.value))))
+
+
+
+@rule("end-before-start")
+def end_before_start(ctx: Context) -> Iterator[Finding]:
+    """An entry that ends before it starts (compared at the precision written)."""
+    for node in ctx.nodes:
+        item = node.value
+        if isinstance(item, dict) and dates.is_iso(item.get("startDate")) and dates.is_iso(item.get("endDate")):
+            start, end = item["startDate"], item["endDate"]
+            if dates.sort_key(end, end=True) < dates.sort_key(start):
+                yield Finding(node.pointer + "/endDate", "end-before-start",
+                              f"endDate {end} is before startDate {start}; swap them or fix the typo")
+
+
+@rule("future-date")
+def future_date(ctx: Context) -> Iterator[Finding]:
+    """A start, award, certificate or release date that has not happened yet (end dates may be planned)."""
+    keys = field_names("date") - {"endDate"}
+    today = (ctx.today.year, ctx.today.month, ctx.today.day)
+    for node in ctx.strings(keys):
+        if dates.is_iso(node.value) and dates.sort_key(node.value) > today:
+            yield Finding(node.pointer, "future-date",
+                          f"{node.key} {node.value} is in the future (today is {ctx.today.isoformat()}); "
+                          "is the year right?")
+
+
+@rule("calendar-date")
+def calendar_date(ctx: Context) -> Iterator[Finding]:
+    """A date the schema's pattern lets through but the calendar does not have (2019-13, 2019-02-30)."""
+    for node in ctx.strings(field_names("date")):
+        if dates.looks_iso(node.value) and not dates.is_iso(node.value):
+            yield Finding(node.pointer, "calendar-date", dates.date_problem(node.value, field=str(node.key)))
+
+
+@rule("present-end-date")
+def present_end_date(ctx: Context) -> Iterator[Finding]:
+    """'Present', 'now', "" or null as endDate: JSON Resume says "ongoing" by leaving endDate out."""
+    for node in ctx.nodes:
+        if node.key != "endDate":
+            continue
+        value = node.value
+        if value is None or (isinstance(value, str) and (not value.strip() or dates.is_present(value))):
+            shown = "null" if value is None else repr(value)
+            yield Finding(node.pointer, "present-end-date",
+                          f"endDate {shown} is not a date; leave endDate out for an ongoing entry")
+
+
+@rule("legacy-field")
+def legacy_field(ctx: Context) -> Iterator[Finding]:
+    """Pre-1.0 JSON Resume names that 1.0 tools ignore, with the name to use."""
+    for node in ctx.nodes:
+        if not isinstance(node.value, dict):
+            continue
+        shape = node.shape
+        for parent, old, new in LEGACY_NAMES:
+            if shape == parent and old in node.value:
+                ptr = pointer(*node.path, old)
+                if new in node.value:
+                    message = f"'{old}' is the pre-1.0 name of '{new}', which is also set; remove '{old}'"
+                else:
+                    message = f"'{old}' is the pre-1.0 JSON Resume name; use '{new}' (resumeconv migrate renames it)"
+                yield Finding(ptr, "legacy-field", message, at_key=True)
+
+
+@rule("orcid-checksum")
+def orcid_checksum(ctx: Context) -> Iterator[Finding]:
+    """Every ORCID iD, in an ORCID field or in an orcid.org URL, must pass its MOD 11-2 check digit."""
+    for node in ctx.nodes:
+        if not isinstance(node.value, str):
+            continue
+        if node.key in field_names("orcid"):
+            problem = ids.orcid_problem(node.value)
+        else:
+            match = _ORCID_IN_URL.search(node.value)
+            problem = ids.orcid_problem(match.group(1), bare=False) if match else None
+        if problem:
+            yield Finding(node.pointer, "orcid-checksum", problem)
+
+
+@rule("doi-syntax")
+def doi_syntax(ctx: Context) -> Iterator[Finding]:
+    for node in ctx.strings(field_names("doi")):
+        problem = ids.doi_problem(node.value) if node.value else None
+        if problem:
+            yield Finding(node.pointer, "doi-syntax", problem)
+
+
+@rule("arxiv-syntax")
+def arxiv_syntax(ctx: Context) -> Iterator[Finding]:
+    for node in ctx.strings(field_names("arxiv")):
+        problem = ids.arxiv_problem(node.value) if node.value else None
+        if problem:
+            yield Finding(node.pointer, "arxiv-syntax", problem)
+
+
+def _publication_keys(item: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """What identifies a publication: its DOI (field or URL), arXiv id and normalized title."""
+    doi = item.get("doi")
+    if not (isinstance(doi, str) and ids.is_doi(doi)) and isinstance(item.get("url"), str):
+        doi = ids.find_doi(item["url"])
+    if isinstance(doi, str) and ids.is_doi(doi):
+        yield "DOI", ids.doi_key(doi)
+    arxiv = item.get("arxiv")
+    if isinstance(arxiv, str) and ids.is_arxiv(arxiv):
+        yield "arXiv id", ids.arxiv_key(arxiv)
+    name = item.get("name")
+    if isinstance(name, str) and ids.title_key(name):
+        yield "title", ids.title_key(name)
+
+
+@rule("duplicate-publication")
+def duplicate_publication(ctx: Context) -> Iterator[Finding]:
+    """The same work listed twice: same DOI, same arXiv id, or the same title once case and punctuation fold."""
+    items = ctx.doc.get("publications")
+    if not isinstance(items, list):
+        return
+    first: dict[tuple[str, str], int] = {}
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        reported = False
+        for what, key in _publication_keys(item):
+            earlier = first.setdefault((what, key), index)
+            if earlier != index and not reported:
+                reported = True
+                yield Finding(pointer("publications", index), "duplicate-publication",
+                              f"same {what} as /publications/{earlier}; list each work once")
+
+
+@rule("empty-string")
+def empty_string(ctx: Context) -> Iterator[Finding]:
+    """An empty string where the field should be left out (empty end dates are present-end-date's)."""
+    for node in ctx.nodes:
+        if isinstance(node.value, str) and not node.value.strip() and node.key != "endDate" and node.path:
+            where = "remove the empty item" if isinstance(node.key, int) else f"leave '{node.key}' out"
+            yield Finding(node.pointer, "empty-string", f"empty string; {where}")
+
+
+@rule("url-scheme")
+def url_scheme(ctx: Context) -> Iterator[Finding]:
+    """A URL field without a scheme ('www.x.org', '//x.org'): browsers and validators take it as a relative path."""
+    for node in ctx.strings(field_names("url")):
+        if node.value.strip() and not has_scheme(node.value.strip()):
+            yield Finding(node.pointer, "url-scheme", url_problem(node.value))
+
+
+@rule("upstream-v1.0")
+def upstream_v1(ctx: Context) -> Iterator[Finding]:
+    """What JSON Resume v1.0.0 rejects although this profile accepts it, so users know which tools will fail."""
+    if ctx.profile == "jsonresume-1.0":
+        return
+    from .validation import schema_findings
+
+    for found in schema_findings(ctx.doc, "jsonresume-1.0"):
+        yield Finding(found.pointer, "upstream-v1.0", f"JSON Resume v1.0.0 rejects this: {found.message}",
+                      at_key=found.at_key)

@@ -1,0 +1,142 @@
+"""The ORCID API client (public read, Member API bulk write). ``requests`` is imported here and nowhere else.
+
+Timeouts on every request; 429 and 503 are retried a bounded number of times with exponential backoff (a
+``Retry-After`` in seconds is honoured up to a cap); other failures become one-line :class:`OrcidApiError`s.
+The bearer token lives only in the request headers: it is never part of a message, and any message that
+could echo it is scrubbed.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+from .errors import ResumeconvError, UsageError
+
+PUBLIC = "https://pub.orcid.org"
+MEMBER = "https://api.orcid.org"
+PUBLIC_SANDBOX = "https://pub.sandbox.orcid.org"
+MEMBER_SANDBOX = "https://api.sandbox.orcid.org"
+JSON_TYPE = "application/vnd.orcid+json"
+MAX_PUT_CODES = 100
+RETRY_STATUS = frozenset({429, 503})
+
+
+class OrcidApiError(ResumeconvError):
+    """An ORCID API call that failed after its retries (exit code 2: the input could not be fetched or sent)."""
+
+
+def check_orcid(value: str) -> str:
+    """The bare iD, or a UsageError before any request when its syntax or check digit is wrong."""
+    from . import ids
+
+    if not ids.is_orcid(value):
+        raise UsageError(f"'{value}' is not a valid ORCID iD (expected 0000-0000-0000-000X with a correct check digit)")
+    return ids.normalize_orcid(value)
+
+
+def base_url(explicit: str | None, *, sandbox: bool, member: bool) -> str:
+    if explicit:
+        return explicit.rstrip("/")
+    if sandbox:
+        return MEMBER_SANDBOX if member else PUBLIC_SANDBOX
+    return MEMBER if member else PUBLIC
+
+
+class OrcidClient:
+    """A small client for ``/v3.0/{orcid}/works``: read the summary, read full works, post bulks."""
+
+    def __init__(self, base: str, *, token: str | None = None, timeout: float = 30.0, retries: int = 3,
+                 backoff: float = 1.0, max_wait: float = 30.0, sleep: Callable[[float], None] = time.sleep):
+        import requests
+
+        self.base, self.timeout, self.retries = base.rstrip("/"), timeout, retries
+        self.backoff, self.max_wait, self.sleep = backoff, max_wait, sleep
+        self._token = token
+        self.session = requests.Session()
+        self.session.headers.update({"Accept": JSON_TYPE, "User-Agent": "resumeconv"})
+        if token:
+            self.session.headers["Authorization"] = f"Bearer {token}"
+
+    def works_summary(self, orcid: str) -> dict[str, Any]:
+        """``GET /v3.0/{orcid}/works``: the grouped summary of every public work."""
+        return self._call("GET", f"/v3.0/{orcid}/works")
+
+    def works(self, orcid: str, put_codes: list[int]) -> list[dict[str, Any]]:
+        """Full works for the put-codes, fetched in batches of at most 100 (``GET /v3.0/{orcid}/works/{codes}``)."""
+        out: list[dict[str, Any]] = []
+        for start in range(0, len(put_codes), MAX_PUT_CODES):
+            codes = ",".join(str(c) for c in put_codes[start:start + MAX_PUT_CODES])
+            answer = self._call("GET", f"/v3.0/{orcid}/works/{codes}")
+            out += [item for item in answer.get("bulk") or [] if isinstance(item, dict)]
+        return out
+
+    def post_bulk(self, orcid: str, body: bytes) -> list[dict[str, Any]]:
+        """``POST /v3.0/{orcid}/works`` with one bulk; the answer's items, one per work, in order."""
+        answer = self._call("POST", f"/v3.0/{orcid}/works", data=body, headers={"Content-Type": JSON_TYPE})
+        return [item for item in answer.get("bulk") or [] if isinstance(item, dict)]
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        import requests
+
+        url = self.base + path
+        for attempt in range(self.retries + 1):
+            try:
+                response = self.session.request(method, url, timeout=self.timeout, **kwargs)
+            except requests.Timeout:
+                raise self._error(f"{method} {path}: no answer within {self.timeout:g} s") from None
+            except requests.RequestException as err:
+                raise self._error(f"{method} {path}: cannot connect ({type(err).__name__})") from None
+            if response.status_code in RETRY_STATUS and attempt < self.retries:
+                self.sleep(self._wait(response, attempt))
+                continue
+            if response.status_code >= 400:
+                raise self._error(f"{method} {path}: HTTP {response.status_code}{_error_detail(response)}")
+            try:
+                return response.json()
+            except ValueError:
+                raise self._error(f"{method} {path}: the answer is not JSON") from None
+        raise AssertionError("unreachable")
+
+    def _wait(self, response: Any, attempt: int) -> float:
+        header = response.headers.get("Retry-After", "")
+        wait = float(header) if header.isdigit() else self.backoff * (2 ** attempt)
+        return min(wait, self.max_wait)
+
+    def _error(self, message: str) -> OrcidApiError:
+        return OrcidApiError("ORCID API: " + scrub(message, self._token))
+
+
+def scrub(text: str, token: str | None) -> str:
+    """``text`` with the token (if any) replaced, so no message can leak it."""
+    return text.replace(token, "[token]") if token else text
+
+
+def _error_detail(response: Any) -> str:
+    """``: <developer-message>`` from an ORCID error body, when there is one."""
+    try:
+        body = response.json()
+    except ValueError:
+        return ""
+    if isinstance(body, dict):
+        message = body.get("developer-message") or body.get("user-message") or body.get("error_description")
+        if message:
+            return f": {' '.join(str(message).split())[:300]}"
+    return ""
+
+
+def put_codes(summary: dict[str, Any]) -> list[int]:
+    """One put-code per group of the works summary (the first version; the others are the same work)."""
+    out = []
+    for group in summary.get("group") or []:
+        versions = group.get("work-summary") or [] if isinstance(group, dict) else []
+        if versions and str(versions[0].get("put-code", "")).isdigit():
+            out.append(int(versions[0]["put-code"]))
+    return out
+
+
+def as_bulk_bytes(items: list[dict[str, Any]]) -> bytes:
+    """The fetched works as one ``{"bulk": [...]}`` document, for the orcid-json reader."""
+    return json.dumps({"bulk": items}).encode("utf-8")

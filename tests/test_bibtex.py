@@ -1,0 +1,119 @@
+"""The bibtex reader and the orcid-bibtex writer: ORCID-ready entries that parse back to the same publications."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import resumeconv
+from conftest import ROOT
+from resumeconv.errors import InputError
+
+FIXTURES = ROOT / "tests" / "fixtures" / "orcid"
+
+
+def _ids(pub: dict) -> tuple:
+    return pub.get("doi"), pub.get("arxiv"), pub.get("url")
+
+
+def _roundtrip(doc: dict) -> list[dict]:
+    data = resumeconv.write(doc, "orcid-bibtex").data
+    return resumeconv.read(data, format="bibtex").document["publications"]
+
+
+def test_sample_roundtrips_titles_authors_years_ids(sample_doc: dict) -> None:
+    back = _roundtrip(sample_doc)
+    assert len(back) == len(sample_doc["publications"]) == 34
+    for mine, theirs in zip(sample_doc["publications"], back, strict=True):
+        assert theirs["name"] == mine["name"]
+        assert [a["name"] for a in theirs["authors"]] == [a["name"] for a in mine["authors"]]
+        assert theirs["releaseDate"][:4] == mine["releaseDate"][:4]
+        assert _ids(theirs) == _ids(mine)
+    assert [a["name"] for a in back[0]["authors"]] == ["Y. Zhang", "C. Wang", "Y, Chen", "C. Fan", "J, Jia", "S. Liu"]
+
+
+def test_fixture_roundtrips_ids_and_special_characters() -> None:
+    doc = json.loads((FIXTURES / "cv-with-ids.json").read_text(encoding="utf-8"))
+    back = _roundtrip(doc)
+    assert back[0]["name"] == "Sharp Minima & the 100% Rule: {Braces} in_Titles"
+    assert [a["name"] for a in back[0]["authors"]] == ["A. Example", "Y, Chen", "Jérôme Müller"]
+    assert back[0]["releaseDate"] == "2024-03-05"
+    assert (back[0]["doi"], back[0]["volume"], back[0]["issue"], back[0]["pages"]) == (
+        "10.1234/JEX.2024.001", "12", "3", "100--120")
+    assert back[1]["arxiv"] == "2310.01234v2" and back[1]["releaseDate"] == "2023-11"
+    assert back[2]["url"] == "https://example.org/notes/1"
+
+
+def test_writer_follows_orcid_importer_rules() -> None:
+    doc = json.loads((FIXTURES / "cv-with-ids.json").read_text(encoding="utf-8"))
+    text = resumeconv.write(doc, "orcid-bibtex").text
+    assert text.startswith("@article{example2024sharp,\n  author = {A. Example and {Y, Chen} and Jérôme Müller},\n")
+    assert "  title = {{Sharp Minima \\& the 100\\% Rule: \\{Braces\\} in\\_Titles}},\n" in text
+    assert "  year = 2024,\n  month = 3,\n" in text
+    assert "  doi = {10.1234/JEX.2024.001},\n" in text
+    assert "  eprint = {2310.01234v2},\n  eprinttype = {arxiv},\n" in text
+    assert "archivePrefix" not in text and "@string" not in text
+    assert "@inproceedings{example2022workshop," in text
+
+
+def test_writer_reports_what_bibtex_cannot_hold() -> None:
+    doc = json.loads((FIXTURES / "cv-with-ids.json").read_text(encoding="utf-8"))
+    losses = {(x.pointer, x.kind): x.reason for x in resumeconv.write(doc, "orcid-bibtex").losses}
+    assert losses[("/publications/0/authors/0/self", "loss")] == "BibTeX has no mark for the CV's owner"
+    assert losses[("/publications/1/venue/short", "loss")].endswith("the short label is left out")
+    assert losses[("/basics", "loss")] == "BibTeX carries publications only"
+    assert ("/publications/0/releaseDate", "normalization") in losses
+
+
+def test_sample_keys_are_unique_and_stable(sample_doc: dict) -> None:
+    text = resumeconv.write(sample_doc, "orcid-bibtex").text
+    keys = [line.split("{", 1)[1].rstrip(",") for line in text.splitlines() if line.startswith("@")]
+    assert len(keys) == len(set(keys)) == 34
+    assert keys[0] == "zhang2025fragile"
+    assert text == resumeconv.write(sample_doc, "orcid-bibtex").text
+
+
+def test_reader_handles_strings_comments_accents_and_name_forms() -> None:
+    result = resumeconv.read(FIXTURES / "sample.bib")
+    first, scholar, preprint = result.document["publications"]
+    assert first["name"] == "BERT and the Øresund Effect: 100% & More"
+    assert [a["name"] for a in first["authors"]] == ["Jérôme Müller", "Y, Chen", "Anna van der Berg", "John Doe, Jr."]
+    assert first["venue"] == {"name": "Advances in Neural Information Processing Systems 36"}
+    assert (first["type"], first["releaseDate"], first["pages"]) == ("conference-paper", "2023-12", "1--12")
+    assert (first["doi"], first["arxiv"]) == ("10.5555/ABC.123", "2310.01234v2")
+    assert scholar["name"] == "Naïve Sharpness" and scholar["arxiv"] == "2402.05678" and "venue" not in scholar
+    assert (preprint["type"], preprint["arxiv"]) == ("preprint", "2501.00042")
+    assert [str(x) for x in result.losses] == [
+        "/publications/0: BibTeX field 'primaryclass' of entry 'muller2023' has no place in the CV",
+        "/publications/2: BibTeX field 'keywords' of entry 'pre2025' has no place in the CV"]
+
+
+@pytest.mark.parametrize(("text", "message", "line", "column"), [
+    ("@article{a,\n  title = {Open {brace}\n", "unbalanced braces: '{' is never closed", 2, 11),
+    ("@article{a,\n  journal = undefinedmacro,\n}", "undefined @string macro 'undefinedmacro'", 2, 13),
+    ("@article{a,\n  title = \"never closed,\n}", "unterminated quoted value", 2, 11),
+])
+def test_reader_errors_name_line_and_column(text: str, message: str, line: int, column: int) -> None:
+    with pytest.raises(InputError) as info:
+        resumeconv.read(text.encode(), format="bibtex")
+    assert info.value.message == f"invalid BibTeX: {message}"
+    assert (info.value.line, info.value.column) == (line, column)
+
+
+def test_deep_braces_are_refused() -> None:
+    with pytest.raises(resumeconv.UnsafeInputError) as info:
+        resumeconv.read(b"@misc{k,\n title={" + b"{" * 5000 + b"}" * 5001 + b"}", format="bibtex")
+    assert (info.value.message, info.value.line, info.value.column) == (
+        "invalid BibTeX: braces nested deeper than 64 levels", 2, 72)
+
+
+def test_read_documents_are_valid() -> None:
+    assert resumeconv.validate(resumeconv.read(FIXTURES / "sample.bib").document) == []
+
+
+def test_bib_files_are_detected_by_content() -> None:
+    from resumeconv.formats import detect
+
+    assert detect(None, b"\n@Article{x, title={T}}").name == "bibtex"
+    assert detect("cv.orcid.bib", b"").name == "bibtex"
