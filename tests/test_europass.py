@@ -150,7 +150,7 @@ def test_v3_round_trip_keeps_what_v3_can_hold() -> None:
     kinds = {x.pointer: (x.kind, x.reason) for x in losses}
     assert kinds["/publications/0/authors"][0] == "normalization"
     assert "no structured authors" in kinds["/publications/0/authors"][1]
-    assert kinds["/basics/summary"][0] == "loss"
+    assert back["basics"]["summary"] == doc["basics"]["summary"]
     assert kinds["/publications/0/authors/0/self"] == ("loss", "Europass v3 keeps authors as printed names only")
     assert kinds["/awards/0/date"] == ("normalization",
                                        "v3 has no dates on achievements: written as text after the title")

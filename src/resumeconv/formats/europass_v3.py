@@ -132,14 +132,25 @@ class _Writer:
         learner = _el(root, "LearnerInfo")
         basics = self.doc.get("basics") if isinstance(self.doc.get("basics"), dict) else {}
         self._identification(learner, basics)
-        if basics.get("label"):
-            _el(_path(learner, "Headline", "Description"), "Label", basics["label"])
+        self._headline(learner, basics)
         self._list(learner, "WorkExperienceList", "work", self._work)
         self._list(learner, "EducationList", "education", self._education)
         self._skills(learner)
         self._achievements(learner)
         self._leftovers(basics, meta)
         return root
+
+    def _headline(self, learner: Any, basics: dict[str, Any]) -> None:
+        """The one v3 headline: the label when there is one, else the summary as a personal statement."""
+        if basics.get("label"):
+            _el(_path(learner, "Headline", "Description"), "Label", basics["label"])
+            if basics.get("summary"):
+                self.report.add("/basics/summary", "v3 has one headline, taken by the label: no place for the "
+                                "summary")
+        elif basics.get("summary"):
+            headline = _el(learner, "Headline")
+            _el(_el(headline, "Type"), "Code", "personal_statement")
+            _el(_el(headline, "Description"), "Label", basics["summary"])
 
     def _list(self, learner: Any, tag: str, key: str, fn: Any) -> None:
         items = self.doc.get(key) or []
@@ -160,8 +171,6 @@ class _Writer:
                 reason = "the v3 photo must be embedded image data, not a link" if key == "image" else \
                     f"{TARGET} has no field for it"
                 self.report.add(pointer("basics", key), reason)
-        if basics.get("summary"):
-            self.report.add("/basics/summary", f"{TARGET} has no summary or personal statement text field")
         for key in meta:
             if key not in ("mentees", "publicationsOverview"):
                 self.report.add(pointer("meta", key), f"{TARGET} has no place for document metadata")
@@ -453,8 +462,8 @@ class _Reader:
             t.skip(t.find(t.root, path))
         learner = t.find(t.root, "LearnerInfo")
         self._identification(t.find(learner, "Identification"))
-        label = t.text(learner, "Headline/Description/Label")
-        put(self.doc["basics"], "label", label)
+        statement = t.text(learner, "Headline/Type/Code") == "personal_statement"
+        put(self.doc["basics"], "summary" if statement else "label", t.text(learner, "Headline/Description/Label"))
         for el in t.findall(learner, "WorkExperienceList/WorkExperience"):
             self._work(el)
         for el in t.findall(learner, "EducationList/Education"):
