@@ -523,3 +523,16 @@ def test_a_second_email_is_reported_not_dropped() -> None:
     assert [str(x) for x in result.losses] == [
         "/basics: CandidatePerson/Communication/ChannelCode 'Email' has no place in JSON Resume",
         "/basics: CandidatePerson/Communication/oa:URI 'b@x.org' has no place in JSON Resume"]
+
+
+def test_cli_converts_a_europass_pdf_to_json(tmp_path: Path) -> None:
+    pdf = tmp_path / "Europass-CV.pdf"
+    pdf.write_bytes(_pdf("attachment.xml", (FIXTURES / "candidate-small.xml").read_bytes()))
+    out = tmp_path / "cv.resume.json"
+    result = CliRunner().invoke(main, ["convert", str(pdf), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "GenderCode 'female' has no place in JSON Resume" in result.output
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["basics"]["name"] == "Ada Maria Lovelace"
+    assert doc["education"][0] == {"institution": "University of London", "startDate": "2015", "endDate": "2019",
+                                   "studyType": "BSc Mathematics", "score": "First"}
