@@ -3,7 +3,8 @@
 No XSD is published for this format: the layout follows real exports (element order, namespaces, boilerplate).
 Sections with a Candidate home go there; what has none (honours, mentees, metrics, ...) goes to custom ``Others``
 sections, one ``Others`` element per entry as the editor's importer wants. Fields without an element are written
-into the entry's rich text as labelled paragraphs and read back from there.
+into the entry's rich text (labelled paragraphs, or ``key: JSON``) and read back from there; the writer reads its
+own output back so that whatever still differs is in the loss report.
 """
 
 from __future__ import annotations
@@ -261,12 +262,12 @@ class _Writer:
             talk = common.is_talk(item)
             parent = parts["ConferencesAndSeminars"] if talk else parts["Projects"]
             self._activity(parent, "ConferenceAndSeminar" if talk else "Project", item, pointer("projects", i),
-                           ("projects",), title="name", text="description")
+                           title="name", text="description")
         for i, item in enumerate(doc.get("volunteer") or []):
             own = common.is_volunteering(item)
             parent = parts["VoluntaryWorks"] if own else parts["NetworksAndMemberships"]
             self._activity(parent, "VoluntaryWork" if own else "NetworkAndMembership", item,
-                           pointer("volunteer", i), ("volunteer",), title="position", text="summary")
+                           pointer("volunteer", i), title="position", text="summary")
         self._meta(doc.get("meta") if isinstance(doc.get("meta"), dict) else {})
         for key, first, what in (("projects", common.is_talk, "conferences and seminars and projects"),
                                  ("volunteer", common.is_volunteering, "voluntary work and memberships"),
@@ -417,8 +418,7 @@ class _Writer:
             if key not in ("name", "keywords", "level"):
                 self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
 
-    def _activity(self, parent: Any, tag: str, item: dict[str, Any], ptr: str, path: tuple[str, ...], *,
-                  title: str, text: str) -> None:
+    def _activity(self, parent: Any, tag: str, item: dict[str, Any], ptr: str, *, title: str, text: str) -> None:
         node = _el(parent, tag)
         _el(node, "Title", item.get(title) or "")
         self._period(node, item.get("startDate"), item.get("endDate"))
