@@ -283,11 +283,6 @@ def from_html(text: str | None) -> Rich:
     return parser.rich
 
 
-def plain_text(text: str | None) -> str:
-    rich = from_html(text)
-    return "\n".join([*rich.paragraphs, *rich.bullets])
-
-
 # ---------------------------------------------------------------- phones
 
 def split_phone(text: str) -> tuple[str, str, str | None] | None:
