@@ -536,3 +536,9 @@ def test_cli_converts_a_europass_pdf_to_json(tmp_path: Path) -> None:
     assert doc["basics"]["name"] == "Ada Maria Lovelace"
     assert doc["education"][0] == {"institution": "University of London", "startDate": "2015", "endDate": "2019",
                                    "studyType": "BSc Mathematics", "score": "First"}
+
+
+def test_a_pdf_output_name_is_not_taken_for_europass_xml(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["convert", str(SAMPLE_JSON), "-o", str(tmp_path / "cv.europass.pdf")])
+    assert result.exit_code == 2
+    assert "name the output format with -t" in result.output

@@ -76,7 +76,7 @@ REGISTRY: tuple[FormatSpec, ...] = (
                (".resume.yaml", ".resume.yml", ".yaml", ".yml"), reads=True, writes=True,
                sniff=r"^(---|%YAML|[A-Za-z_$][\w$-]*\s*:)", sniff_rank=0),
     FormatSpec("europass", "europass", "Europass CV XML (Candidate, the editor since 2020), or a Europass PDF",
-               (".europass.xml", ".europass.pdf"), reads=True, writes=True,
+               (".europass.xml",), reads=True, writes=True,
                sniff=r"<Candidate[\s>]|\A%PDF-", sniff_rank=2),
     FormatSpec("europass-v3", "europass_v3", "Europass CV XML v3 (legacy SkillsPassport, XSD v3.4)",
                (".europass-v3.xml",), reads=True, writes=True, sniff=r"<SkillsPassport[\s>]", sniff_rank=2),
