@@ -14,6 +14,7 @@ SOURCE = ROOT / "samples" / "yihua-zhang.resume.json"
 #: (output file name in samples/, format, writer options). One line per generated sample.
 TARGETS: list[tuple[str, str, dict]] = [
     ("yihua-zhang.resume.yaml", "yaml", {}),
+    ("yihua-zhang.linkedin.txt", "linkedin", {"today": "2025-11-28"}),
     ("yihua-zhang.md", "markdown", {}),
     ("yihua-zhang.theme.json", "theme", {}),
     ("yihua-zhang.orcid.bib", "orcid-bibtex", {}),

@@ -14,11 +14,12 @@ from lxml import etree
 
 import resumeconv
 from conftest import ROOT, SAMPLE_JSON
-from lossaccounting import differences, uncovered
+from lossaccounting import uncovered
 from resumeconv.cli import main
 from resumeconv.errors import InputError, UnsafeInputError
 from resumeconv.formats import _europass_common as common
 from resumeconv.formats import detect
+from resumeconv.losses import differences
 
 FIXTURES = ROOT / "tests" / "fixtures" / "europass"
 CANDIDATE_NS = "http://www.europass.eu/1.0"
@@ -91,7 +92,7 @@ def test_the_sample_needs_no_catch_all_report() -> None:
 def test_candidate_round_trip_differences_are_all_in_the_loss_report() -> None:
     doc = _sample()
     back, losses = _round_trip("europass", doc)
-    differing = list(differences(doc, back))
+    differing = [ptr for ptr, _ in differences(doc, back)]
     assert differing == ["/$schema", "/basics/phone", "/meta/publicationsOverview", "/meta/source"]
     assert uncovered(doc, back, losses) == []
     reasons = {x.pointer: x for x in losses}

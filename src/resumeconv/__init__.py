@@ -25,17 +25,14 @@ __all__ = [
 
 
 def read(source: str | os.PathLike[str] | bytes, format: str | None = None, **options: Any) -> ReadResult:
-    """Read a file path (or raw bytes) in any readable format: the document plus the reader's losses."""
+    """Read a file path (a directory for formats that take one, or raw bytes) in any readable format: the document
+    plus the reader's losses."""
     from . import formats as registry
-    from .fileio import read_bytes
 
-    if isinstance(source, bytes):
-        data, name = source, None
-    else:
-        name = os.fspath(source)
-        data = read_bytes(name)
-    spec = registry.get(format) if format else registry.detect(name, data)
-    return spec.read(data, source=name or "<input>", **options)
+    if not isinstance(source, bytes):
+        return registry.read_path(os.fspath(source), format, **options)
+    spec = registry.get(format) if format else registry.detect(None, source)
+    return spec.read(source, source="<input>", **options)
 
 
 def load(source: str | os.PathLike[str] | bytes, format: str | None = None, **options: Any) -> dict[str, Any]:

@@ -162,13 +162,11 @@ def _output_for(path: str, output: str, output_dir: str | None, target: Any) -> 
 def _convert_one(task: _Task) -> _Outcome:
     """Read, convert and write one file; every failure becomes an outcome, never an exception."""
     from . import formats as registry
-    from .fileio import read_bytes, write_atomic
+    from .fileio import write_atomic
 
     try:
-        data = read_bytes(task.input)
-        source = task.source or registry.detect(task.input, data)
         name = "<stdin>" if task.input == "-" else task.input
-        result = source.read(data, source=name)
+        result = registry.read_path(task.input, task.source.name if task.source else None)
         out = task.target.write(result.document, **task.options)
         losses = [*result.losses, *out.losses]
         report = loss_lines(losses, task.target.name, name)

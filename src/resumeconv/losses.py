@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Kind = Literal["loss", "normalization"]
 
@@ -49,3 +50,26 @@ class LossReport:
     @property
     def losses(self) -> list[Loss]:
         return [i for i in self.items if i.kind == "loss"]
+
+
+def differences(before: Any, after: Any, at: str = "") -> Iterator[tuple[str, bool]]:
+    """(pointer, gone) for every leaf where two documents differ; ``gone`` when ``after`` lacks it."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        for key in [*before, *(k for k in after if k not in before)]:
+            if key not in before or key not in after:
+                yield at + pointer(key), key not in after
+            else:
+                yield from differences(before[key], after[key], at + pointer(key))
+    elif isinstance(before, list) and isinstance(after, list):
+        for i in range(max(len(before), len(after))):
+            if i >= len(before) or i >= len(after):
+                yield at + pointer(i), i >= len(after)
+            else:
+                yield from differences(before[i], after[i], at + pointer(i))
+    elif before != after or type(before) is not type(after):
+        yield at, False
+
+
+def covered(ptr: str, losses: LossReport | list[Loss]) -> bool:
+    """Whether a loss already names this place or one enclosing it."""
+    return any(ptr == x.pointer or ptr.startswith(x.pointer + "/") for x in losses)

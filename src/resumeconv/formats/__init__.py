@@ -10,6 +10,7 @@ module may serve several entries). Formats never import each other.
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,6 +55,9 @@ class FormatSpec:
     #: A regex searched in the first 8 KiB of input; the highest ``sniff_rank`` among matches wins.
     sniff: str | None = None
     sniff_rank: int = 0
+    #: Set when the reader also takes a directory (given as ``path=``, the data then empty): a regex searched in
+    #: the directory's file names, one a line, to detect it.
+    dir_sniff: str | None = None
 
     def load(self):
         return importlib.import_module(f"{__name__}.{self.module}")
@@ -80,6 +84,14 @@ REGISTRY: tuple[FormatSpec, ...] = (
                sniff=r"<Candidate[\s>]|\A%PDF-", sniff_rank=2),
     FormatSpec("europass-v3", "europass_v3", "Europass CV XML v3 (legacy SkillsPassport, XSD v3.4)",
                (".europass-v3.xml",), reads=True, writes=True, sniff=r"<SkillsPassport[\s>]", sniff_rank=2),
+    FormatSpec("linkedin", "linkedin_text", "LinkedIn profile text (as 'Save to PDF' shows it; reads the PDF too)",
+               (".linkedin.txt",), reads=True, writes=True,
+               sniff=r"^(Contact|Top Skills|Honors-Awards)[ \t]*\n[\s\S]*^(Experience|Education)[ \t]*$",
+               sniff_rank=2),
+    FormatSpec("linkedin-export", "linkedin_export", "LinkedIn data export (.zip or unpacked folder of CSVs)",
+               (".zip",), reads=True, dir_sniff=r"(?im)^(Profile|Positions|Education|Skills)\.csv$",
+               sniff=r"\APK\x03\x04[\s\S]{26,300}?(Profile|Positions|Education|Skills|Languages|Email Addresses)\.csv",
+               sniff_rank=2),
     FormatSpec("theme", "theme", "JSON Resume for stock npm themes: upstream-valid, academic fields folded in",
                (".theme.json",), writes=True),
     FormatSpec("markdown", "markdown", "Academic CV in Markdown (numbered publications, owner in bold)",
@@ -126,6 +138,30 @@ def sniff(data: bytes) -> FormatSpec | None:
     head = data[:8192].decode("utf-8", "replace").lstrip("\ufeff")
     found = [s for s in REGISTRY if s.reads and s.sniff and re.search(s.sniff, head, re.MULTILINE)]
     return max(found, key=lambda s: s.sniff_rank) if found else None
+
+
+def read_path(path: str, format: str | None = None, **options: Any) -> ReadResult:
+    """Read a file (``-`` is stdin) or, for a format that takes one, a directory: detection, then the reader."""
+    from ..errors import InputError
+    from ..fileio import read_bytes
+
+    if path != "-" and os.path.isdir(path):
+        spec = get(format) if format else _detect_dir(path)
+        if spec is None or not spec.dir_sniff:
+            raise InputError("is a directory, not a file", path)
+        return spec.read(b"", source=path, path=path, **options)
+    data = read_bytes(path)
+    spec = get(format) if format else detect(path, data)
+    return spec.read(data, source="<stdin>" if path == "-" else path, **options)
+
+
+def _detect_dir(path: str) -> FormatSpec | None:
+    """The directory-reading format whose file-name pattern matches what the directory holds."""
+    try:
+        names = "\n".join(sorted(os.listdir(path)))
+    except OSError:
+        return None
+    return next((s for s in REGISTRY if s.dir_sniff and re.search(s.dir_sniff, names)), None)
 
 
 def detect(path: str | None, data: bytes) -> FormatSpec:

@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from ..errors import InvalidDocumentError
-from ..losses import LossReport, pointer
+from ..losses import LossReport, covered, differences, pointer
 from ..schemas import load_schema
 
 #: Separator of list values inside one labelled paragraph.
@@ -124,32 +124,23 @@ def self_check(before: dict[str, Any], after: dict[str, Any], report: LossReport
 
     The specific reasons come first; this is the net under them, so that the report is never silently short.
     """
-    known = [x.pointer for x in report]
-    for ptr, value in _differences(before, after, ""):
-        if not any(ptr == k or ptr.startswith(k + "/") or k == "" for k in known):
-            if value is _MISSING:
-                report.add(ptr, f"{target} does not keep this value")
-            else:
-                shown = json.dumps(value, ensure_ascii=False)
-                shown = shown if len(shown) <= 60 else shown[:57] + "..."
-                report.add(ptr, f"{target} does not keep it as it is: reads back as {shown}", "normalization")
-            known.append(ptr)
+    for ptr, gone in differences(before, after):
+        if covered(ptr, report):
+            continue
+        if gone:
+            report.add(ptr, f"{target} does not keep this value")
+        else:
+            shown = json.dumps(_at(after, ptr), ensure_ascii=False)
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            report.add(ptr, f"{target} does not keep it as it is: reads back as {shown}", "normalization")
 
 
-_MISSING = object()
-
-
-def _differences(before: Any, after: Any, at: str) -> Iterable[tuple[str, Any]]:
-    """(pointer, value read back) of every leaf that differs, is missing (_MISSING) or was added."""
-    if isinstance(before, dict) and isinstance(after, dict):
-        for key in [*before, *(k for k in after if k not in before)]:
-            yield from _differences(before.get(key, _MISSING), after.get(key, _MISSING), at + pointer(key))
-    elif isinstance(before, list) and isinstance(after, list):
-        for i in range(max(len(before), len(after))):
-            yield from _differences(before[i] if i < len(before) else _MISSING,
-                                    after[i] if i < len(after) else _MISSING, f"{at}/{i}")
-    elif before is not after and (before != after or type(before) is not type(after)):
-        yield at, after
+def _at(doc: Any, ptr: str) -> Any:
+    """The value at a JSON pointer (RFC 6901) that ``differences`` gave, so it exists."""
+    for part in ptr.split("/")[1:]:
+        key = part.replace("~1", "/").replace("~0", "~")
+        doc = doc[int(key)] if isinstance(doc, list) else doc[key]
+    return doc
 
 
 # ---------------------------------------------------------------- names

@@ -42,7 +42,8 @@ def xml_from_pdf(data: bytes, source: str | None) -> bytes:
         raise InputError(f"unreadable PDF: {err}", source) from None
     if payload is None:
         found = ", ".join(names) if names else "none"
-        raise InputError(f"this PDF has no embedded Europass XML (attachment.xml); embedded files: {found}", source)
+        raise InputError(f"this PDF has no embedded Europass XML (attachment.xml); embedded files: {found} "
+                         "(a LinkedIn profile PDF is read with -f linkedin)", source)
     if len(payload) > max_input_bytes():
         raise UnsafeInputError(f"the XML embedded in this PDF is larger than the limit of {max_input_bytes()} bytes",
                                source)

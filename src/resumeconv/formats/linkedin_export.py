@@ -1,0 +1,340 @@
+"""LinkedIn's data export ("Get a copy of your data"): a .zip, or the unpacked folder, of one CSV per section.
+
+Columns are found by header name, with the aliases of every export year; the archive is read in memory with
+limits (no path traversal, no zip bomb), and nothing is ever extracted or written.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import os
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+from typing import Any
+
+from .. import dates, ids
+from ..errors import InputError, UnsafeInputError
+from ..fileio import decode_text, max_input_bytes, read_bytes
+from ..losses import LossReport, pointer
+from . import ReadResult
+from ._linkedin_common import PROFICIENCIES, basics_location, proficiency, split_description, work_location
+
+#: Files read, by lower-case base name (older exports have "Phone Numbers.csv").
+FILES = ("profile.csv", "positions.csv", "education.csv", "skills.csv", "languages.csv", "certifications.csv",
+         "publications.csv", "honors.csv", "projects.csv", "courses.csv", "email addresses.csv", "phonenumbers.csv",
+         "phone numbers.csv", "organizations.csv", "volunteering.csv", "recommendations_received.csv")
+#: Column aliases across export years: the 2023+ name first, older names after it.
+ALIASES = {
+    "Started On": ("Started On", "Start Date"),
+    "Finished On": ("Finished On", "End Date"),
+    "Issued On": ("Issued On", "Issue Date"),
+    "Start Date": ("Start Date", "Started On"),
+    "End Date": ("End Date", "Finished On"),
+    "Authority": ("Authority", "Issuer"),
+}
+#: Zip limits: total uncompressed bytes (the input size limit times 4) and the largest compression ratio.
+MAX_RATIO = 100
+MAX_MEMBERS = 10_000
+
+
+class _Row:
+    """One CSV row, read by header name (with aliases); values HTML-unescaped and stripped."""
+
+    def __init__(self, values: dict[str, str]):
+        self.values = values
+
+    def get(self, name: str) -> str:
+        for alias in ALIASES.get(name, (name,)):
+            value = self.values.get(alias)
+            if value:
+                return html.unescape(value).strip()
+        return ""
+
+    def date(self, name: str) -> str | None:
+        return dates.parse_human(self.get(name)) if self.get(name) else None
+
+    def empty(self) -> bool:
+        return not any(v.strip() for v in self.values.values() if v)
+
+
+def _zip_files(data: bytes, source: str | None) -> dict[str, bytes]:
+    """The known CSVs of an export archive, read in memory after checking every member name and size."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError) as err:
+        raise InputError(f"not a readable zip archive ({err})", source) from None
+    if len(members) > MAX_MEMBERS:
+        raise UnsafeInputError(f"the archive has {len(members)} members (limit {MAX_MEMBERS})", source)
+    total = 0
+    for info in members:
+        name = info.filename
+        if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) or ".." in re.split(r"[/\\]", name):
+            raise UnsafeInputError(f"refused: the archive has an unsafe member name {name!r}", source)
+        total += info.file_size
+        if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1 << 20:
+            raise UnsafeInputError(f"refused: {name!r} expands {info.file_size // max(info.compress_size, 1)} times "
+                                   f"(a zip bomb?)", source)
+    if total > 4 * max_input_bytes():
+        raise UnsafeInputError(f"refused: the archive expands to {total} bytes (limit {4 * max_input_bytes()})", source)
+    out: dict[str, bytes] = {}
+    for info in members:
+        base = re.split(r"[/\\]", info.filename)[-1].lower()
+        if info.is_dir() or base not in FILES:
+            continue
+        if info.flag_bits & 0x1:
+            raise InputError(f"{info.filename!r} is encrypted", source)
+        try:
+            with archive.open(info) as fh:
+                content = fh.read(info.file_size + 1)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error) as err:
+            raise InputError(f"cannot read {info.filename!r} from the archive ({err})", source) from None
+        if len(content) > info.file_size:
+            raise UnsafeInputError(f"refused: {info.filename!r} is larger than its header says", source)
+        out[base] = content
+    return out
+
+
+def _dir_files(path: str) -> dict[str, bytes]:
+    """The known CSVs of an unpacked export folder (read with the usual input size limit)."""
+    out: dict[str, bytes] = {}
+    try:
+        names = sorted(os.listdir(path))
+    except OSError as err:
+        raise InputError(err.strerror or str(err), path) from None
+    for name in names:
+        full = os.path.join(path, name)
+        if name.lower() in FILES and os.path.isfile(full):
+            out[name.lower()] = read_bytes(full)
+    return out
+
+
+def _rows(data: bytes, source: str) -> list[_Row]:
+    """Parse one CSV (RFC 4180, UTF-8): rows keyed by header; all-empty rows dropped."""
+    reader = csv.DictReader(io.StringIO(decode_text(data, source), newline=""), strict=True)
+    try:
+        rows = [_Row({k: v for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}) for row in reader]
+    except csv.Error as err:
+        raise InputError(f"bad CSV: {err}", source, reader.reader.line_num) from None
+    return [row for row in rows if not row.empty()]
+
+
+class _Export:
+    def __init__(self, files: dict[str, bytes], source: str):
+        self.files, self.source = files, source
+        self.doc: dict[str, Any] = {}
+        self.report = LossReport()
+
+    def rows(self, *names: str) -> list[_Row]:
+        for name in names:
+            if name in self.files:
+                return _rows(self.files[name], f"{self.source}/{name}")
+        return []
+
+    def section(self, key: str) -> list[dict[str, Any]]:
+        return self.doc.setdefault(key, [])
+
+    def lose(self, row: _Row, column: str, ptr: str, reason: str) -> None:
+        value = row.get(column)
+        if value:
+            self.report.add(ptr, f"{column} '{_short(value)}': {reason}")
+
+    def read(self) -> dict[str, Any]:
+        if not self.files:
+            raise InputError("no LinkedIn export CSV (Profile.csv, Positions.csv, ...) found", self.source)
+        steps: tuple[Callable[[], None], ...] = (
+            self.profile, self.contact, self.positions, self.education, self.skills, self.languages,
+            self.certifications, self.publications, self.honors, self.projects, self.volunteering,
+            self.recommendations, self.courses, self.organizations)
+        for step in steps:
+            step()
+        return self.doc
+
+    def profile(self) -> None:
+        for row in self.rows("profile.csv")[:1]:
+            basics = self.doc.setdefault("basics", {})
+            name = " ".join(x for x in (row.get("First Name"), row.get("Last Name")) if x)
+            for key, value in (("name", name), ("label", row.get("Headline")), ("summary", row.get("Summary"))):
+                if value:
+                    basics[key] = value
+            location = basics_location(row.get("Geo Location"), self.report, pointer("basics", "location"))
+            if row.get("Zip Code"):
+                location["postalCode"] = row.get("Zip Code")
+            if location:
+                basics["location"] = location
+            self.websites(row, basics)
+            for handle in re.findall(r"[^\[\],\s]+", row.get("Twitter Handles")):
+                basics.setdefault("profiles", []).append({"network": "Twitter", "username": handle.lstrip("@")})
+            for column in ("Maiden Name", "Address", "Birth Date", "Industry", "Instant Messengers",
+                           "Contact Instructions", "Country"):
+                self.lose(row, column, pointer("basics"), "no field for it")
+
+    def websites(self, row: _Row, basics: dict[str, Any]) -> None:
+        for label, url in re.findall(r"\[?([A-Z_]+):(https?://[^\s,\]]+)", row.get("Websites")):
+            if ids.is_orcid(url):
+                basics.setdefault("orcid", ids.normalize_orcid(url))
+            elif label == "PERSONAL" and "url" not in basics:
+                basics["url"] = url
+            else:
+                basics.setdefault("profiles", []).append({"network": label.title(), "url": url})
+
+    def contact(self) -> None:
+        emails = self.rows("email addresses.csv")
+        emails.sort(key=lambda r: r.get("Primary") != "Yes")
+        basics = self.doc.setdefault("basics", {})
+        for n, row in enumerate(emails):
+            if n == 0 and row.get("Email Address"):
+                basics["email"] = row.get("Email Address")
+            else:
+                self.lose(row, "Email Address", pointer("basics", "email"), "JSON Resume holds one e-mail address")
+        phones = [r for r in self.rows("phonenumbers.csv", "phone numbers.csv") if r.get("Number")]
+        for n, row in enumerate(phones):
+            if n == 0:
+                ext = row.get("Extension")
+                basics["phone"] = row.get("Number") + (f" ext. {ext}" if ext else "")
+            else:
+                self.lose(row, "Number", pointer("basics", "phone"), "JSON Resume holds one phone number")
+        if not basics:
+            del self.doc["basics"]
+
+    def positions(self) -> None:
+        for row in self.rows("positions.csv"):
+            item: dict[str, Any] = {}
+            _put(item, "name", row.get("Company Name"))
+            _put(item, "position", row.get("Title"))
+            if row.get("Location"):
+                work_location(row.get("Location"), item)
+            _dates(row, item, "Started On", "Finished On")
+            summary, highlights = split_description(row.get("Description"))
+            _put(item, "summary", summary)
+            if highlights:
+                item["highlights"] = highlights
+            self.section("work").append(item)
+
+    def education(self) -> None:
+        for i, row in enumerate(self.rows("education.csv")):
+            item: dict[str, Any] = {}
+            _put(item, "institution", row.get("School Name"))
+            _put(item, "studyType", row.get("Degree Name"))
+            _dates(row, item, "Start Date", "End Date")
+            ptr = pointer("education", i)
+            self.report.add(pointer("education", i, "area"), "the export has no field of study")
+            self.lose(row, "Notes", ptr, "JSON Resume education has no notes field")
+            self.lose(row, "Activities", ptr, "JSON Resume education has no activities field")
+            self.section("education").append(item)
+
+    def skills(self) -> None:
+        for row in self.rows("skills.csv"):
+            if row.get("Name"):
+                self.section("skills").append({"name": row.get("Name")})
+
+    def languages(self) -> None:
+        for row in self.rows("languages.csv"):
+            item = {"language": row.get("Name")}
+            level = proficiency(row.get("Proficiency")) if row.get("Proficiency") else None
+            if row.get("Proficiency"):
+                item["fluency"] = PROFICIENCIES[level][0] if level is not None else row.get("Proficiency")
+            self.section("languages").append(item)
+
+    def certifications(self) -> None:
+        for i, row in enumerate(self.rows("certifications.csv")):
+            item: dict[str, Any] = {}
+            for key, column in (("name", "Name"), ("url", "Url"), ("issuer", "Authority")):
+                _put(item, key, row.get(column))
+            ptr = pointer("certificates", i)
+            started = row.date("Started On")
+            if started and dates.precision(started) == "day":
+                item["date"] = started
+            else:
+                self.lose(row, "Started On", pointer("certificates", i, "date"),
+                          "certificates.date must be a full date and the export gives no day")
+            self.lose(row, "Finished On", ptr, "JSON Resume certificates have no expiry date")
+            self.lose(row, "License Number", ptr, "JSON Resume certificates have no licence number")
+            self.section("certificates").append(item)
+
+    def publications(self) -> None:
+        for i, row in enumerate(self.rows("publications.csv")):
+            item: dict[str, Any] = {}
+            for key, column in (("name", "Name"), ("publisher", "Publisher"), ("url", "Url"),
+                                ("summary", "Description")):
+                _put(item, key, row.get(column))
+            _put(item, "releaseDate", row.date("Published On"))
+            doi = ids.find_doi(row.get("Url")) or ids.find_doi(row.get("Description"))
+            if doi and ids.is_doi(doi):
+                item["doi"] = doi
+            self.report.add(pointer("publications", i, "authors"),
+                            "the export has no author list (at most free text in Description)")
+            self.section("publications").append(item)
+
+    def honors(self) -> None:
+        for row in self.rows("honors.csv"):
+            item: dict[str, Any] = {}
+            for key, column in (("title", "Title"), ("summary", "Description"), ("awarder", "Issuer")):
+                _put(item, key, row.get(column))
+            _put(item, "date", row.date("Issued On"))
+            self.section("awards").append(item)
+
+    def projects(self) -> None:
+        for row in self.rows("projects.csv"):
+            item: dict[str, Any] = {}
+            for key, column in (("name", "Title"), ("description", "Description"), ("url", "Url")):
+                _put(item, key, row.get(column))
+            _dates(row, item, "Started On", "Finished On")
+            self.section("projects").append(item)
+
+    def volunteering(self) -> None:
+        for i, row in enumerate(self.rows("volunteering.csv")):
+            item: dict[str, Any] = {"type": "volunteering"}
+            for key, column in (("organization", "Company Name"), ("position", "Role"), ("summary", "Description")):
+                _put(item, key, row.get(column))
+            _dates(row, item, "Started On", "Finished On")
+            self.lose(row, "Cause", pointer("volunteer", i), "JSON Resume volunteering has no cause field")
+            self.section("volunteer").append(item)
+
+    def recommendations(self) -> None:
+        for row in self.rows("recommendations_received.csv"):
+            if row.get("Status") and row.get("Status") != "VISIBLE":
+                continue
+            name = " ".join(x for x in (row.get("First Name"), row.get("Last Name")) if x)
+            item = {"name": name} if name else {}
+            _put(item, "reference", row.get("Text"))
+            self.section("references").append(item)
+
+    def courses(self) -> None:
+        for row in self.rows("courses.csv"):
+            number = f" ({row.get('Number')})" if row.get("Number") else ""
+            self.report.add(pointer("education"),
+                            f"course '{row.get('Name')}'{number}: LinkedIn courses are not linked to a degree")
+
+    def organizations(self) -> None:
+        for row in self.rows("organizations.csv"):
+            role = f" ({row.get('Position')})" if row.get("Position") else ""
+            self.report.add(pointer(), f"organization '{row.get('Name')}'{role}: JSON Resume has no memberships")
+
+
+def _put(item: dict[str, Any], key: str, value: str | None) -> None:
+    if value:
+        item[key] = value
+
+
+def _dates(row: _Row, item: dict[str, Any], start: str, end: str) -> None:
+    _put(item, "startDate", row.date(start))
+    _put(item, "endDate", row.date(end))
+
+
+def _short(value: str) -> str:
+    flat = " ".join(value.split())
+    return flat if len(flat) <= 60 else flat[:57] + "..."
+
+
+def read(data: bytes, *, source: str | None = None, format: str = "linkedin-export", path: str | None = None,
+         **_: Any) -> ReadResult:
+    """Read an export .zip (as bytes) or an unpacked export folder (``path=``)."""
+    name = source or path or "<input>"
+    files = _dir_files(path) if path is not None and os.path.isdir(path) else _zip_files(data, name)
+    export = _Export(files, name)
+    return ReadResult(export.read(), export.report.items)
