@@ -19,6 +19,8 @@ TARGETS: list[tuple[str, str, dict]] = [
     ("yihua-zhang.theme.json", "theme", {}),
     ("yihua-zhang.orcid.bib", "orcid-bibtex", {}),
     ("yihua-zhang.orcid.json", "orcid-json", {}),
+    ("yihua-zhang.europass.xml", "europass", {}),
+    ("yihua-zhang.europass-v3.xml", "europass-v3", {"created": "2025-11-03T00:00:00Z"}),
 ]
 
 

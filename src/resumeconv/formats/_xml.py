@@ -30,7 +30,7 @@ def parse(data: bytes, source: str | None = None):
         tree = etree.fromstring(data, parser).getroottree()
     except etree.XMLSyntaxError as err:
         line, column = err.position if err.position else (err.lineno, None)
-        message = (err.msg or "syntax error").split(", line ")[0]
+        message = " ".join((err.msg or "syntax error").split(", line ")[0].split())
         raise InputError(f"invalid XML: {message}", source, line or None, column or None) from None
     except ValueError as err:
         raise InputError(f"invalid XML: {err}", source) from None
