@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from .errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, ResumeconvError
+from .errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, ResumeconvError
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -170,8 +170,8 @@ def _convert_one(task: _Task) -> _Outcome:
     from . import formats as registry
     from .fileio import write_atomic
 
+    name = "<stdin>" if task.input == "-" else task.input
     try:
-        name = "<stdin>" if task.input == "-" else task.input
         result = registry.read_path(task.input, task.source.name if task.source else None)
         out = task.target.write(result.document, **task.options)
         losses = [*result.losses, *out.losses]
@@ -195,8 +195,10 @@ def _convert_one(task: _Task) -> _Outcome:
             for i, part in enumerate(out.more, start=2):
                 write_atomic(f"{stem}-{i}{ext}", part)
         return _Outcome(EXIT_OK, report)
-    except ResumeconvError as err:
+    except InputError as err:
         return _Outcome(err.exit_code, [], str(err))
+    except ResumeconvError as err:
+        return _Outcome(err.exit_code, [], f"{name}: {err}")
     except OSError as err:
         return _Outcome(EXIT_USAGE, [], f"{err.filename or task.output}: {err.strerror or err}")
 
