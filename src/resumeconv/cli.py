@@ -50,6 +50,22 @@ def fail(err: ResumeconvError) -> None:
     sys.exit(err.exit_code)
 
 
+def _set_max_input(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
+    """Set the limit for this command (and its workers), and restore the previous one when it ends."""
+    if value is not None:
+        from .fileio import set_max_input_bytes
+
+        ctx.call_on_close(set_max_input_bytes(value))
+
+
+#: ``--max-input-size BYTES``, shared by the commands that read untrusted files (see SECURITY.md).
+max_input_size = click.option(
+    "--max-input-size", metavar="BYTES", type=click.IntRange(min=1), expose_value=False, is_eager=True,
+    callback=_set_max_input,
+    help="Refuse inputs larger than this (default 50 MiB, or RESUMECONV_MAX_INPUT_BYTES); zip members and PDF "
+         "attachments are held to it too.")
+
+
 def parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
     options: dict[str, Any] = {}
     for pair in pairs:
@@ -89,6 +105,7 @@ def loss_lines(losses: list, target: str, source: str) -> list[str]:
 @click.option("--loss-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Loss report on stderr: grouped text, or one JSON object per input with every item.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the loss report.")
+@max_input_size
 def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | None, output: str,
             output_dir: str | None, jobs: int, options: tuple[str, ...], fail_on_loss: bool, loss_format: str,
             quiet: bool) -> None:

@@ -8,6 +8,7 @@ import shutil
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import InputError, UnsafeInputError, UsageError
@@ -33,12 +34,23 @@ def max_input_bytes() -> int:
     return DEFAULT_MAX_INPUT_BYTES
 
 
-def set_max_input_bytes(limit: int) -> None:
+def set_max_input_bytes(limit: int) -> Callable[[], None]:
     """Set the input size limit for this process and the worker processes it starts (``--max-input-size``).
 
-    It goes through the environment because ``convert -j`` readers run in other processes.
+    It goes through the environment because ``convert -j`` readers run in other processes. Returns a function
+    that restores the previous setting.
     """
-    os.environ["RESUMECONV_MAX_INPUT_BYTES"] = str(int(limit))
+    key = "RESUMECONV_MAX_INPUT_BYTES"
+    previous = os.environ.get(key)
+    os.environ[key] = str(int(limit))
+
+    def restore() -> None:
+        if previous is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = previous
+
+    return restore
 
 
 def read_bytes(path: str | os.PathLike[str], limit: int | None = None) -> bytes:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import EXIT_CODES_HELP
+from ..cli import EXIT_CODES_HELP, max_input_size
 from ..diagnostics import Diagnostic, dumps_json, report_json
 from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, UsageError
 from ..schemas import PROFILES
@@ -26,6 +26,7 @@ _SKIP_DIRS = {"node_modules", "__pycache__"}
 @click.option("--strict", is_flag=True, help="Treat lint warnings as errors.")
 @click.option("--output-format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="text: FILE:LINE:COL lines; json: one object per file; github: annotations.")
+@max_input_size
 def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: str) -> None:
     """Validate resume files (JSON or YAML; directories are searched, '-' is stdin) and lint them.
 

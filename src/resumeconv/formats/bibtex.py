@@ -23,6 +23,9 @@ _WRITTEN = dict.fromkeys(("name", "authors", "venue", "type", "releaseDate", "do
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                        "dec"), start=1)}
 _UNENCODABLE = re.compile("[\ud800-\udfff]")
+#: @string expansion budget: FACTOR times the input's length plus MIN characters in all.
+MACRO_EXPANSION_FACTOR = 10
+MACRO_EXPANSION_MIN = 1 << 20
 #: Deeper brace nesting is refused: no real entry needs it, and LaTeX decoding recurses per level.
 MAX_BRACE_DEPTH = 64
 _ARXIV_IN_TEXT = re.compile(r"arxiv[:\s]*(?:preprint\s+)?(?:arxiv:)?\s*([0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?)", re.I)
@@ -68,6 +71,9 @@ class _Parser:
     def __init__(self, text: str, source: str | None):
         self.text, self.source, self.pos = text, source, 0
         self.macros: dict[str, str] = {m: str(n) for m, n in _MONTHS.items()}
+        #: Characters @string macros may still add in all: nested or repeated macros cannot blow up memory.
+        self.expansion_limit = MACRO_EXPANSION_FACTOR * len(text) + MACRO_EXPANSION_MIN
+        self.expansion_budget = self.expansion_limit
 
     def error(self, message: str, at: int | None = None) -> InputError:
         at = self.pos if at is None else at
@@ -161,7 +167,7 @@ class _Parser:
                 if word.isdigit():
                     pieces.append(word)
                 elif word.lower() in self.macros:
-                    pieces.append(self.macros[word.lower()])
+                    pieces.append(self._expand(word.lower(), at))
                 else:
                     raise self.error(f"undefined @string macro '{word}'", at)
             self.skip_space()
@@ -169,6 +175,15 @@ class _Parser:
                 self.pos += 1
                 continue
             return "".join(pieces)
+
+    def _expand(self, macro: str, at: int) -> str:
+        value = self.macros[macro]
+        self.expansion_budget -= len(value)
+        if self.expansion_budget < 0:
+            error = self.error(f"@string macros expand to more than {self.expansion_limit} characters "
+                               "(macro bomb refused)", at)
+            raise UnsafeInputError(error.message, error.source, error.line, error.column)
+        return value
 
     def entries(self) -> list[tuple[str, str, dict[str, str], int]]:
         """(type, key, fields, line) of every entry; @string defines macros, @comment/@preamble are skipped."""
