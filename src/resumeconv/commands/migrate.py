@@ -53,7 +53,7 @@ def migrate(input: str, output: str | None, in_place: bool, keep_backup: bool) -
     except ResumeconvError as err:
         fail(err)
     except OSError as err:
-        fail(ResumeconvError(f"{err.filename or input}: {err.strerror or err}"))
+        fail(ResumeconvError(f"{output or input}: cannot write: {err.strerror or err}"))
     sys.exit(EXIT_OK)
 
 

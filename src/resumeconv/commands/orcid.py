@@ -66,6 +66,8 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
             _merge_and_write(target, pubs, oid, output or merge_into, backup=None if output else keep_backup)
     except ResumeconvError as err:
         fail(err)
+    except OSError as err:
+        fail(ResumeconvError(f"{output or merge_into or '<stdout>'}: cannot write: {err.strerror or err}"))
     sys.exit(EXIT_OK)
 
 
