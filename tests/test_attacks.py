@@ -200,6 +200,19 @@ def test_zip_total_size_is_held_to_the_input_limit(tmp_path: Path) -> None:
     assert_refused(proc, elapsed, f"{evil}", "refused: the archive expands to", "(limit 4000000)")
 
 
+def test_symlink_in_an_unpacked_export_is_refused(tmp_path: Path) -> None:
+    """An unpacked hostile archive may hold Profile.csv -> a private file; its content must not reach the output."""
+    secret = tmp_path / "secret.csv"
+    secret.write_text("First Name,Last Name\nTOP-SECRET,VALUE\n")
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "Positions.csv").write_text("Company Name,Title\nAcme,Engineer\n")
+    (export / "Profile.csv").symlink_to(secret)
+    proc, elapsed = run("convert", "-t", "json", str(export))
+    assert_refused(proc, elapsed, f"{export}: ", "refused: Profile.csv is a symbolic link")
+    assert b"TOP-SECRET" not in proc.stdout
+
+
 # ------------------------------------------------------------------------------------------------- oversize
 
 
