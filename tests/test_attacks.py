@@ -116,6 +116,14 @@ def test_doctype_hidden_in_utf16_is_refused(fmt: str, tmp_path: Path) -> None:
     assert b"root:" not in proc.stdout
 
 
+@pytest.mark.parametrize("fmt", XML_READERS)
+def test_deeply_nested_xml_is_refused(fmt: str, tmp_path: Path) -> None:
+    evil = tmp_path / "deep.xml"
+    evil.write_bytes(xml(fmt, "", "<a>" * 100_000 + "</a>" * 100_000))
+    proc, elapsed = run("convert", "-f", fmt, "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}:3:", "invalid XML: Excessive depth in document: 256")
+
+
 def test_detected_xml_is_refused_the_same_way(tmp_path: Path) -> None:
     """No -f: the format is sniffed from the content, and the same parser refuses the DTD."""
     evil = tmp_path / "cv.europass.xml"
