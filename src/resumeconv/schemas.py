@@ -37,6 +37,14 @@ def load_schema(profile: str = "academic") -> dict[str, Any]:
     return json.loads(schema_text(profile))
 
 
+def resolve(node: dict[str, Any], profile: str = "academic") -> dict[str, Any]:
+    """A schema node with a local ``#/definitions/...`` reference followed (the only kind our schemas use)."""
+    ref = node.get("$ref", "")
+    if ref.startswith("#/definitions/"):
+        return load_schema(profile)["definitions"][ref.rsplit("/", 1)[1]]
+    return node
+
+
 def definition(name: str) -> dict[str, Any]:
     """A named definition of our schema, e.g. ``definition('iso8601')``."""
     return load_schema("academic")["definitions"][name]
