@@ -29,7 +29,13 @@ class Loss:
 
 def pointer(*parts: str | int) -> str:
     """Build a JSON pointer from path parts, escaping ``~`` and ``/`` as RFC 6901 says."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    out = ""
+    for part in parts:
+        text = str(part)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        out += "/" + text
+    return out
 
 
 @dataclass

@@ -269,9 +269,40 @@ def from_html(text: str | None) -> Rich:
     if "<" not in text:
         return Rich([line.strip() for line in text.splitlines() if line.strip()], [], [], [])
     parser = _Blocks()
-    parser.feed(text)
+    if not _feed_with_lxml(parser, text):
+        parser.feed(text)
     parser.close()
     return parser.rich
+
+
+def _feed_with_lxml(parser: _Blocks, text: str) -> bool:
+    """Drive the handlers from lxml's C HTML parser (several times faster than html.parser on large CVs).
+
+    The walk is iterative, so deep nesting cannot exhaust the stack; text lxml refuses (control characters,
+    nothing parseable) returns False and goes through html.parser instead.
+    """
+    from lxml import etree, html
+
+    try:
+        root = html.fragment_fromstring(text, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return False
+    if root.text:
+        parser.handle_data(root.text)
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if el is root or not isinstance(el.tag, str):
+            if event == "end" and el is not root and el.tail:
+                parser.handle_data(el.tail)
+            continue
+        if event == "start":
+            parser.handle_starttag(el.tag, list(el.attrib.items()))
+            if el.text:
+                parser.handle_data(el.text)
+        else:
+            parser.handle_endtag(el.tag)
+            if el.tail:
+                parser.handle_data(el.tail)
+    return True
 
 
 # ---------------------------------------------------------------- phones
