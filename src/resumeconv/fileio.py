@@ -6,8 +6,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
-from pathlib import Path
 
 from .errors import InputError, UnsafeInputError
 
@@ -81,11 +79,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
 
     On any failure the temporary file is removed and an existing ``path`` is left as it was.
     """
+    import tempfile
+
     if isinstance(data, str):
         data = data.encode("utf-8")
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    target = os.fspath(path)
+    directory = os.path.dirname(target) or "."
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -93,7 +93,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
             os.fsync(fh.fileno())
         with contextlib.suppress(FileNotFoundError):
             os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
-        if not target.exists():
+        if not os.path.exists(target):
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
