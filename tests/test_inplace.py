@@ -37,7 +37,7 @@ def _leftovers(tmp_path: Path) -> list[str]:
 def test_replace_keeping_backup_removes_the_backup_after_success(tmp_path: Path) -> None:
     cv = _cv(tmp_path)
     backup = fileio.replace_keeping_backup(cv, "new\n")
-    assert backup == tmp_path / "cv.json.bak"
+    assert backup == str(tmp_path / "cv.json.bak")
     assert cv.read_text() == "new\n"
     assert _leftovers(tmp_path) == []
 

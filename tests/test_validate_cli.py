@@ -165,3 +165,23 @@ def test_pre_commit_hook_is_declared():
     pattern = re.compile(hooks[0]["files"])
     assert pattern.search("cv/resume.json") and pattern.search("me.resume.yaml")
     assert not pattern.search("package.json")
+
+
+def test_jobs_give_the_same_report_in_the_same_order(tmp_path) -> None:
+    import json as _json
+
+    for i in range(6):
+        doc = {"basics": {"name": f"P{i}"}, "work": [{"startDate": "Jan 2019" if i % 2 else "2019-01"}]}
+        (tmp_path / f"cv-{i}.json").write_text(_json.dumps(doc, indent=2))
+    (tmp_path / "broken.json").write_text("{")
+    from click.testing import CliRunner
+
+    from resumeconv.cli import main
+
+    serial = CliRunner().invoke(main, ["validate", "--output-format", "json", str(tmp_path)])
+    parallel = CliRunner().invoke(main, ["validate", "--output-format", "json", "-j", "3", str(tmp_path)])
+    assert serial.exit_code == parallel.exit_code == 2
+    assert serial.stdout == parallel.stdout
+    reports = _json.loads(parallel.stdout)
+    assert [r["file"].rsplit("/", 1)[1] for r in reports] == ["broken.json"] + [f"cv-{i}.json" for i in range(6)]
+    assert [r["valid"] for r in reports] == [False, True, False, True, False, True, False]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import stat
 import sys
-import tempfile
-from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError, UnsafeInputError, UsageError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 #: Default input size limit; override with RESUMECONV_MAX_INPUT_BYTES or ``--max-input-size``.
 DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -102,11 +102,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
 
     On any failure the temporary file is removed and an existing ``path`` is left as it was.
     """
+    import tempfile
+
     if isinstance(data, str):
         data = data.encode("utf-8")
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    target = os.fspath(path)
+    directory = os.path.dirname(target) or "."
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -114,7 +116,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
             os.fsync(fh.fileno())
         with contextlib.suppress(FileNotFoundError):
             os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
-        if not target.exists():
+        if not os.path.exists(target):
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
@@ -129,7 +131,7 @@ def _umask() -> int:
     return mask
 
 
-def replace_keeping_backup(path: str | os.PathLike[str], data: bytes | str, *, keep_backup: bool = False) -> Path:
+def replace_keeping_backup(path: str | os.PathLike[str], data: bytes | str, *, keep_backup: bool = False) -> str:
     """Rewrite an existing file in place (``--in-place``) with ``FILE.bak`` holding the original meanwhile.
 
     The backup exists before the first byte of the new file is written and is removed only once the new file
@@ -138,17 +140,19 @@ def replace_keeping_backup(path: str | os.PathLike[str], data: bytes | str, *, k
     An existing ``FILE.bak`` is never overwritten: it may be the only copy left by an interrupted run.
     Returns the backup's path.
     """
-    target = Path(path)
-    backup = target.with_name(target.name + ".bak")
-    if backup.exists() or backup.is_symlink():
+    target = os.fspath(path)
+    backup = target + ".bak"
+    if os.path.lexists(backup):
         raise UsageError(f"{backup}: a backup already exists (left by an interrupted run?); move it away first")
     try:
         os.link(target, backup)
     except OSError:
+        import shutil
+
         shutil.copy2(target, backup)
     try:
         write_atomic(target, data)
-        _fsync_dir(target.parent if str(target.parent) else Path("."))
+        _fsync_dir(os.path.dirname(target) or ".")
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(backup)
@@ -158,7 +162,7 @@ def replace_keeping_backup(path: str | os.PathLike[str], data: bytes | str, *, k
     return backup
 
 
-def _fsync_dir(directory: Path) -> None:
+def _fsync_dir(directory: str) -> None:
     """Make a rename durable before the backup goes (a no-op where directories cannot be opened)."""
     try:
         fd = os.open(directory, os.O_RDONLY)

@@ -29,7 +29,13 @@ class Loss:
 
 def pointer(*parts: str | int) -> str:
     """Build a JSON pointer from path parts, escaping ``~`` and ``/`` as RFC 6901 says."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    out = ""
+    for part in parts:
+        text = str(part)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        out += "/" + text
+    return out
 
 
 @dataclass
@@ -37,9 +43,17 @@ class LossReport:
     """Collects losses while a reader or writer works; formats call :meth:`add`."""
 
     items: list[Loss] = field(default_factory=list)
+    _places: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, ptr: str, reason: str, kind: Kind = "loss") -> None:
         self.items.append(Loss(ptr, reason, kind))
+        self._places.add(ptr)
+
+    def covers(self, ptr: str) -> bool:
+        """Whether an item names ``ptr`` or a place enclosing it (a set lookup per ancestor, not a scan)."""
+        if len(self._places) < len(self.items):
+            self._places.update(x.pointer for x in self.items)
+        return _covered(ptr, self._places)
 
     def __iter__(self):
         return iter(self.items)
@@ -72,7 +86,20 @@ def differences(before: Any, after: Any, at: str = "") -> Iterator[tuple[str, bo
 
 def covered(ptr: str, losses: LossReport | list[Loss]) -> bool:
     """Whether a loss already names this place or one enclosing it."""
-    return any(ptr == x.pointer or ptr.startswith(x.pointer + "/") for x in losses)
+    if isinstance(losses, LossReport):
+        return losses.covers(ptr)
+    return _covered(ptr, {x.pointer for x in losses})
+
+
+def _covered(ptr: str, places: set[str]) -> bool:
+    if ptr in places or "" in places:
+        return True
+    cut = ptr.rfind("/")
+    while cut > 0:
+        if ptr[:cut] in places:
+            return True
+        cut = ptr.rfind("/", 0, cut)
+    return False
 
 
 def summarize(items: list[Loss]) -> list[str]:

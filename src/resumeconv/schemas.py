@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-_HERE = Path(__file__).resolve().parent / "schemas"
+_HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schemas")
 #: In a source checkout (editable install) our schema lives at the top level, its one true place.
-_REPO_SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "resume.schema.json"
+_REPO_SCHEMA = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                            "schema", "resume.schema.json")
 
 #: Profile name -> bundled file.
 PROFILES = {
@@ -19,22 +20,31 @@ PROFILES = {
 }
 
 
-def schema_path(profile: str = "academic") -> Path:
-    name = PROFILES[profile]
-    packaged = _HERE / name
-    if packaged.exists() or profile != "academic":
+def schema_path(profile: str = "academic") -> str:
+    """The bundled file of a profile; in a source checkout our schema is read from ``schema/`` itself."""
+    packaged = os.path.join(_HERE, PROFILES[profile])
+    if os.path.exists(packaged) or profile != "academic":
         return packaged
     return _REPO_SCHEMA
 
 
 def schema_text(profile: str = "academic") -> str:
-    return schema_path(profile).read_text(encoding="utf-8")
+    with open(schema_path(profile), encoding="utf-8") as fh:
+        return fh.read()
 
 
 @cache
 def load_schema(profile: str = "academic") -> dict[str, Any]:
     """The parsed schema for a profile (cached: read once per process)."""
     return json.loads(schema_text(profile))
+
+
+def resolve(node: dict[str, Any], profile: str = "academic") -> dict[str, Any]:
+    """A schema node with a local ``#/definitions/...`` reference followed (the only kind our schemas use)."""
+    ref = node.get("$ref", "")
+    if ref.startswith("#/definitions/"):
+        return load_schema(profile)["definitions"][ref.rsplit("/", 1)[1]]
+    return node
 
 
 def definition(name: str) -> dict[str, Any]:

@@ -10,7 +10,6 @@ what would be right for dates, URLs and identifiers, and the key itself for unex
 from __future__ import annotations
 
 import datetime
-import difflib
 import os
 from collections.abc import Callable
 from functools import cache
@@ -194,6 +193,8 @@ def _wording(err: Any, field: str) -> tuple[str, str]:
     if keyword == "required":
         return "schema.required", f"missing required field {err.message.removesuffix(' is a required property')}"
     if keyword == "enum":
+        import difflib
+
         close = difflib.get_close_matches(str(value), [str(v) for v in schema["enum"]], n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f"; use one of: {', '.join(map(str, schema['enum']))}"
         return "schema.enum", f"{value!r} is not an allowed value{hint}"
@@ -227,6 +228,8 @@ def _unexpected_keys(err: Any, ptr: str) -> list[Finding]:
     out = []
     for key in extras:
         legacy = next((new for parent, old, new in LEGACY_NAMES if old == key and not parent and at_root), None)
+        import difflib
+
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
         if legacy:
             message = f"unknown top-level key '{key}': it is the pre-1.0 name of '{legacy}'; rename it"

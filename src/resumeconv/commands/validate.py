@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import click
 
@@ -26,29 +25,24 @@ _SKIP_DIRS = {"node_modules", "__pycache__"}
 @click.option("--strict", is_flag=True, help="Treat lint warnings as errors.")
 @click.option("--output-format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="text: FILE:LINE:COL lines; json: one object per file; github: annotations.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Worker processes for many files.")
 @max_input_size
-def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: str) -> None:
+def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: str, jobs: int) -> None:
     """Validate resume files (JSON or YAML; directories are searched, '-' is stdin) and lint them.
 
     Every problem is reported at its line and column; a file that cannot be read is reported and the others
     are still checked.
     """
-    from ..validation import validate as check_file
+    from ..batch import map_files
 
     paths = list(_expand(files))
     if not paths:
         click.echo("resumeconv: no *.json, *.yaml or *.yml files found in the given directories", err=True)
         sys.exit(EXIT_USAGE)
-    results: list[tuple[str, list[Diagnostic]]] = []
-    unreadable = 0
-    for path in paths:
-        name = "<stdin>" if path == "-" else path
-        try:
-            diagnostics = check_file(path, profile=profile, strict=strict, file=name)
-        except (InputError, UsageError) as err:
-            unreadable += 1
-            diagnostics = [_input_diagnostic(name, err)]
-        results.append((name, diagnostics))
+    checked = list(map_files(_check_one, [(path, profile, strict) for path in paths], jobs))
+    results = [(name, diagnostics) for name, diagnostics, _ in checked]
+    unreadable = sum(1 for _, _, failed in checked if failed)
     _report(results, output_format)
     invalid = sum(1 for _, diags in results if any(d.severity == "error" for d in diags))
     if output_format == "text":
@@ -56,15 +50,28 @@ def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: 
     sys.exit(EXIT_USAGE if unreadable else EXIT_INVALID if invalid else EXIT_OK)
 
 
+def _check_one(task: tuple[str, str, bool]) -> tuple[str, list[Diagnostic], bool]:
+    """One file's diagnostics, and whether it could not be read (a top-level function, so workers can run it)."""
+    from ..validation import validate as check_file
+
+    path, profile, strict = task
+    name = "<stdin>" if path == "-" else path
+    try:
+        return name, check_file(path, profile=profile, strict=strict, file=name), False
+    except (InputError, UsageError) as err:
+        return name, [_input_diagnostic(name, err)], True
+
+
 def _expand(args: tuple[str, ...]) -> Iterator[str]:
     """Files as given; directories searched (sorted, hidden folders and node_modules skipped)."""
     for arg in args:
         if arg != "-" and os.path.isdir(arg):
-            for path in sorted(Path(arg).rglob("*")):
-                parts = path.relative_to(arg).parts
-                if path.suffix.lower() in SUFFIXES and path.is_file() and not any(
-                        p.startswith(".") or p in _SKIP_DIRS for p in parts[:-1]):
-                    yield str(path)
+            found = []
+            for folder, dirs, names in os.walk(arg):
+                dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS]
+                found.extend(os.path.join(folder, n) for n in names if n.lower().endswith(SUFFIXES)
+                             and os.path.isfile(os.path.join(folder, n)))
+            yield from sorted(found)
         else:
             yield arg
 

@@ -153,18 +153,19 @@ class Coverage:
 
     def report_rest(self) -> None:
         """Report each largest unused subtree once, with the reason registered for its generic path."""
-        for ptr, generic in self._unused(self.doc, (), ()):
+        inside = {u[:i] for u in self.used for i in range(1, len(u)) if u[i] == "/"}
+        for ptr, generic in self._unused(self.doc, (), (), inside):
             self.report.add(ptr, self.reasons.get(generic, self.default))
 
-    def _unused(self, node: Any, parts: tuple, generic: tuple) -> Iterator[tuple[str, str]]:
+    def _unused(self, node: Any, parts: tuple, generic: tuple, inside: set[str]) -> Iterator[tuple[str, str]]:
         ptr = pointer(*parts)
         if ptr in self.used:
             return
-        partly_used = not parts or any(u.startswith(ptr + "/") for u in self.used)
+        partly_used = not parts or ptr in inside
         if not partly_used or not isinstance(node, (dict, list)):
             if parts:
                 yield ptr, "/".join(generic)
             return
         items = node.items() if isinstance(node, dict) else enumerate(node)
         for key, value in items:
-            yield from self._unused(value, (*parts, key), (*generic, "*" if isinstance(key, int) else key))
+            yield from self._unused(value, (*parts, key), (*generic, "*" if isinstance(key, int) else key), inside)

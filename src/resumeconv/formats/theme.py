@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 from .. import document
 from ..dates import is_iso, precision
 from ..losses import LossReport, pointer
-from ..schemas import load_schema
+from ..schemas import load_schema, resolve
 from . import WriteResult
 from ._academic import (
     EVENT_TYPES,
@@ -384,14 +384,7 @@ def _strip(node: Any, schema: dict[str, Any], ptr: str, report: LossReport) -> N
             node.pop(key)
             report.add(ptr + pointer(key), "not a JSON Resume field; no stock theme shows it")
         else:
-            _strip(node[key], _resolve(declared[key]), ptr + pointer(key), report)
-
-
-def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
-    ref = schema.get("$ref", "")
-    if ref.startswith("#/definitions/"):
-        return _upstream()["definitions"][ref.rsplit("/", 1)[-1]]
-    return schema
+            _strip(node[key], resolve(declared[key], "jsonresume-1.0"), ptr + pointer(key), report)
 
 
 # --- what known themes need --------------------------------------------------------------------------------------
