@@ -12,13 +12,15 @@ from __future__ import annotations
 import importlib
 import os
 import re
-from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidDocumentError, UsageError
 from ..losses import Loss
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 @dataclass
