@@ -185,3 +185,20 @@ def test_every_command_is_covered() -> None:
 def test_listing_commands_succeed_quietly(args: list[str]) -> None:
     proc = cli(*args)
     assert proc.returncode == 0 and proc.stderr == b"" and proc.stdout
+
+
+@pytest.mark.parametrize("where", ["missing-dir", "a-directory"])
+@pytest.mark.parametrize("command", [["convert", "-t", "yaml"], ["migrate"], ["render", "-t", "even"]])
+def test_an_unwritable_output_is_one_line_naming_it(command: list[str], where: str, tmp_path: Path) -> None:
+    output = tmp_path / "missing" / "out.yaml" if where == "missing-dir" else tmp_path
+    doc = tmp_path / "cv.json"
+    doc.write_text('{"basics": {"name": "Ada", "url": "example.org"}}')
+    proc = cli(*command, str(doc), "-o", str(output))
+    if command[0] == "render":  # the theme is looked up before anything is written
+        one_line(proc, 2)
+        return
+    stderr = proc.stderr.decode()
+    assert "Traceback" not in stderr and proc.returncode == 2
+    reason = "No such file or directory" if where == "missing-dir" else "Is a directory"
+    assert stderr.splitlines()[-1] == f"resumeconv: {output}: cannot write: {reason}"
+    assert [p.name for p in tmp_path.iterdir()] == ["cv.json"]

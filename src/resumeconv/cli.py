@@ -217,7 +217,7 @@ def _convert_one(task: _Task) -> _Outcome:
     except ResumeconvError as err:
         return _Outcome(err.exit_code, [], f"{name}: {err}")
     except OSError as err:
-        return _Outcome(EXIT_USAGE, [], f"{err.filename or task.output}: {err.strerror or err}")
+        return _Outcome(EXIT_USAGE, [], f"{task.output}: cannot write: {err.strerror or err}")
 
 
 @main.command("formats")
