@@ -40,15 +40,40 @@ def write(doc: dict[str, Any], *, format: str, **options: Any) -> WriteResult:
     report_unmapped(doc, _WRITTEN, "BibTeX", report)
     taken: set[str] = set()
     parts = []
+    if doc.get("publications") == []:
+        report.add(pointer("publications"), "an empty list writes no entry", "normalization")
     for i, pub in enumerate(doc.get("publications") or []):
         entry = build_entry(pub, i, citation_key(pub, taken), report)
         _report_author_flags(pub, i, report)
+        _report_read_back(pub, i, entry, report)
         text = entry.render()
         clean = _UNENCODABLE.sub("", text)
         if clean != text:
             report.add(pointer("publications", i), "lone surrogate characters removed", "normalization")
         parts.append(clean)
     return WriteResult("\n".join(parts).encode("utf-8"), report.items)
+
+
+def _report_read_back(pub: dict[str, Any], index: int, entry: Any, report: LossReport) -> None:
+    """Normalizations only visible when the entry is read back: the type the entry type gives, and the note
+    that now holds the equal-contribution marks."""
+    ptr = pointer("publications", index, "type")
+    fields = dict(entry.fields)
+    back, _ = _our_type(entry.type, fields, "eprint" in fields)
+    if back != pub.get("type") and not any(x.pointer == ptr for x in report.items):
+        given = f"no entry type for '{pub['type']}'" if pub.get("type") else "no type given"
+        report.add(ptr, f"{given}: written as @{entry.type}, which reads back as '{back}'", "normalization")
+    venue = pub.get("venue")
+    if isinstance(venue, dict) and venue.get("short") and not venue.get("name"):
+        report.add(pointer("publications", index, "venue"), "BibTeX has one venue name: the short label is written "
+                   "as the name", "normalization")
+    notes = pub.get("notes")
+    if any(isinstance(a, dict) and a.get("equalContribution") for a in pub.get("authors") or []):
+        report.add(pointer("publications", index, "notes"), "the equal-contribution marks are added to the note",
+                   "normalization")
+    elif "notes" in pub and not (isinstance(notes, list) and len(notes) == 1 and notes[0]):
+        report.add(pointer("publications", index, "notes"), "BibTeX has one note: the notes are joined with '; ' "
+                   "(empty ones left out)", "normalization")
 
 
 def _report_author_flags(pub: dict[str, Any], index: int, report: LossReport) -> None:
