@@ -84,7 +84,7 @@ def _zip_files(data: bytes, source: str | None) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for info in members:
         base = re.split(r"[/\\]", info.filename)[-1].lower()
-        if info.is_dir() or base not in FILES:
+        if not info.filename or info.filename.endswith(("/", "\\")) or base not in FILES:
             continue
         if info.flag_bits & 0x1:
             raise InputError(f"{info.filename!r} is encrypted", source)
