@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import dates, ids
 from .diagnostics import Finding
@@ -39,9 +38,8 @@ LEGACY_NAMES: tuple[tuple[tuple[str, ...], str, str], ...] = (
 _ORCID_IN_URL = re.compile(r"orcid\.org/([^\s/?#]+)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Node:
-    """One value of the document and the path to it."""
+class Node(NamedTuple):
+    """One value of the document and the path to it (a tuple: thousands are made per document)."""
 
     path: tuple[str | int, ...]
     value: Any
@@ -60,21 +58,27 @@ class Node:
         return tuple("*" if isinstance(p, int) else p for p in self.path)
 
 
-@dataclass
 class Context:
     """What every rule sees: the document, all its nodes (walked once), today and the profile."""
 
-    doc: dict[str, Any]
-    today: datetime.date = field(default_factory=datetime.date.today)
-    profile: str = "academic"
-    nodes: list[Node] = field(init=False)
+    def __init__(self, doc: dict[str, Any], today: datetime.date | None = None, profile: str = "academic") -> None:
+        self.doc = doc
+        self.today = today or datetime.date.today()
+        self.profile = profile
+        self.nodes = list(_walk(doc))
+        self._by_key: dict[Any, list[int]] = {}
+        for index, node in enumerate(self.nodes):
+            if node.path:
+                self._by_key.setdefault(node.path[-1], []).append(index)
 
-    def __post_init__(self) -> None:
-        self.nodes = list(_walk(self.doc))
+    def keyed(self, key: str) -> Iterator[Node]:
+        """Nodes under ``key``, in document order."""
+        return (self.nodes[i] for i in self._by_key.get(key, ()))
 
     def strings(self, keys: frozenset[str]) -> Iterator[Node]:
-        """Nodes whose key is one of ``keys`` and whose value is a string."""
-        return (n for n in self.nodes if n.key in keys and isinstance(n.value, str))
+        """Nodes whose key is one of ``keys`` and whose value is a string, in document order."""
+        found = sorted(i for key in keys for i in self._by_key.get(key, ()))
+        return (self.nodes[i] for i in found if isinstance(self.nodes[i].value, str))
 
 
 Rule = Callable[[Context], Iterator[Finding]]
@@ -142,9 +146,7 @@ def calendar_date(ctx: Context) -> Iterator[Finding]:
 @rule("present-end-date")
 def present_end_date(ctx: Context) -> Iterator[Finding]:
     """'Present', 'now', "" or null as endDate: JSON Resume says "ongoing" by leaving endDate out."""
-    for node in ctx.nodes:
-        if node.key != "endDate":
-            continue
+    for node in ctx.keyed("endDate"):
         value = node.value
         if value is None or (isinstance(value, str) and (not value.strip() or dates.is_present(value))):
             shown = "null" if value is None else repr(value)
@@ -178,7 +180,7 @@ def orcid_checksum(ctx: Context) -> Iterator[Finding]:
         if node.key in field_names("orcid"):
             problem = ids.orcid_problem(node.value)
         else:
-            match = _ORCID_IN_URL.search(node.value)
+            match = _ORCID_IN_URL.search(node.value) if "orcid" in node.value.lower() else None
             problem = ids.orcid_problem(match.group(1), bare=False) if match else None
         if problem:
             yield Finding(node.pointer, "orcid-checksum", problem)
@@ -253,8 +255,12 @@ def url_scheme(ctx: Context) -> Iterator[Finding]:
 
 @rule("upstream-v1.0")
 def upstream_v1(ctx: Context) -> Iterator[Finding]:
-    """What JSON Resume v1.0.0 rejects although this profile accepts it, so users know which tools will fail."""
-    if ctx.profile == "jsonresume-1.0":
+    """What JSON Resume v1.0.0 rejects although this profile accepts it, so users know which tools will fail.
+
+    Only the latest-upstream profile can accept such a document: ours is a subset of v1.0.0 by construction (the
+    conformance rule, tested in test_schemacheck.py), and v1.0.0 is itself.
+    """
+    if ctx.profile != "jsonresume":
         return
     from .validation import schema_findings
 

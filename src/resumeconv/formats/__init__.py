@@ -12,22 +12,25 @@ from __future__ import annotations
 import importlib
 import os
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import UsageError
 from ..losses import Loss
 
 
-@dataclass
 class ReadResult:
     """A reader's answer: the canonical document and what the source had that it could not hold."""
 
-    document: dict[str, Any]
-    losses: list[Loss] = field(default_factory=list)
+    __slots__ = ("document", "losses")
+
+    def __init__(self, document: dict[str, Any], losses: list[Loss] | None = None) -> None:
+        self.document = document
+        self.losses: list[Loss] = list(losses or ())
+
+    def __repr__(self) -> str:
+        return f"ReadResult(document=..., losses={self.losses!r})"
 
 
-@dataclass
 class WriteResult:
     """A writer's answer: the bytes to write and what the target could not hold.
 
@@ -35,17 +38,24 @@ class WriteResult:
     writes them beside the first as ``NAME-2.EXT``, ``NAME-3.EXT``, ...
     """
 
-    data: bytes
-    losses: list[Loss] = field(default_factory=list)
-    more: list[bytes] = field(default_factory=list)
+    __slots__ = ("data", "losses", "more")
+
+    def __init__(self, data: bytes, losses: list[Loss] | None = None, more: list[bytes] | None = None) -> None:
+        self.data = data
+        self.losses: list[Loss] = list(losses or ())
+        self.more: list[bytes] = list(more or ())
+
+    def __repr__(self) -> str:
+        return f"WriteResult({len(self.data)} bytes, losses={self.losses!r}, more={len(self.more)} part(s))"
 
     @property
     def text(self) -> str:
         return self.data.decode("utf-8")
 
 
-@dataclass(frozen=True)
-class FormatSpec:
+class FormatSpec(NamedTuple):
+    """A registry entry (plain, immutable data: listing formats imports no format module)."""
+
     name: str
     module: str
     description: str
@@ -136,8 +146,11 @@ def by_extension(path: str, *, reading: bool) -> FormatSpec | None:
 def sniff(data: bytes) -> FormatSpec | None:
     """The readable format whose content pattern matches the start of ``data``."""
     head = data[:8192].decode("utf-8", "replace").lstrip("\ufeff")
-    found = [s for s in REGISTRY if s.reads and s.sniff and re.search(s.sniff, head, re.MULTILINE)]
-    return max(found, key=lambda s: s.sniff_rank) if found else None
+    # Highest rank first (registry order within a rank); once a rank has matched, lower ones cannot win.
+    for spec in sorted((s for s in REGISTRY if s.reads and s.sniff), key=lambda s: -s.sniff_rank):
+        if re.search(spec.sniff, head, re.MULTILINE):
+            return spec
+    return None
 
 
 def read_path(path: str, format: str | None = None, **options: Any) -> ReadResult:
