@@ -84,9 +84,12 @@ def arxiv_key(value: str) -> str:
 
 def title_key(title: str) -> str:
     """Comparison key for a title: case, accents' base letters kept, punctuation and spacing folded."""
-    import unicodedata
+    if title.isascii():
+        folded = title.lower()
+    else:
+        import unicodedata
 
-    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+        folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
     return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
 
 

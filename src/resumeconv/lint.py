@@ -39,18 +39,24 @@ _ORCID_IN_URL = re.compile(r"orcid\.org/([^\s/?#]+)", re.IGNORECASE)
 
 
 class Node(NamedTuple):
-    """One value of the document and the path to it (a tuple: thousands are made per document)."""
+    """One value of the document, its key and its parent node (the path is rebuilt only when asked for)."""
 
-    path: tuple[str | int, ...]
+    parent: Node | None
+    key: str | int | None
     value: Any
+
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        keys = []
+        node: Node | None = self
+        while node is not None and node.parent is not None:
+            keys.append(node.key)
+            node = node.parent
+        return tuple(reversed(keys))
 
     @property
     def pointer(self) -> str:
         return pointer(*self.path)
-
-    @property
-    def key(self) -> str | int | None:
-        return self.path[-1] if self.path else None
 
     @property
     def shape(self) -> tuple[str, ...]:
@@ -65,11 +71,34 @@ class Context:
         self.doc = doc
         self.today = today or datetime.date.today()
         self.profile = profile
-        self.nodes = list(_walk(doc))
+        self.nodes: list[Node] = []
         self._by_key: dict[Any, list[int]] = {}
-        for index, node in enumerate(self.nodes):
-            if node.path:
-                self._by_key.setdefault(node.path[-1], []).append(index)
+        #: The nodes whose value is an object, and those whose value is a string, in document order.
+        self.dict_nodes: list[Node] = []
+        self.string_nodes: list[Node] = []
+        self._walk(doc)
+
+    def _walk(self, doc: Any) -> None:
+        """Every node in document order (depth first), indexed by key and by kind in the same pass.
+
+        Nodes are made with ``tuple.__new__`` and keep a parent link instead of a path: a NamedTuple's own
+        constructor is a Python function, and a large CV has tens of thousands of nodes.
+        """
+        make, nodes, by_key = tuple.__new__, self.nodes, self._by_key
+        dicts, strings = self.dict_nodes, self.string_nodes
+        stack: list[Node] = [make(Node, (None, None, doc))]
+        while stack:
+            node = stack.pop()
+            by_key.setdefault(node[1], []).append(len(nodes))
+            nodes.append(node)
+            value = node[2]
+            if isinstance(value, dict):
+                dicts.append(node)
+                stack.extend(make(Node, (node, k, v)) for k, v in reversed(value.items()))
+            elif isinstance(value, list):
+                stack.extend(make(Node, (node, i, v)) for i, v in reversed(list(enumerate(value))))
+            elif isinstance(value, str):
+                strings.append(node)
 
     def keyed(self, key: str) -> Iterator[Node]:
         """Nodes under ``key``, in document order."""
@@ -99,24 +128,12 @@ def lint(doc: dict[str, Any], *, profile: str = "academic", today: datetime.date
     return [finding for check in RULES.values() for finding in check(ctx)]
 
 
-def _walk(doc: Any) -> Iterator[Node]:
-    stack: list[Node] = [Node((), doc)]
-    while stack:
-        node = stack.pop()
-        yield node
-        if isinstance(node.value, dict):
-            stack.extend(Node((*node.path, k), v) for k, v in reversed(node.value.items()))
-        elif isinstance(node.value, list):
-            stack.extend(Node((*node.path, i), v) for i, v in reversed(list(enumerate(node.value))))
-
-
-
 @rule("end-before-start")
 def end_before_start(ctx: Context) -> Iterator[Finding]:
     """An entry that ends before it starts (compared at the precision written)."""
-    for node in ctx.nodes:
+    for node in ctx.dict_nodes:
         item = node.value
-        if isinstance(item, dict) and dates.is_iso(item.get("startDate")) and dates.is_iso(item.get("endDate")):
+        if "endDate" in item and dates.is_iso(item.get("startDate")) and dates.is_iso(item.get("endDate")):
             start, end = item["startDate"], item["endDate"]
             if dates.sort_key(end, end=True) < dates.sort_key(start):
                 yield Finding(node.pointer + "/endDate", "end-before-start",
@@ -157,8 +174,9 @@ def present_end_date(ctx: Context) -> Iterator[Finding]:
 @rule("legacy-field")
 def legacy_field(ctx: Context) -> Iterator[Finding]:
     """Pre-1.0 JSON Resume names that 1.0 tools ignore, with the name to use."""
-    for node in ctx.nodes:
-        if not isinstance(node.value, dict):
+    old_names = {old for _, old, _ in LEGACY_NAMES}
+    for node in ctx.dict_nodes:
+        if old_names.isdisjoint(node.value):
             continue
         shape = node.shape
         for parent, old, new in LEGACY_NAMES:
@@ -174,9 +192,7 @@ def legacy_field(ctx: Context) -> Iterator[Finding]:
 @rule("orcid-checksum")
 def orcid_checksum(ctx: Context) -> Iterator[Finding]:
     """Every ORCID iD, in an ORCID field or in an orcid.org URL, must pass its MOD 11-2 check digit."""
-    for node in ctx.nodes:
-        if not isinstance(node.value, str):
-            continue
+    for node in ctx.string_nodes:
         if node.key in field_names("orcid"):
             problem = ids.orcid_problem(node.value)
         else:
@@ -205,16 +221,19 @@ def arxiv_syntax(ctx: Context) -> Iterator[Finding]:
 def _publication_keys(item: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """What identifies a publication: its DOI (field or URL), arXiv id and normalized title."""
     doi = item.get("doi")
-    if not (isinstance(doi, str) and ids.is_doi(doi)) and isinstance(item.get("url"), str):
+    valid_doi = isinstance(doi, str) and ids.is_doi(doi)
+    if not valid_doi and isinstance(item.get("url"), str):
         doi = ids.find_doi(item["url"])
-    if isinstance(doi, str) and ids.is_doi(doi):
+        valid_doi = doi is not None and ids.is_doi(doi)
+    if valid_doi:
         yield "DOI", ids.doi_key(doi)
     arxiv = item.get("arxiv")
     if isinstance(arxiv, str) and ids.is_arxiv(arxiv):
         yield "arXiv id", ids.arxiv_key(arxiv)
     name = item.get("name")
-    if isinstance(name, str) and ids.title_key(name):
-        yield "title", ids.title_key(name)
+    key = ids.title_key(name) if isinstance(name, str) else ""
+    if key:
+        yield "title", key
 
 
 @rule("duplicate-publication")
@@ -239,8 +258,8 @@ def duplicate_publication(ctx: Context) -> Iterator[Finding]:
 @rule("empty-string")
 def empty_string(ctx: Context) -> Iterator[Finding]:
     """An empty string where the field should be left out (empty end dates are present-end-date's)."""
-    for node in ctx.nodes:
-        if isinstance(node.value, str) and not node.value.strip() and node.key != "endDate" and node.path:
+    for node in ctx.string_nodes:
+        if not node.value.strip() and node.key != "endDate" and node.parent is not None:
             where = "remove the empty item" if isinstance(node.key, int) else f"leave '{node.key}' out"
             yield Finding(node.pointer, "empty-string", f"empty string; {where}")
 
