@@ -84,21 +84,28 @@ class Context:
         Nodes are made with ``tuple.__new__`` and keep a parent link instead of a path: a NamedTuple's own
         constructor is a Python function, and a large CV has tens of thousands of nodes.
         """
-        make, nodes, by_key = tuple.__new__, self.nodes, self._by_key
-        dicts, strings = self.dict_nodes, self.string_nodes
+        from collections import defaultdict
+
+        make, nodes = tuple.__new__, self.nodes
+        by_key: defaultdict[Any, list[int]] = defaultdict(list)
+        add_dict, add_string = self.dict_nodes.append, self.string_nodes.append
         stack: list[Node] = [make(Node, (None, None, doc))]
+        push, pop = stack.extend, stack.pop
         while stack:
-            node = stack.pop()
-            by_key.setdefault(node[1], []).append(len(nodes))
+            node = pop()
+            by_key[node[1]].append(len(nodes))
             nodes.append(node)
             value = node[2]
-            if isinstance(value, dict):
-                dicts.append(node)
-                stack.extend(make(Node, (node, k, v)) for k, v in reversed(value.items()))
+            if type(value) is str:
+                add_string(node)
+            elif isinstance(value, dict):
+                add_dict(node)
+                push([make(Node, (node, k, v)) for k, v in value.items()][::-1])
             elif isinstance(value, list):
-                stack.extend(make(Node, (node, i, v)) for i, v in reversed(list(enumerate(value))))
+                push([make(Node, (node, i, v)) for i, v in enumerate(value)][::-1])
             elif isinstance(value, str):
-                strings.append(node)
+                add_string(node)
+        self._by_key = by_key
 
     def keyed(self, key: str) -> Iterator[Node]:
         """Nodes under ``key``, in document order."""
