@@ -65,6 +65,9 @@ class FormatSpec(NamedTuple):
     #: A regex searched in the first 8 KiB of input; the highest ``sniff_rank`` among matches wins.
     sniff: str | None = None
     sniff_rank: int = 0
+    #: Set when several formats can match the same content (PDFs): the module's ``probe(data) -> bool`` then
+    #: looks deeper, and the first candidate, in registry order, that claims the input wins.
+    probe: bool = False
     #: Set when the reader also takes a directory (given as ``path=``, the data then empty): a regex searched in
     #: the directory's file names, one a line, to detect it.
     dir_sniff: str | None = None
@@ -91,13 +94,14 @@ REGISTRY: tuple[FormatSpec, ...] = (
                sniff=r"^(---|%YAML|[A-Za-z_$][\w$-]*\s*:)", sniff_rank=0),
     FormatSpec("europass", "europass", "Europass CV XML (Candidate, the editor since 2020), or a Europass PDF",
                (".europass.xml",), reads=True, writes=True,
-               sniff=r"<Candidate[\s>]|\A%PDF-", sniff_rank=2),
+               sniff=r"<Candidate[\s>]|\A%PDF-", sniff_rank=2, probe=True),
     FormatSpec("europass-v3", "europass_v3", "Europass CV XML v3 (legacy SkillsPassport, XSD v3.4)",
-               (".europass-v3.xml",), reads=True, writes=True, sniff=r"<SkillsPassport[\s>]", sniff_rank=2),
+               (".europass-v3.xml",), reads=True, writes=True, sniff=r"<SkillsPassport[\s>]|\A%PDF-", sniff_rank=2,
+               probe=True),
     FormatSpec("linkedin", "linkedin_text", "LinkedIn profile text (as 'Save to PDF' shows it; reads the PDF too)",
                (".linkedin.txt",), reads=True, writes=True,
-               sniff=r"^(Contact|Top Skills|Honors-Awards)[ \t]*\n[\s\S]*^(Experience|Education)[ \t]*$",
-               sniff_rank=2),
+               sniff=r"\A%PDF-|^(Contact|Top Skills|Honors-Awards)[ \t]*\n[\s\S]*^(Experience|Education)[ \t]*$",
+               sniff_rank=2, probe=True),
     FormatSpec("linkedin-export", "linkedin_export", "LinkedIn data export (.zip or unpacked folder of CSVs)",
                (".zip",), reads=True, dir_sniff=r"(?im)^(Profile|Positions|Education|Skills)\.csv$",
                sniff=r"\APK\x03\x04[\s\S]{26,300}?(Profile|Positions|Education|Skills|Languages|Email Addresses)\.csv",
@@ -147,10 +151,17 @@ def sniff(data: bytes) -> FormatSpec | None:
     """The readable format whose content pattern matches the start of ``data``."""
     head = data[:8192].decode("utf-8", "replace").lstrip("\ufeff")
     # Highest rank first (registry order within a rank); once a rank has matched, lower ones cannot win.
+    matched: list[FormatSpec] = []
     for spec in sorted((s for s in REGISTRY if s.reads and s.sniff), key=lambda s: -s.sniff_rank):
+        if matched and spec.sniff_rank < matched[0].sniff_rank:
+            break
         if re.search(spec.sniff, head, re.MULTILINE):
-            return spec
-    return None
+            matched.append(spec)
+    if len(matched) > 1:
+        for spec in matched:
+            if spec.probe and spec.load().probe(data):
+                return spec
+    return matched[0] if matched else None
 
 
 def read_path(path: str, format: str | None = None, **options: Any) -> ReadResult:
