@@ -118,6 +118,10 @@ def main() -> int:
         subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(data)], check=True,
                        stdout=subprocess.DEVNULL)
     peers = {} if args.no_peers else install_peers(args.cache)
+    # A pip-installed package ships compiled bytecode; an editable checkout under PYTHONDONTWRITEBYTECODE would
+    # recompile every module on every run. Compile once and let the children use it, as an install would.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src" / "resumeconv")], check=False)
     rc = resumeconv_exe()
     big = data / "big.resume.json"
     py = sys.executable

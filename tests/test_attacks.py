@@ -310,8 +310,15 @@ def test_europass_pdf_attachment_bomb_is_held_to_the_input_limit(tmp_path: Path)
 def test_europass_pdf_with_many_pages_and_no_xml_is_refused_quickly(tmp_path: Path) -> None:
     evil = tmp_path / "cv.pdf"
     evil.write_bytes(_pdf(pages=2000))
-    proc, elapsed = run("convert", "-t", "json", str(evil))
+    proc, elapsed = run("convert", "-f", "europass", "-t", "json", str(evil))
     assert_refused(proc, elapsed, f"{evil}: ", "this PDF has no embedded Europass XML (attachment.xml)")
+
+
+def test_a_detected_pdf_without_europass_xml_is_held_to_the_linkedin_limits(tmp_path: Path) -> None:
+    evil = tmp_path / "cv.pdf"
+    evil.write_bytes(_pdf(pages=2000))
+    proc, elapsed = run("convert", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", "the PDF has 2000 pages (limit 100)")
 
 
 def test_europass_pdf_attachment_with_a_doctype_is_refused(tmp_path: Path) -> None:

@@ -191,3 +191,11 @@ def test_summarize_folds_array_indices_per_reason() -> None:
         "/basics/orcid: no ORCID field",
         "/publications/3/doi: other reason",
     ]
+
+
+def test_days_in_month_matches_the_calendar() -> None:
+    import calendar
+
+    for year in (1900, 2000, 2023, 2024, 2100):
+        for month in range(1, 13):
+            assert dates.days_in_month(year, month) == calendar.monthrange(year, month)[1]

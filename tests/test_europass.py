@@ -357,6 +357,14 @@ def test_legacy_pdf_attachment_name_holds_v3() -> None:
     assert resumeconv.read(pdf, format="europass-v3").document["basics"]["name"] == "Grace Hopper"
 
 
+def test_pdfs_are_told_apart_without_f() -> None:
+    """Europass, legacy Europass and any other PDF (a LinkedIn profile) are detected by what they carry."""
+    legacy = _pdf("Europass-XML-Attachment", (FIXTURES / "skillspassport-small.xml").read_bytes())
+    assert detect("cv.pdf", legacy).name == "europass-v3"
+    assert resumeconv.read(legacy).document["basics"]["name"] == "Grace Hopper"
+    assert detect("Profile.pdf", _pdf("notes.txt", b"hello")).name == "linkedin"
+
+
 def test_pdf_without_europass_xml_is_refused_with_what_it_has() -> None:
     with pytest.raises(InputError, match=r"no embedded Europass XML \(attachment.xml\); embedded files: notes.txt"):
         resumeconv.read(_pdf("notes.txt", b"hello"), format="europass")

@@ -166,7 +166,7 @@ def test_upstream_v1_names_what_only_latest_accepts():
 
 def test_rules_survive_odd_shapes():
     doc = {"publications": "none", "work": ["a", 3, None], "basics": [], "awards": [{"date": 2019}]}
-    assert [(f.rule, f.pointer, f.message) for f in lint(doc, today=TODAY)] == [
+    assert [(f.rule, f.pointer, f.message) for f in lint(doc, profile="jsonresume", today=TODAY)] == [
         ("upstream-v1.0", "/basics", "JSON Resume v1.0.0 rejects this: expected an object, got an array"),
         ("upstream-v1.0", "/work/0", "JSON Resume v1.0.0 rejects this: expected an object, got a string"),
         ("upstream-v1.0", "/work/1", "JSON Resume v1.0.0 rejects this: expected an object, got a number"),

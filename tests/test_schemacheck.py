@@ -101,3 +101,13 @@ JSONISH = st.recursive(
 def test_arbitrary_documents_agree(doc: object) -> None:
     for profile in PROFILES:
         agree(profile, doc)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_conformance_rule_academic_documents_are_valid_upstream(data: st.DataObject) -> None:
+    """Every document our schema accepts is accepted by upstream v1.0.0 and by the latest upstream."""
+    doc = data.draw(from_schema(load_schema("academic")))
+    assert agree("academic", doc)
+    assert agree("jsonresume-1.0", doc)
+    assert agree("jsonresume", doc)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 
@@ -148,8 +147,7 @@ def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | N
     sys.exit(worst)
 
 
-@dataclass(frozen=True)
-class _Task:
+class _Task(NamedTuple):
     input: str
     output: str
     source: Any
@@ -159,8 +157,7 @@ class _Task:
     loss_format: str = "text"
 
 
-@dataclass
-class _Outcome:
+class _Outcome(NamedTuple):
     code: int
     report: list[str]
     error: str | None = None

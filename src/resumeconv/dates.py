@@ -21,15 +21,21 @@ MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "
 PRESENT_WORDS = frozenset({"present", "now", "current", "currently", "ongoing", "today", "till date", "to date"})
 
 _MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
-_FORMS = [
-    re.compile(r"^(?P<y>\d{4})$"),
-    re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})$"),
-    re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$"),
-    re.compile(r"^(?P<m>\d{1,2})[/.-](?P<y>\d{4})$"),
-    re.compile(rf"^{_MON}\s*,?\s*(?P<y>\d{{4}})$"),
-    re.compile(rf"^{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$"),
-    re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(?P<y>\d{{4}})$"),
-]
+_FORM_PATTERNS = (
+    r"^(?P<y>\d{4})$",
+    r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})$",
+    r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$",
+    r"^(?P<m>\d{1,2})[/.-](?P<y>\d{4})$",
+    rf"^{_MON}\s*,?\s*(?P<y>\d{{4}})$",
+    rf"^{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$",
+    rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(?P<y>\d{{4}})$",
+)
+
+
+@cache
+def _forms() -> list[re.Pattern[str]]:
+    """The human date forms, compiled on first use (the valid path of ``validate`` never needs them)."""
+    return [re.compile(p) for p in _FORM_PATTERNS]
 
 
 @cache
@@ -68,7 +74,7 @@ def parse_human(text: str) -> str | None:
     Ambiguous day-first/month-first numeric dates (``03/04/2020``) are not guessed: None.
     """
     value = " ".join(text.strip().split())
-    for form in _FORMS:
+    for form in _forms():
         match = form.match(value)
         if not match:
             continue
@@ -113,16 +119,23 @@ def sort_key(value: str, *, end: bool = False) -> tuple[int, int, int]:
     return (year, month or (12 if end else 1), day or (31 if end else 1))
 
 
-def _valid(year: int, month: int | None, day: int | None) -> bool:
-    import calendar
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
+
+def days_in_month(year: int, month: int) -> int:
+    """Gregorian month length (what calendar.monthrange gives, without importing calendar and locale)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _MONTH_DAYS[month - 1]
+
+
+def _valid(year: int, month: int | None, day: int | None) -> bool:
     if not 1000 <= year <= 2999:
         return False
     if month is None:
         return day is None
     if not 1 <= month <= 12:
         return False
-    return day is None or 1 <= day <= calendar.monthrange(year, month)[1]
+    return day is None or 1 <= day <= days_in_month(year, month)
 
 
 def date_problem(value: object, *, field: str = "", full: bool = False) -> str:

@@ -74,15 +74,19 @@ def dump_yaml(doc: Any) -> str:
 
 
 def _check_depth(data: Any, source: str | None) -> None:
-    stack = [(data, 1)]
-    while stack:
-        node, depth = stack.pop()
+    """Refuse containers nested deeper than MAX_DEPTH (walked level by level, containers only)."""
+    level = [data] if isinstance(data, (dict, list)) else []
+    depth = 1
+    while level:
         if depth > MAX_DEPTH:
             raise UnsafeInputError(f"document nested deeper than {MAX_DEPTH} levels", source)
-        if isinstance(node, dict):
-            stack.extend((v, depth + 1) for v in node.values())
-        elif isinstance(node, list):
-            stack.extend((v, depth + 1) for v in node)
+        below = []
+        for node in level:
+            for value in node.values() if isinstance(node, dict) else node:
+                if isinstance(value, (dict, list)):
+                    below.append(value)
+        level = below
+        depth += 1
 
 
 _LOADER = None

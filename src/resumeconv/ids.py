@@ -11,11 +11,12 @@ from functools import cache
 
 from .schemas import definition
 
-_ORCID_URL = re.compile(r"^(?:https?://)?(?:www\.|sandbox\.)?orcid\.org/", re.IGNORECASE)
-_DOI_PREFIX = re.compile(r"^(?:doi:\s*|(?:https?://)?(?:dx\.)?doi\.org/)", re.IGNORECASE)
-_ARXIV_PREFIX = re.compile(r"^(?:arxiv:\s*|(?:https?://)?(?:www\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE)
-_ARXIV_VERSION = re.compile(r"v\d+$")
-DOI_IN_TEXT = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
+# Patterns as text: ``re`` compiles and caches each on first use, so importing this module stays cheap.
+_ORCID_URL = r"(?i)^(?:https?://)?(?:www\.|sandbox\.)?orcid\.org/"
+_DOI_PREFIX = r"(?i)^(?:doi:\s*|(?:https?://)?(?:dx\.)?doi\.org/)"
+_ARXIV_PREFIX = r"(?i)^(?:arxiv:\s*|(?:https?://)?(?:www\.)?arxiv\.org/(?:abs|pdf)/)"
+_ARXIV_VERSION = r"v\d+$"
+DOI_IN_TEXT = r"\b10\.\d{4,9}/[^\s\"<>]+"
 
 
 @cache
@@ -34,7 +35,7 @@ def orcid_check_digit(base15: str) -> str:
 
 def normalize_orcid(value: str) -> str:
     """Bare ``0000-0000-0000-000X`` form of an iD given bare or as an orcid.org URL."""
-    return _ORCID_URL.sub("", value.strip()).rstrip("/").upper()
+    return re.sub(_ORCID_URL, "", value.strip()).rstrip("/").upper()
 
 
 def is_orcid(value: str) -> bool:
@@ -48,7 +49,7 @@ def is_orcid(value: str) -> bool:
 
 def strip_doi(value: str) -> str:
     """A DOI without resolver prefix (``https://doi.org/``, ``doi:``), case kept."""
-    return _DOI_PREFIX.sub("", value.strip())
+    return re.sub(_DOI_PREFIX, "", value.strip())
 
 
 def is_doi(value: str) -> bool:
@@ -62,13 +63,13 @@ def doi_key(value: str) -> str:
 
 def find_doi(text: str) -> str | None:
     """The first DOI in free text or a URL, trailing punctuation removed."""
-    match = DOI_IN_TEXT.search(text)
+    match = re.search(DOI_IN_TEXT, text)
     return match.group(0).rstrip(".,;)]}") if match else None
 
 
 def strip_arxiv(value: str) -> str:
     """An arXiv id without ``arXiv:`` or an arxiv.org URL around it (a ``.pdf`` suffix removed)."""
-    bare = _ARXIV_PREFIX.sub("", value.strip())
+    bare = re.sub(_ARXIV_PREFIX, "", value.strip())
     return bare[:-4] if bare.lower().endswith(".pdf") else bare
 
 
@@ -78,14 +79,17 @@ def is_arxiv(value: str) -> bool:
 
 def arxiv_key(value: str) -> str:
     """Comparison key for an arXiv id: bare, lowercase, version suffix stripped."""
-    return _ARXIV_VERSION.sub("", strip_arxiv(value)).lower()
+    return re.sub(_ARXIV_VERSION, "", strip_arxiv(value)).lower()
 
 
 def title_key(title: str) -> str:
     """Comparison key for a title: case, accents' base letters kept, punctuation and spacing folded."""
-    import unicodedata
+    if title.isascii():
+        folded = title.lower()
+    else:
+        import unicodedata
 
-    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+        folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
     return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
 
 

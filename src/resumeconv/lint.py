@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import dates, ids
 from .diagnostics import Finding
@@ -39,20 +38,25 @@ LEGACY_NAMES: tuple[tuple[tuple[str, ...], str, str], ...] = (
 _ORCID_IN_URL = re.compile(r"orcid\.org/([^\s/?#]+)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Node:
-    """One value of the document and the path to it."""
+class Node(NamedTuple):
+    """One value of the document, its key and its parent node (the path is rebuilt only when asked for)."""
 
-    path: tuple[str | int, ...]
+    parent: Node | None
+    key: str | int | None
     value: Any
+
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        keys = []
+        node: Node | None = self
+        while node is not None and node.parent is not None:
+            keys.append(node.key)
+            node = node.parent
+        return tuple(reversed(keys))
 
     @property
     def pointer(self) -> str:
         return pointer(*self.path)
-
-    @property
-    def key(self) -> str | int | None:
-        return self.path[-1] if self.path else None
 
     @property
     def shape(self) -> tuple[str, ...]:
@@ -60,21 +64,57 @@ class Node:
         return tuple("*" if isinstance(p, int) else p for p in self.path)
 
 
-@dataclass
 class Context:
     """What every rule sees: the document, all its nodes (walked once), today and the profile."""
 
-    doc: dict[str, Any]
-    today: datetime.date = field(default_factory=datetime.date.today)
-    profile: str = "academic"
-    nodes: list[Node] = field(init=False)
+    def __init__(self, doc: dict[str, Any], today: datetime.date | None = None, profile: str = "academic") -> None:
+        self.doc = doc
+        self.today = today or datetime.date.today()
+        self.profile = profile
+        self.nodes: list[Node] = []
+        self._by_key: dict[Any, list[int]] = {}
+        #: The nodes whose value is an object, and those whose value is a string, in document order.
+        self.dict_nodes: list[Node] = []
+        self.string_nodes: list[Node] = []
+        self._walk(doc)
 
-    def __post_init__(self) -> None:
-        self.nodes = list(_walk(self.doc))
+    def _walk(self, doc: Any) -> None:
+        """Every node in document order (depth first), indexed by key and by kind in the same pass.
+
+        Nodes are made with ``tuple.__new__`` and keep a parent link instead of a path: a NamedTuple's own
+        constructor is a Python function, and a large CV has tens of thousands of nodes.
+        """
+        from collections import defaultdict
+
+        make, nodes = tuple.__new__, self.nodes
+        by_key: defaultdict[Any, list[int]] = defaultdict(list)
+        add_dict, add_string = self.dict_nodes.append, self.string_nodes.append
+        stack: list[Node] = [make(Node, (None, None, doc))]
+        push, pop = stack.extend, stack.pop
+        while stack:
+            node = pop()
+            by_key[node[1]].append(len(nodes))
+            nodes.append(node)
+            value = node[2]
+            if type(value) is str:
+                add_string(node)
+            elif isinstance(value, dict):
+                add_dict(node)
+                push([make(Node, (node, k, v)) for k, v in value.items()][::-1])
+            elif isinstance(value, list):
+                push([make(Node, (node, i, v)) for i, v in enumerate(value)][::-1])
+            elif isinstance(value, str):
+                add_string(node)
+        self._by_key = by_key
+
+    def keyed(self, key: str) -> Iterator[Node]:
+        """Nodes under ``key``, in document order."""
+        return (self.nodes[i] for i in self._by_key.get(key, ()))
 
     def strings(self, keys: frozenset[str]) -> Iterator[Node]:
-        """Nodes whose key is one of ``keys`` and whose value is a string."""
-        return (n for n in self.nodes if n.key in keys and isinstance(n.value, str))
+        """Nodes whose key is one of ``keys`` and whose value is a string, in document order."""
+        found = sorted(i for key in keys for i in self._by_key.get(key, ()))
+        return (self.nodes[i] for i in found if isinstance(self.nodes[i].value, str))
 
 
 Rule = Callable[[Context], Iterator[Finding]]
@@ -95,24 +135,12 @@ def lint(doc: dict[str, Any], *, profile: str = "academic", today: datetime.date
     return [finding for check in RULES.values() for finding in check(ctx)]
 
 
-def _walk(doc: Any) -> Iterator[Node]:
-    stack: list[Node] = [Node((), doc)]
-    while stack:
-        node = stack.pop()
-        yield node
-        if isinstance(node.value, dict):
-            stack.extend(Node((*node.path, k), v) for k, v in reversed(node.value.items()))
-        elif isinstance(node.value, list):
-            stack.extend(Node((*node.path, i), v) for i, v in reversed(list(enumerate(node.value))))
-
-
-
 @rule("end-before-start")
 def end_before_start(ctx: Context) -> Iterator[Finding]:
     """An entry that ends before it starts (compared at the precision written)."""
-    for node in ctx.nodes:
+    for node in ctx.dict_nodes:
         item = node.value
-        if isinstance(item, dict) and dates.is_iso(item.get("startDate")) and dates.is_iso(item.get("endDate")):
+        if "endDate" in item and dates.is_iso(item.get("startDate")) and dates.is_iso(item.get("endDate")):
             start, end = item["startDate"], item["endDate"]
             if dates.sort_key(end, end=True) < dates.sort_key(start):
                 yield Finding(node.pointer + "/endDate", "end-before-start",
@@ -142,9 +170,7 @@ def calendar_date(ctx: Context) -> Iterator[Finding]:
 @rule("present-end-date")
 def present_end_date(ctx: Context) -> Iterator[Finding]:
     """'Present', 'now', "" or null as endDate: JSON Resume says "ongoing" by leaving endDate out."""
-    for node in ctx.nodes:
-        if node.key != "endDate":
-            continue
+    for node in ctx.keyed("endDate"):
         value = node.value
         if value is None or (isinstance(value, str) and (not value.strip() or dates.is_present(value))):
             shown = "null" if value is None else repr(value)
@@ -155,8 +181,9 @@ def present_end_date(ctx: Context) -> Iterator[Finding]:
 @rule("legacy-field")
 def legacy_field(ctx: Context) -> Iterator[Finding]:
     """Pre-1.0 JSON Resume names that 1.0 tools ignore, with the name to use."""
-    for node in ctx.nodes:
-        if not isinstance(node.value, dict):
+    old_names = {old for _, old, _ in LEGACY_NAMES}
+    for node in ctx.dict_nodes:
+        if old_names.isdisjoint(node.value):
             continue
         shape = node.shape
         for parent, old, new in LEGACY_NAMES:
@@ -172,13 +199,11 @@ def legacy_field(ctx: Context) -> Iterator[Finding]:
 @rule("orcid-checksum")
 def orcid_checksum(ctx: Context) -> Iterator[Finding]:
     """Every ORCID iD, in an ORCID field or in an orcid.org URL, must pass its MOD 11-2 check digit."""
-    for node in ctx.nodes:
-        if not isinstance(node.value, str):
-            continue
+    for node in ctx.string_nodes:
         if node.key in field_names("orcid"):
             problem = ids.orcid_problem(node.value)
         else:
-            match = _ORCID_IN_URL.search(node.value)
+            match = _ORCID_IN_URL.search(node.value) if "orcid" in node.value.lower() else None
             problem = ids.orcid_problem(match.group(1), bare=False) if match else None
         if problem:
             yield Finding(node.pointer, "orcid-checksum", problem)
@@ -203,16 +228,19 @@ def arxiv_syntax(ctx: Context) -> Iterator[Finding]:
 def _publication_keys(item: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """What identifies a publication: its DOI (field or URL), arXiv id and normalized title."""
     doi = item.get("doi")
-    if not (isinstance(doi, str) and ids.is_doi(doi)) and isinstance(item.get("url"), str):
+    valid_doi = isinstance(doi, str) and ids.is_doi(doi)
+    if not valid_doi and isinstance(item.get("url"), str):
         doi = ids.find_doi(item["url"])
-    if isinstance(doi, str) and ids.is_doi(doi):
+        valid_doi = doi is not None and ids.is_doi(doi)
+    if valid_doi:
         yield "DOI", ids.doi_key(doi)
     arxiv = item.get("arxiv")
     if isinstance(arxiv, str) and ids.is_arxiv(arxiv):
         yield "arXiv id", ids.arxiv_key(arxiv)
     name = item.get("name")
-    if isinstance(name, str) and ids.title_key(name):
-        yield "title", ids.title_key(name)
+    key = ids.title_key(name) if isinstance(name, str) else ""
+    if key:
+        yield "title", key
 
 
 @rule("duplicate-publication")
@@ -237,8 +265,8 @@ def duplicate_publication(ctx: Context) -> Iterator[Finding]:
 @rule("empty-string")
 def empty_string(ctx: Context) -> Iterator[Finding]:
     """An empty string where the field should be left out (empty end dates are present-end-date's)."""
-    for node in ctx.nodes:
-        if isinstance(node.value, str) and not node.value.strip() and node.key != "endDate" and node.path:
+    for node in ctx.string_nodes:
+        if not node.value.strip() and node.key != "endDate" and node.parent is not None:
             where = "remove the empty item" if isinstance(node.key, int) else f"leave '{node.key}' out"
             yield Finding(node.pointer, "empty-string", f"empty string; {where}")
 
@@ -253,8 +281,12 @@ def url_scheme(ctx: Context) -> Iterator[Finding]:
 
 @rule("upstream-v1.0")
 def upstream_v1(ctx: Context) -> Iterator[Finding]:
-    """What JSON Resume v1.0.0 rejects although this profile accepts it, so users know which tools will fail."""
-    if ctx.profile == "jsonresume-1.0":
+    """What JSON Resume v1.0.0 rejects although this profile accepts it, so users know which tools will fail.
+
+    Only the latest-upstream profile can accept such a document: ours is a subset of v1.0.0 by construction (the
+    conformance rule, tested in test_schemacheck.py), and v1.0.0 is itself.
+    """
+    if ctx.profile != "jsonresume":
         return
     from .validation import schema_findings
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Kind = Literal["loss", "normalization"]
 
 
-@dataclass(frozen=True)
-class Loss:
+class Loss(NamedTuple):
     """One thing the target could not hold (``loss``) or holds in another form (``normalization``).
 
     ``pointer`` is a JSON pointer into the canonical document (RFC 6901), e.g. ``/publications/3/doi``.
@@ -38,12 +36,15 @@ def pointer(*parts: str | int) -> str:
     return out
 
 
-@dataclass
 class LossReport:
     """Collects losses while a reader or writer works; formats call :meth:`add`."""
 
-    items: list[Loss] = field(default_factory=list)
-    _places: set[str] = field(default_factory=set, repr=False, compare=False)
+    def __init__(self, items: list[Loss] | None = None) -> None:
+        self.items: list[Loss] = list(items or ())
+        self._places: set[str] = {x.pointer for x in self.items}
+
+    def __repr__(self) -> str:
+        return f"LossReport({self.items!r})"
 
     def add(self, ptr: str, reason: str, kind: Kind = "loss") -> None:
         self.items.append(Loss(ptr, reason, kind))

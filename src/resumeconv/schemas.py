@@ -70,6 +70,12 @@ def _property_schemas(node: Any):
 
 
 @cache
+def _properties() -> tuple[tuple[str, dict[str, Any]], ...]:
+    """(name, schema) of every property of our schema, walked once per process."""
+    return tuple(_property_schemas(load_schema("academic")))
+
+
+@cache
 def field_names(role: str) -> frozenset[str]:
     """Names of the fields our schema gives a role, so that lint and migrate never restate field lists.
 
@@ -77,7 +83,7 @@ def field_names(role: str) -> frozenset[str]:
     as a URL, like ``image``), and ``orcid``/``doi``/``arxiv`` (fields that hold such an identifier).
     """
     names = set()
-    for name, sub in _property_schemas(load_schema("academic")):
+    for name, sub in _properties():
         ref = sub.get("$ref", "")
         if role == "date":
             hit = ref == "#/definitions/iso8601" or sub.get("format") == "date"

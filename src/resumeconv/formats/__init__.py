@@ -13,8 +13,7 @@ import importlib
 import os
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import InvalidDocumentError, UsageError
 from ..losses import Loss
@@ -23,15 +22,19 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 
-@dataclass
 class ReadResult:
     """A reader's answer: the canonical document and what the source had that it could not hold."""
 
-    document: dict[str, Any]
-    losses: list[Loss] = field(default_factory=list)
+    __slots__ = ("document", "losses")
+
+    def __init__(self, document: dict[str, Any], losses: list[Loss] | None = None) -> None:
+        self.document = document
+        self.losses: list[Loss] = list(losses or ())
+
+    def __repr__(self) -> str:
+        return f"ReadResult(document=..., losses={self.losses!r})"
 
 
-@dataclass
 class WriteResult:
     """A writer's answer: the bytes to write and what the target could not hold.
 
@@ -39,17 +42,24 @@ class WriteResult:
     writes them beside the first as ``NAME-2.EXT``, ``NAME-3.EXT``, ...
     """
 
-    data: bytes
-    losses: list[Loss] = field(default_factory=list)
-    more: list[bytes] = field(default_factory=list)
+    __slots__ = ("data", "losses", "more")
+
+    def __init__(self, data: bytes, losses: list[Loss] | None = None, more: list[bytes] | None = None) -> None:
+        self.data = data
+        self.losses: list[Loss] = list(losses or ())
+        self.more: list[bytes] = list(more or ())
+
+    def __repr__(self) -> str:
+        return f"WriteResult({len(self.data)} bytes, losses={self.losses!r}, more={len(self.more)} part(s))"
 
     @property
     def text(self) -> str:
         return self.data.decode("utf-8")
 
 
-@dataclass(frozen=True)
-class FormatSpec:
+class FormatSpec(NamedTuple):
+    """A registry entry (plain, immutable data: listing formats imports no format module)."""
+
     name: str
     module: str
     description: str
@@ -59,6 +69,9 @@ class FormatSpec:
     #: A regex searched in the first 8 KiB of input; the highest ``sniff_rank`` among matches wins.
     sniff: str | None = None
     sniff_rank: int = 0
+    #: Set when several formats can match the same content (PDFs): the module's ``probe(data) -> bool`` then
+    #: looks deeper, and the first candidate, in registry order, that claims the input wins.
+    probe: bool = False
     #: Set when the reader also takes a directory (given as ``path=``, the data then empty): a regex searched in
     #: the directory's file names, one a line, to detect it.
     dir_sniff: str | None = None
@@ -100,13 +113,14 @@ REGISTRY: tuple[FormatSpec, ...] = (
                sniff=r"^(---|%YAML|[A-Za-z_$][\w$-]*\s*:)", sniff_rank=0),
     FormatSpec("europass", "europass", "Europass CV XML (Candidate, the editor since 2020), or a Europass PDF",
                (".europass.xml",), reads=True, writes=True,
-               sniff=r"<Candidate[\s>]|\A%PDF-", sniff_rank=2),
+               sniff=r"<Candidate[\s>]|\A%PDF-", sniff_rank=2, probe=True),
     FormatSpec("europass-v3", "europass_v3", "Europass CV XML v3 (legacy SkillsPassport, XSD v3.4)",
-               (".europass-v3.xml",), reads=True, writes=True, sniff=r"<SkillsPassport[\s>]", sniff_rank=2),
+               (".europass-v3.xml",), reads=True, writes=True, sniff=r"<SkillsPassport[\s>]|\A%PDF-", sniff_rank=2,
+               probe=True),
     FormatSpec("linkedin", "linkedin_text", "LinkedIn profile text (as 'Save to PDF' shows it; reads the PDF too)",
                (".linkedin.txt",), reads=True, writes=True,
-               sniff=r"^(Contact|Top Skills|Honors-Awards)[ \t]*\n[\s\S]*^(Experience|Education)[ \t]*$",
-               sniff_rank=2),
+               sniff=r"\A%PDF-|^(Contact|Top Skills|Honors-Awards)[ \t]*\n[\s\S]*^(Experience|Education)[ \t]*$",
+               sniff_rank=2, probe=True),
     FormatSpec("linkedin-export", "linkedin_export", "LinkedIn data export (.zip or unpacked folder of CSVs)",
                (".zip",), reads=True, dir_sniff=r"(?im)^(Profile|Positions|Education|Skills)\.csv$",
                sniff=r"\APK\x03\x04[\s\S]{26,300}?(Profile|Positions|Education|Skills|Languages|Email Addresses)\.csv",
@@ -155,8 +169,18 @@ def by_extension(path: str, *, reading: bool) -> FormatSpec | None:
 def sniff(data: bytes) -> FormatSpec | None:
     """The readable format whose content pattern matches the start of ``data``."""
     head = data[:8192].decode("utf-8", "replace").lstrip("\ufeff")
-    found = [s for s in REGISTRY if s.reads and s.sniff and re.search(s.sniff, head, re.MULTILINE)]
-    return max(found, key=lambda s: s.sniff_rank) if found else None
+    # Highest rank first (registry order within a rank); once a rank has matched, lower ones cannot win.
+    matched: list[FormatSpec] = []
+    for spec in sorted((s for s in REGISTRY if s.reads and s.sniff), key=lambda s: -s.sniff_rank):
+        if matched and spec.sniff_rank < matched[0].sniff_rank:
+            break
+        if re.search(spec.sniff, head, re.MULTILINE):
+            matched.append(spec)
+    if len(matched) > 1:
+        for spec in matched:
+            if spec.probe and spec.load().probe(data):
+                return spec
+    return matched[0] if matched else None
 
 
 def read_path(path: str, format: str | None = None, **options: Any) -> ReadResult:

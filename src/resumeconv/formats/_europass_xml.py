@@ -28,6 +28,15 @@ def parse(data: bytes, source: str | None):
     return _xml.parse(data, source)
 
 
+def pdf_root(data: bytes, root: str) -> bool:
+    """Whether a PDF carries Europass XML whose root element is ``root`` (used to tell the two formats apart)."""
+    try:
+        payload = xml_from_pdf(data, None)
+    except InputError:
+        return False
+    return f"<{root}".encode() in payload[:4096] or f":{root}".encode() in payload[:4096]
+
+
 def xml_from_pdf(data: bytes, source: str | None) -> bytes:
     """The embedded Europass XML of a PDF; a PDF without one is refused with the names it does carry."""
     from pypdf import PdfReader

@@ -19,7 +19,7 @@ from ..losses import LossReport, pointer
 from . import ReadResult, WriteResult
 from . import _europass_common as common
 from ._europass_common import put
-from ._europass_xml import Tree, parse
+from ._europass_xml import Tree, parse, pdf_root
 
 NS = "http://www.europass.eu/1.0"
 NSMAP = {None: NS, "oa": "http://www.openapplications.org/oagis/9", "eures": "http://www.europass_eures.eu/1.0",
@@ -485,6 +485,11 @@ def _ongoing(item: dict[str, Any]) -> bool | None:
 
 
 # ====================================================================== reader
+
+def probe(data: bytes) -> bool:
+    """For detection when other formats also match (PDFs): a PDF is ours when it embeds Candidate XML."""
+    return data.lstrip()[:5] != b"%PDF-" or pdf_root(data, "Candidate")
+
 
 def read(data: bytes, *, source: str | None = None, format: str = "europass", **_: Any) -> ReadResult:
     tree = parse(data, source)

@@ -22,7 +22,7 @@ from ..losses import LossReport, pointer
 from . import ReadResult, WriteResult
 from . import _europass_common as common
 from ._europass_common import put
-from ._europass_xml import Tree, parse
+from ._europass_xml import Tree, parse, pdf_root
 
 NS = "http://europass.cedefop.europa.eu/Europass"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -435,6 +435,11 @@ def _timestamp(value: Any, *, now: bool = True) -> str | None:
 
 
 # ====================================================================== reader
+
+def probe(data: bytes) -> bool:
+    """For detection when other formats also match (PDFs): a legacy Europass PDF embeds SkillsPassport XML."""
+    return data.lstrip()[:5] != b"%PDF-" or pdf_root(data, "SkillsPassport")
+
 
 def read(data: bytes, *, source: str | None = None, format: str = "europass-v3", **_: Any) -> ReadResult:
     tree = parse(data, source)

@@ -902,6 +902,12 @@ def _pdf_text(data: bytes, source: str | None) -> str:
         log.setLevel(level)
 
 
+def probe(data: bytes) -> bool:
+    """For detection when other formats also match: any PDF the Europass formats did not claim is taken as a
+    LinkedIn "Save to PDF" profile (the reader then says plainly if its text is not one)."""
+    return True
+
+
 def read(data: bytes, *, source: str | None = None, format: str = "linkedin", **_: Any) -> ReadResult:
     """Read LinkedIn profile text (this format's own output, or pdftotext/pypdf text of "Save to PDF"), or the PDF.
 
