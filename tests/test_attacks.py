@@ -257,6 +257,21 @@ def test_max_input_size_raises_the_limit_too(tmp_path: Path) -> None:
     assert proc.stdout.decode().startswith("basics:\n  name: xxxx")
 
 
+def test_max_input_size_is_restored_when_the_command_ends(tmp_path: Path, monkeypatch) -> None:
+    """The option sets the limit through the environment (for -j workers) and puts the old value back."""
+    from click.testing import CliRunner
+
+    from resumeconv.cli import main
+
+    monkeypatch.setenv("RESUMECONV_MAX_INPUT_BYTES", "777777")
+    doc = tmp_path / "cv.json"
+    doc.write_text('{"basics": {"name": "' + "x" * 500 + '"}}')
+    result = CliRunner().invoke(main, ["convert", "--max-input-size", "100", str(doc), "-t", "yaml"])
+    assert result.exit_code == 2
+    assert "larger than the limit of 100 bytes" in result.stderr
+    assert os.environ["RESUMECONV_MAX_INPUT_BYTES"] == "777777"
+
+
 # ------------------------------------------------------------------------------------------------------ PDF
 
 
