@@ -257,6 +257,20 @@ def test_max_input_size_raises_the_limit_too(tmp_path: Path) -> None:
     assert proc.stdout.decode().startswith("basics:\n  name: xxxx")
 
 
+def test_max_input_size_reaches_the_worker_processes(tmp_path: Path) -> None:
+    docs = []
+    for name in ("a.json", "b.json"):
+        doc = tmp_path / name
+        doc.write_text('{"basics": {"name": "' + "x" * 500 + '"}}')
+        docs.append(str(doc))
+    proc, _ = run("convert", "-j", "2", "--max-input-size", "100", "-t", "yaml", "--output-dir",
+                  str(tmp_path / "out"), *docs)
+    assert proc.returncode == 2
+    assert sorted(proc.stderr.decode().splitlines()) == [
+        f"resumeconv: {d}: input is larger than the limit of 100 bytes (raise it with --max-input-size or "
+        "RESUMECONV_MAX_INPUT_BYTES)" for d in docs]
+
+
 def test_max_input_size_is_restored_when_the_command_ends(tmp_path: Path, monkeypatch) -> None:
     """The option sets the limit through the environment (for -j workers) and puts the old value back."""
     from click.testing import CliRunner
