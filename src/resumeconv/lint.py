@@ -209,20 +209,23 @@ def orcid_checksum(ctx: Context) -> Iterator[Finding]:
             yield Finding(node.pointer, "orcid-checksum", problem)
 
 
+def _id_syntax(ctx: Context, role: str, problem_of: Callable[[str], str | None]) -> Iterator[Finding]:
+    for node in ctx.strings(field_names(role)):
+        problem = problem_of(node.value) if node.value else None
+        if problem:
+            yield Finding(node.pointer, f"{role}-syntax", problem)
+
+
 @rule("doi-syntax")
 def doi_syntax(ctx: Context) -> Iterator[Finding]:
-    for node in ctx.strings(field_names("doi")):
-        problem = ids.doi_problem(node.value) if node.value else None
-        if problem:
-            yield Finding(node.pointer, "doi-syntax", problem)
+    """A DOI field that holds something other than a bare DOI."""
+    return _id_syntax(ctx, "doi", ids.doi_problem)
 
 
 @rule("arxiv-syntax")
 def arxiv_syntax(ctx: Context) -> Iterator[Finding]:
-    for node in ctx.strings(field_names("arxiv")):
-        problem = ids.arxiv_problem(node.value) if node.value else None
-        if problem:
-            yield Finding(node.pointer, "arxiv-syntax", problem)
+    """An arXiv field that holds something other than a bare arXiv id."""
+    return _id_syntax(ctx, "arxiv", ids.arxiv_problem)
 
 
 def _publication_keys(item: dict[str, Any]) -> Iterator[tuple[str, str]]:

@@ -245,7 +245,9 @@ _BR = "\x00"
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"\s*\n\s*", " ", text).replace(_BR, "\n")
+    if "\n" in text:
+        text = re.sub(r"\s*\n\s*", " ", text)
+    return text.replace(_BR, "\n")
 
 
 @dataclass
@@ -275,17 +277,28 @@ def from_html(text: str | None) -> Rich:
     return parser.rich
 
 
+@cache
+def _html_parser():
+    """One lxml HTML parser (plain elements, no network), made on first use."""
+    from lxml import etree
+
+    return etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+
+
 def _feed_with_lxml(parser: _Blocks, text: str) -> bool:
     """Drive the handlers from lxml's C HTML parser (several times faster than html.parser on large CVs).
 
     The walk is iterative, so deep nesting cannot exhaust the stack; text lxml refuses (control characters,
     nothing parseable) returns False and goes through html.parser instead.
     """
-    from lxml import etree, html
+    from lxml import etree
 
     try:
-        root = html.fragment_fromstring(text, create_parent="div")
+        page = etree.HTML(f"<div>{text}</div>", _html_parser())
     except (etree.ParserError, ValueError):
+        return False
+    root = page.find("body/div") if page is not None else None
+    if root is None:
         return False
     if root.text:
         parser.handle_data(root.text)
@@ -335,6 +348,7 @@ def join_phone(dial: str | None, number: str | None) -> str | None:
 
 # ---------------------------------------------------------------- labelled fields
 
+@cache
 def label_for(*names: str) -> str:
     """'employmentType' -> 'Employment type'; nested names join: ('venue', 'short') -> 'Venue short'."""
     words = " ".join(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", n) for n in names).lower()

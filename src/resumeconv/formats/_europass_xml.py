@@ -67,9 +67,16 @@ class Tree:
         self.nsmap = nsmap
         self.used: set[Any] = set()
         self.context: dict[Any, str] = {}
+        self._paths: dict[str, str] = {}
 
     def q(self, path: str) -> str:
-        """'hr:Name/oa:X' -> Clark notation path for lxml find()."""
+        """'hr:Name/oa:X' -> Clark notation path for lxml find() (each distinct path expanded once)."""
+        known = self._paths.get(path)
+        if known is None:
+            known = self._paths[path] = self._expand(path)
+        return known
+
+    def _expand(self, path: str) -> str:
         parts = []
         for step in path.split("/"):
             prefix, _, local = step.rpartition(":")

@@ -134,45 +134,35 @@ class _Parser:
 
     def braced(self) -> str:
         """The text of a ``{...}`` group (after its opening brace), nested braces kept."""
-        start, depth = self.pos, 1
-        while self.pos < len(self.text):
-            ch = self.text[self.pos]
-            if ch == "\\":
-                self.pos += 2
-                continue
-            if ch == "{":
-                depth += 1
-                self._check_depth(depth)
-            elif ch == "}":
-                depth -= 1
-                if depth == 0:
-                    self.pos += 1
-                    return self.text[start:self.pos - 1]
-            self.pos += 1
-        raise self.error("unbalanced braces: '{' is never closed", start - 1)
-
-    def _check_depth(self, depth: int) -> None:
-        if depth > MAX_BRACE_DEPTH:
-            error = self.error(f"braces nested deeper than {MAX_BRACE_DEPTH} levels")
-            raise UnsafeInputError(error.message, error.source, error.line, error.column)
+        return self._until("}", "unbalanced braces: '{' is never closed")
 
     def quoted(self) -> str:
+        """The text of a ``"..."`` value (after its opening quote); quotes inside braces do not end it."""
+        return self._until('"', "unterminated quoted value")
+
+    def _until(self, closer: str, unterminated: str) -> str:
+        """Scan to ``closer`` at brace depth zero (backslash escapes skipped); the text before it."""
         start, depth = self.pos, 0
         while self.pos < len(self.text):
             ch = self.text[self.pos]
             if ch == "\\":
                 self.pos += 2
                 continue
-            if ch == "{":
-                depth += 1
-                self._check_depth(depth)
-            elif ch == "}":
-                depth -= 1
-            elif ch == '"' and depth == 0:
+            if ch == closer and depth == 0:
                 self.pos += 1
                 return self.text[start:self.pos - 1]
+            if ch == "{":
+                depth += 1
+                self._check_depth(depth + 1)
+            elif ch == "}":
+                depth -= 1
             self.pos += 1
-        raise self.error("unterminated quoted value", start - 1)
+        raise self.error(unterminated, start - 1)
+
+    def _check_depth(self, depth: int) -> None:
+        if depth > MAX_BRACE_DEPTH:
+            error = self.error(f"braces nested deeper than {MAX_BRACE_DEPTH} levels")
+            raise UnsafeInputError(error.message, error.source, error.line, error.column)
 
     def value(self) -> str:
         """A field value: pieces (braced, quoted, number or macro) joined by ``#``."""
