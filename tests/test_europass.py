@@ -504,7 +504,7 @@ def test_a_document_of_the_wrong_shape_is_one_error_not_a_traceback(tmp_path: Pa
     for fmt in ("europass", "europass-v3"):
         result = CliRunner().invoke(main, ["convert", str(bad), "-t", fmt])
         assert result.exit_code == 1
-        assert result.output.startswith("resumeconv: cannot write Europass")
+        assert result.output.startswith(f"resumeconv: {bad}: cannot write Europass")
         assert "Traceback" not in result.output
 
 

@@ -90,3 +90,21 @@ def test_wrong_type_documents(fmt: str, value: object) -> None:
 )
 def test_hostile_inputs(spec: registry.FormatSpec, data: bytes) -> None:
     read_or_own_error(spec, data)
+
+
+#: Inputs the longer runs (scripts/fuzz_atheris.py, RESUMECONV_FUZZ_EXAMPLES) found crashing a reader, kept as
+#: regressions: (format, base64 of the input, the error message after "fuzz: ").
+FOUND = [
+    ("linkedin-export",  # a zip member with an empty name made zipfile.ZipInfo.is_dir() raise IndexError
+     "UEsBAkMAAAAAAFBLBQaxTbEAUEuxQbEAAAAAAAAABAShsbEGUEsAAAAAAAAAAABQSwUGAAAKsbHx5LEvAAAAAAAAAAQA",
+     "no LinkedIn export CSV (Profile.csv, Positions.csv, ...) found"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "data", "message"), FOUND, ids=[f[0] for f in FOUND])
+def test_inputs_found_by_longer_fuzzing(fmt: str, data: str, message: str) -> None:
+    import base64
+
+    with pytest.raises(ResumeconvError) as info:
+        registry.get(fmt).read(base64.b64decode(data), source="fuzz")
+    assert str(info.value) == f"fuzz: {message}"

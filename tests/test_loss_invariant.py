@@ -1,4 +1,4 @@
-"""For every format that reads and writes, A -> B -> A differs from A exactly where the loss reports say.
+"""For every round trip A -> B -> A, the result differs from A exactly where the loss reports say.
 
 Formats come from the registry, so a new reader/writer pair is held to the invariant as soon as it registers.
 """
@@ -6,6 +6,7 @@ Formats come from the registry, so a new reader/writer pair is held to the invar
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,20 +18,35 @@ from resumeconv import formats as registry
 from resumeconv.schemas import load_schema
 from strategies import from_schema
 
-ROUND_TRIPS = [s for s in registry.all_formats() if s.reads and s.writes]
-IDS = [s.name for s in ROUND_TRIPS]
+
+def _pairs() -> list[tuple[registry.FormatSpec, registry.FormatSpec]]:
+    """(writer, reader): every format that does both, and a write-only format read back by the read-only format
+    of the same module (orcid-bibtex -> bibtex)."""
+    specs = registry.all_formats()
+    pairs = [(s, s) for s in specs if s.reads and s.writes]
+    pairs += [(w, r) for w in specs if w.writes and not w.reads
+              for r in specs if r.reads and not r.writes and r.module == w.module]
+    return pairs
 
 
-def round_trip(spec: registry.FormatSpec, doc: dict) -> tuple[dict, list]:
-    written = spec.write(doc)
-    read = spec.read(written.data, source=f"round-trip.{spec.name}")
+Pair = tuple[registry.FormatSpec, registry.FormatSpec]
+ROUND_TRIPS = _pairs()
+IDS = [w.name if w is r else f"{w.name}->{r.name}" for w, r in ROUND_TRIPS]
+#: Generated documents per format; raise RESUMECONV_LOSS_EXAMPLES for a longer run (docs/reliability.md).
+EXAMPLES = int(os.environ.get("RESUMECONV_LOSS_EXAMPLES", "15"))
+
+
+def round_trip(pair: Pair, doc: dict) -> tuple[dict, list]:
+    writer, reader = pair
+    written = writer.write(doc)
+    read = reader.read(written.data, source=f"round-trip.{writer.name}")
     return read.document, [*written.losses, *read.losses]
 
 
-@pytest.mark.parametrize("spec", ROUND_TRIPS, ids=IDS)
-def test_sample_round_trip_is_fully_accounted(spec: registry.FormatSpec) -> None:
+@pytest.mark.parametrize("pair", ROUND_TRIPS, ids=IDS)
+def test_sample_round_trip_is_fully_accounted(pair: Pair) -> None:
     doc = json.loads(SAMPLE_JSON.read_text())
-    after, losses = round_trip(spec, doc)
+    after, losses = round_trip(pair, doc)
     assert uncovered(doc, after, losses) == []
     assert overreported(doc, after, losses) == []
 
@@ -46,17 +62,24 @@ def test_corpus_round_trips_are_fully_accounted(shared) -> None:
             continue
         if resumeconv.validate(doc, profile="jsonresume", lint=False):
             continue
-        for spec in ROUND_TRIPS:
-            after, losses = round_trip(spec, doc)
-            assert uncovered(doc, after, losses) == [], f"{path.name} via {spec.name}"
+        for pair, name in zip(ROUND_TRIPS, IDS, strict=True):
+            after, losses = round_trip(pair, doc)
+            assert uncovered(doc, after, losses) == [], f"{path.name} via {name}"
         checked += 1
     assert checked >= 10
 
 
-@pytest.mark.parametrize("spec", ROUND_TRIPS, ids=IDS)
-@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+#: Generated documents go through the formats that both read and write. orcid-bibtex -> bibtex is held to the
+#: invariant on the sample and the corpus only: on random text its LaTeX escaping still has unreported
+#: normalizations (``^`` read back as ``ˆ``, escaped ``&`` in identifiers, folded control characters).
+SAME_FORMAT = [(pair, name) for pair, name in zip(ROUND_TRIPS, IDS, strict=True) if pair[0] is pair[1]]
+
+
+@pytest.mark.parametrize("pair", [p for p, _ in SAME_FORMAT], ids=[n for _, n in SAME_FORMAT])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
-def test_generated_round_trips_are_fully_accounted(spec: registry.FormatSpec, data: st.DataObject) -> None:
+def test_generated_round_trips_are_fully_accounted(pair: Pair,
+                                                   data: st.DataObject) -> None:
     doc = data.draw(from_schema(load_schema("academic")))
-    after, losses = round_trip(spec, doc)
+    after, losses = round_trip(pair, doc)
     assert uncovered(doc, after, losses) == []

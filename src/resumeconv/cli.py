@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 import click
 
-from .errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, ResumeconvError
+from .errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, ResumeconvError
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -47,6 +47,22 @@ def fail(err: ResumeconvError) -> None:
     """Print the error's one line and exit with its code."""
     click.echo(f"resumeconv: {err}", err=True)
     sys.exit(err.exit_code)
+
+
+def _set_max_input(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
+    """Set the limit for this command (and its workers), and restore the previous one when it ends."""
+    if value is not None:
+        from .fileio import set_max_input_bytes
+
+        ctx.call_on_close(set_max_input_bytes(value))
+
+
+#: ``--max-input-size BYTES``, shared by the commands that read untrusted files (see SECURITY.md).
+max_input_size = click.option(
+    "--max-input-size", metavar="BYTES", type=click.IntRange(min=1), expose_value=False, is_eager=True,
+    callback=_set_max_input,
+    help="Refuse inputs larger than this (default 50 MiB, or RESUMECONV_MAX_INPUT_BYTES); zip members and PDF "
+         "attachments are held to it too.")
 
 
 def parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
@@ -88,6 +104,7 @@ def loss_lines(losses: list, target: str, source: str) -> list[str]:
 @click.option("--loss-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Loss report on stderr: grouped text, or one JSON object per input with every item.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the loss report.")
+@max_input_size
 def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | None, output: str,
             output_dir: str | None, jobs: int, options: tuple[str, ...], fail_on_loss: bool, loss_format: str,
             quiet: bool) -> None:
@@ -167,8 +184,8 @@ def _convert_one(task: _Task) -> _Outcome:
     from . import formats as registry
     from .fileio import write_atomic
 
+    name = "<stdin>" if task.input == "-" else task.input
     try:
-        name = "<stdin>" if task.input == "-" else task.input
         result = registry.read_path(task.input, task.source.name if task.source else None)
         out = task.target.write(result.document, **task.options)
         losses = [*result.losses, *out.losses]
@@ -192,10 +209,12 @@ def _convert_one(task: _Task) -> _Outcome:
             for i, part in enumerate(out.more, start=2):
                 write_atomic(f"{stem}-{i}{ext}", part)
         return _Outcome(EXIT_OK, report)
-    except ResumeconvError as err:
+    except InputError as err:
         return _Outcome(err.exit_code, [], str(err))
+    except ResumeconvError as err:
+        return _Outcome(err.exit_code, [], f"{name}: {err}")
     except OSError as err:
-        return _Outcome(EXIT_USAGE, [], f"{err.filename or task.output}: {err.strerror or err}")
+        return _Outcome(EXIT_USAGE, [], f"{task.output}: cannot write: {err.strerror or err}")
 
 
 @main.command("formats")

@@ -6,8 +6,12 @@ import contextlib
 import os
 import stat
 import sys
+from typing import TYPE_CHECKING
 
-from .errors import InputError, UnsafeInputError
+from .errors import InputError, UnsafeInputError, UsageError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 #: Default input size limit; override with RESUMECONV_MAX_INPUT_BYTES or ``--max-input-size``.
 DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -23,10 +27,30 @@ _BOMS = (
 
 
 def max_input_bytes() -> int:
+    """The input size limit in bytes: RESUMECONV_MAX_INPUT_BYTES when set to a number, else the default."""
     value = os.environ.get("RESUMECONV_MAX_INPUT_BYTES")
     if value and value.isdigit():
         return int(value)
     return DEFAULT_MAX_INPUT_BYTES
+
+
+def set_max_input_bytes(limit: int) -> Callable[[], None]:
+    """Set the input size limit for this process and the worker processes it starts (``--max-input-size``).
+
+    It goes through the environment because ``convert -j`` readers run in other processes. Returns a function
+    that restores the previous setting.
+    """
+    key = "RESUMECONV_MAX_INPUT_BYTES"
+    previous = os.environ.get(key)
+    os.environ[key] = str(int(limit))
+
+    def restore() -> None:
+        if previous is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = previous
+
+    return restore
 
 
 def read_bytes(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
@@ -50,9 +74,8 @@ def read_bytes(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
         except OSError as err:
             raise InputError(err.strerror or str(err), source) from None
     if len(data) > limit:
-        raise UnsafeInputError(
-            f"input is larger than the limit of {limit} bytes (set RESUMECONV_MAX_INPUT_BYTES to raise it)", source
-        )
+        raise UnsafeInputError(f"input is larger than the limit of {limit} bytes (raise it with --max-input-size "
+                               "or RESUMECONV_MAX_INPUT_BYTES)", source)
     return data
 
 
@@ -106,3 +129,48 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def replace_keeping_backup(path: str | os.PathLike[str], data: bytes | str, *, keep_backup: bool = False) -> str:
+    """Rewrite an existing file in place (``--in-place``) with ``FILE.bak`` holding the original meanwhile.
+
+    The backup exists before the first byte of the new file is written and is removed only once the new file
+    has been completely written and renamed into place (kept when ``keep_backup``). If the process dies in
+    between, ``FILE`` is the old or the new version, never a partial one, and ``FILE.bak`` is the old one.
+    An existing ``FILE.bak`` is never overwritten: it may be the only copy left by an interrupted run.
+    Returns the backup's path.
+    """
+    target = os.fspath(path)
+    backup = target + ".bak"
+    if os.path.lexists(backup):
+        raise UsageError(f"{backup}: a backup already exists (left by an interrupted run?); move it away first")
+    try:
+        os.link(target, backup)
+    except OSError:
+        import shutil
+
+        shutil.copy2(target, backup)
+    try:
+        write_atomic(target, data)
+        _fsync_dir(os.path.dirname(target) or ".")
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(backup)
+        raise
+    if not keep_backup:
+        os.unlink(backup)
+    return backup
+
+
+def _fsync_dir(directory: str) -> None:
+    """Make a rename durable before the backup goes (a no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -3,7 +3,12 @@
 Timeouts on every request; 429 and 503 are retried a bounded number of times with exponential backoff (a
 ``Retry-After`` in seconds is honoured up to a cap); other failures become one-line :class:`OrcidApiError`s.
 The bearer token lives only in the request headers: it is never part of a message, and any message that
-could echo it is scrubbed.
+could echo it is scrubbed. TLS verification is requests' default and never turned off.
+
+Redirects are never followed. ORCID's API answers directly; a redirect means a wrong ``--base-url`` or a
+hostile network. requests would drop the Authorization header on a redirect to another host, but a 307/308
+would still replay a Member API POST (the CV's works) there, so a 3xx answer is an error naming its target.
+Answers are read up to the input size limit, so a hostile server cannot exhaust memory.
 """
 
 from __future__ import annotations
@@ -70,13 +75,13 @@ class OrcidClient:
         for start in range(0, len(put_codes), MAX_PUT_CODES):
             codes = ",".join(str(c) for c in put_codes[start:start + MAX_PUT_CODES])
             answer = self._call("GET", f"/v3.0/{orcid}/works/{codes}")
-            out += [item for item in answer.get("bulk") or [] if isinstance(item, dict)]
+            out += _bulk_items(answer)
         return out
 
     def post_bulk(self, orcid: str, body: bytes) -> list[dict[str, Any]]:
         """``POST /v3.0/{orcid}/works`` with one bulk; the answer's items, one per work, in order."""
         answer = self._call("POST", f"/v3.0/{orcid}/works", data=body, headers={"Content-Type": JSON_TYPE})
-        return [item for item in answer.get("bulk") or [] if isinstance(item, dict)]
+        return _bulk_items(answer)
 
     def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         import requests
@@ -84,7 +89,9 @@ class OrcidClient:
         url = self.base + path
         for attempt in range(self.retries + 1):
             try:
-                response = self.session.request(method, url, timeout=self.timeout, **kwargs)
+                with self.session.request(method, url, timeout=self.timeout, allow_redirects=False, stream=True,
+                                          **kwargs) as response:
+                    body = self._body(response, method, path)
             except requests.Timeout:
                 raise self._error(f"{method} {path}: no answer within {self.timeout:g} s") from None
             except requests.RequestException as err:
@@ -92,13 +99,32 @@ class OrcidClient:
             if response.status_code in RETRY_STATUS and attempt < self.retries:
                 self.sleep(self._wait(response, attempt))
                 continue
+            if response.is_redirect:
+                where = response.headers.get("Location", "?")
+                raise self._error(f"{method} {path}: HTTP {response.status_code} redirect to {where} not followed "
+                                  "(the ORCID API does not redirect; check --base-url)")
             if response.status_code >= 400:
-                raise self._error(f"{method} {path}: HTTP {response.status_code}{_error_detail(response)}")
+                raise self._error(f"{method} {path}: HTTP {response.status_code}{_error_detail(body)}")
             try:
-                return response.json()
-            except ValueError:
+                answer = json.loads(body)
+            except (ValueError, RecursionError):
                 raise self._error(f"{method} {path}: the answer is not JSON") from None
+            if not isinstance(answer, dict):
+                raise self._error(f"{method} {path}: the answer is not a JSON object")
+            return answer
         raise AssertionError("unreachable")
+
+    def _body(self, response: Any, method: str, path: str) -> bytes:
+        """The answer's bytes, refused beyond the input size limit (a hostile server cannot fill memory)."""
+        from .fileio import max_input_bytes
+
+        limit, parts, size = max_input_bytes(), [], 0
+        for chunk in response.iter_content(1 << 16):
+            size += len(chunk)
+            if size > limit:
+                raise self._error(f"{method} {path}: the answer is larger than the limit of {limit} bytes")
+            parts.append(chunk)
+        return b"".join(parts)
 
     def _wait(self, response: Any, attempt: int) -> float:
         header = response.headers.get("Retry-After", "")
@@ -114,11 +140,17 @@ def scrub(text: str, token: str | None) -> str:
     return text.replace(token, "[token]") if token else text
 
 
-def _error_detail(response: Any) -> str:
+def _bulk_items(answer: dict[str, Any]) -> list[dict[str, Any]]:
+    """The objects of an answer's ``bulk`` list (nothing when the server sent another shape)."""
+    bulk = answer.get("bulk")
+    return [item for item in bulk if isinstance(item, dict)] if isinstance(bulk, list) else []
+
+
+def _error_detail(data: bytes) -> str:
     """``: <developer-message>`` from an ORCID error body, when there is one."""
     try:
-        body = response.json()
-    except ValueError:
+        body = json.loads(data)
+    except (ValueError, RecursionError):
         return ""
     if isinstance(body, dict):
         message = body.get("developer-message") or body.get("user-message") or body.get("error_description")
@@ -130,10 +162,12 @@ def _error_detail(response: Any) -> str:
 def put_codes(summary: dict[str, Any]) -> list[int]:
     """One put-code per group of the works summary (the first version; the others are the same work)."""
     out = []
-    for group in summary.get("group") or []:
-        versions = group.get("work-summary") or [] if isinstance(group, dict) else []
-        if versions and str(versions[0].get("put-code", "")).isdigit():
-            out.append(int(versions[0]["put-code"]))
+    groups = summary.get("group")
+    for group in groups if isinstance(groups, list) else []:
+        versions = group.get("work-summary") if isinstance(group, dict) else None
+        first = versions[0] if isinstance(versions, list) and versions else None
+        if isinstance(first, dict) and str(first.get("put-code", "")).isdigit():
+            out.append(int(first["put-code"]))
     return out
 
 

@@ -13,15 +13,17 @@ from ..errors import EXIT_OK, ResumeconvError, UsageError
 @click.command("migrate", epilog=EXIT_CODES_HELP)
 @click.argument("input", metavar="INPUT")
 @click.option("-o", "--output", metavar="FILE", help="Write here (atomically) instead of stdout.")
-@click.option("-i", "--in-place", is_flag=True, help="Rewrite INPUT itself, atomically, keeping key order.")
-def migrate(input: str, output: str | None, in_place: bool) -> None:
+@click.option("-i", "--in-place", is_flag=True,
+              help="Rewrite INPUT itself, atomically, keeping key order; INPUT.bak holds the original meanwhile.")
+@click.option("--keep-backup", is_flag=True, help="With --in-place, keep INPUT.bak after a successful rewrite.")
+def migrate(input: str, output: str | None, in_place: bool, keep_backup: bool) -> None:
     """Rename pre-1.0 fields, drop 'Present' end dates and empty values, write dates as ISO (never inventing a
     day or month) and add https:// to bare web addresses. Each change is printed on stderr.
 
     YAML stays YAML (comments are not kept); JSON is written with two-space indentation.
     """
     from .. import formats as registry
-    from ..fileio import read_bytes, write_atomic
+    from ..fileio import read_bytes, replace_keeping_backup, write_atomic
     from ..migrate import migrate as run
 
     try:
@@ -41,7 +43,9 @@ def migrate(input: str, output: str | None, in_place: bool) -> None:
             sys.exit(EXIT_OK)
         out_spec = (registry.by_extension(target, reading=False) if target and not in_place else None) or spec
         text = out_spec.write(result.document).data
-        if target:
+        if in_place:
+            replace_keeping_backup(target, text, keep_backup=keep_backup)
+        elif target:
             write_atomic(target, text)
         else:
             sys.stdout.buffer.write(text)
@@ -49,7 +53,7 @@ def migrate(input: str, output: str | None, in_place: bool) -> None:
     except ResumeconvError as err:
         fail(err)
     except OSError as err:
-        fail(ResumeconvError(f"{err.filename or input}: {err.strerror or err}"))
+        fail(ResumeconvError(f"{output or input}: cannot write: {err.strerror or err}"))
     sys.exit(EXIT_OK)
 
 

@@ -42,9 +42,11 @@ def orcid() -> None:
               help="Where to write (default: stdout; with --merge, the RESUME file itself).")
 @click.option("--merge", "merge_into", metavar="RESUME",
               help="Merge into this CV (JSON or YAML): same DOI, arXiv id or title is one work; nothing is deleted.")
+@click.option("--keep-backup", is_flag=True,
+              help="When --merge rewrites RESUME in place, keep RESUME.bak (the original) afterwards.")
 @_common
-def pull(orcid_id: str, output: str | None, merge_into: str | None, base_url: str | None, sandbox: bool,
-         timeout: float, retries: int) -> None:
+def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup: bool, base_url: str | None,
+         sandbox: bool, timeout: float, retries: int) -> None:
     """Read ORCID_ID's public works and write them as CV publications (or merge them into a CV)."""
     from .. import orcid_api
 
@@ -61,9 +63,11 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, base_url: st
             _emit({"basics": {"orcid": oid}, "publications": pubs}, output or "-", "json")
             click.echo(f"resumeconv: {len(pubs)} work(s) read from ORCID {oid}", err=True)
         else:
-            _merge_and_write(target, pubs, oid, output or merge_into)
+            _merge_and_write(target, pubs, oid, output or merge_into, backup=None if output else keep_backup)
     except ResumeconvError as err:
         fail(err)
+    except OSError as err:
+        fail(ResumeconvError(f"{output or merge_into or '<stdout>'}: cannot write: {err.strerror or err}"))
     sys.exit(EXIT_OK)
 
 
@@ -73,7 +77,9 @@ def _read_works(data: bytes, owner: str):
     return get("orcid-json").read(data, source="ORCID API", owner=owner)
 
 
-def _merge_and_write(target: tuple[dict[str, Any], str], pubs: list[dict[str, Any]], oid: str, output: str) -> None:
+def _merge_and_write(target: tuple[dict[str, Any], str], pubs: list[dict[str, Any]], oid: str, output: str,
+                     backup: bool | None) -> None:
+    """Merge and write; ``backup`` is None for a separate output, else whether to keep RESUME.bak afterwards."""
     from ..merge import merge_publications
 
     doc, fmt = target
@@ -81,7 +87,7 @@ def _merge_and_write(target: tuple[dict[str, Any], str], pubs: list[dict[str, An
     basics = merged.setdefault("basics", {})
     basics.setdefault("orcid", oid)
     if merged != doc:
-        _emit(merged, output, fmt)
+        _emit(merged, output, fmt, backup)
     for label, names in (("added", summary.added), ("merged", summary.merged)):
         for name in names:
             click.echo(f"  {label}: {name}", err=True)
@@ -100,14 +106,17 @@ def _load_cv(path: str) -> tuple[dict[str, Any], str]:
     return spec.read(data, source=path).document, spec.name
 
 
-def _emit(doc: dict[str, Any], output: str, fmt: str) -> None:
+def _emit(doc: dict[str, Any], output: str, fmt: str, backup: bool | None = None) -> None:
+    """Write to stdout, to a file, or (``backup`` not None) over the input file with a backup meanwhile."""
     from .. import dump
-    from ..fileio import write_atomic
+    from ..fileio import replace_keeping_backup, write_atomic
 
     text = dump(doc, fmt)
     if output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
+    elif backup is not None:
+        replace_keeping_backup(output, text, keep_backup=backup)
     else:
         write_atomic(output, text)
 
@@ -127,14 +136,16 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
     """
     from .. import orcid_api
     from ..formats import orcid as orcid_format
+    from ..formats import writing
     from ..losses import LossReport
 
     token = os.environ.get(token_env, "")
     try:
         doc, _ = _load_cv(resume)
-        oid = orcid_api.check_orcid(orcid_id or (doc.get("basics") or {}).get("orcid") or "(none)")
+        oid = orcid_api.check_orcid(orcid_id or _own_orcid(doc, resume))
         report = LossReport()
-        pairs = orcid_format.works_from_document(doc, report)
+        with writing("ORCID works", resume):
+            pairs = orcid_format.works_from_document(doc, report)
         _print_losses(report.items, "ORCID", resume)
         ready = [(i, w) for i, w in pairs if not orcid_format.server_problems(w)]
         refused = len(pairs) - len(ready)
@@ -155,6 +166,15 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
     failed = refused + sent_failed
     click.echo(f"resumeconv: {len(ready) - sent_failed} created, {failed} not created", err=True)
     sys.exit(EXIT_INVALID if failed else EXIT_OK)
+
+
+def _own_orcid(doc: dict[str, Any], resume: str) -> str:
+    """basics.orcid of the CV, or a UsageError naming the file when it has none."""
+    basics = doc.get("basics")
+    value = basics.get("orcid") if isinstance(basics, dict) else None
+    if not isinstance(value, str) or not value:
+        raise UsageError(f"{resume}: no basics.orcid in the CV; name the record with --orcid")
+    return value
 
 
 def _send(client, oid: str, batch: list) -> int:

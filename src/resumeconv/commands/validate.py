@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import click
 
-from ..cli import EXIT_CODES_HELP
+from ..cli import EXIT_CODES_HELP, max_input_size
 from ..diagnostics import Diagnostic, dumps_json, report_json
 from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, UsageError
 from ..schemas import PROFILES
@@ -27,6 +27,7 @@ _SKIP_DIRS = {"node_modules", "__pycache__"}
               show_default=True, help="text: FILE:LINE:COL lines; json: one object per file; github: annotations.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Worker processes for many files.")
+@max_input_size
 def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: str, jobs: int) -> None:
     """Validate resume files (JSON or YAML; directories are searched, '-' is stdin) and lint them.
 

@@ -12,10 +12,14 @@ from __future__ import annotations
 import importlib
 import os
 import re
-from typing import Any, NamedTuple
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import UsageError
+from ..errors import InvalidDocumentError, UsageError
 from ..losses import Loss
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 class ReadResult:
@@ -83,7 +87,22 @@ class FormatSpec(NamedTuple):
     def write(self, doc: dict[str, Any], **options: Any) -> WriteResult:
         if not self.writes:
             raise UsageError(f"format '{self.name}' can be read, not written")
-        return self.load().write(doc, format=self.name, **options)
+        with writing(self.name):
+            return self.load().write(doc, format=self.name, **options)
+
+
+@contextmanager
+def writing(target: str, source: str | None = None) -> Iterator[None]:
+    """Turn a writer's crash on a value of the wrong type (a schema-invalid document) into one clear error.
+
+    Writers trust the schema's types; a document that breaks them must end in a message, not a traceback.
+    """
+    try:
+        yield
+    except (AttributeError, TypeError, KeyError, IndexError) as err:
+        where = f"{source}: " if source else ""
+        raise InvalidDocumentError(f"{where}cannot write {target}: a value does not have the type the schema gives it "
+                                   f"({err}); run 'resumeconv validate' first") from None
 
 
 REGISTRY: tuple[FormatSpec, ...] = (

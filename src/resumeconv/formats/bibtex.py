@@ -23,6 +23,9 @@ _WRITTEN = dict.fromkeys(("name", "authors", "venue", "type", "releaseDate", "do
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                        "dec"), start=1)}
 _UNENCODABLE = re.compile("[\ud800-\udfff]")
+#: @string expansion budget: FACTOR times the input's length plus MIN characters in all.
+MACRO_EXPANSION_FACTOR = 10
+MACRO_EXPANSION_MIN = 1 << 20
 #: Deeper brace nesting is refused: no real entry needs it, and LaTeX decoding recurses per level.
 MAX_BRACE_DEPTH = 64
 _ARXIV_IN_TEXT = re.compile(r"arxiv[:\s]*(?:preprint\s+)?(?:arxiv:)?\s*([0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?)", re.I)
@@ -37,15 +40,40 @@ def write(doc: dict[str, Any], *, format: str, **options: Any) -> WriteResult:
     report_unmapped(doc, _WRITTEN, "BibTeX", report)
     taken: set[str] = set()
     parts = []
+    if doc.get("publications") == []:
+        report.add(pointer("publications"), "an empty list writes no entry", "normalization")
     for i, pub in enumerate(doc.get("publications") or []):
         entry = build_entry(pub, i, citation_key(pub, taken), report)
         _report_author_flags(pub, i, report)
+        _report_read_back(pub, i, entry, report)
         text = entry.render()
         clean = _UNENCODABLE.sub("", text)
         if clean != text:
             report.add(pointer("publications", i), "lone surrogate characters removed", "normalization")
         parts.append(clean)
     return WriteResult("\n".join(parts).encode("utf-8"), report.items)
+
+
+def _report_read_back(pub: dict[str, Any], index: int, entry: Any, report: LossReport) -> None:
+    """Normalizations only visible when the entry is read back: the type the entry type gives, and the note
+    that now holds the equal-contribution marks."""
+    ptr = pointer("publications", index, "type")
+    fields = dict(entry.fields)
+    back, _ = _our_type(entry.type, fields, "eprint" in fields)
+    if back != pub.get("type") and not any(x.pointer == ptr for x in report.items):
+        given = f"no entry type for '{pub['type']}'" if pub.get("type") else "no type given"
+        report.add(ptr, f"{given}: written as @{entry.type}, which reads back as '{back}'", "normalization")
+    venue = pub.get("venue")
+    if isinstance(venue, dict) and venue.get("short") and not venue.get("name"):
+        report.add(pointer("publications", index, "venue"), "BibTeX has one venue name: the short label is written "
+                   "as the name", "normalization")
+    notes = pub.get("notes")
+    if any(isinstance(a, dict) and a.get("equalContribution") for a in pub.get("authors") or []):
+        report.add(pointer("publications", index, "notes"), "the equal-contribution marks are added to the note",
+                   "normalization")
+    elif "notes" in pub and not (isinstance(notes, list) and len(notes) == 1 and notes[0]):
+        report.add(pointer("publications", index, "notes"), "BibTeX has one note: the notes are joined with '; ' "
+                   "(empty ones left out)", "normalization")
 
 
 def _report_author_flags(pub: dict[str, Any], index: int, report: LossReport) -> None:
@@ -68,6 +96,9 @@ class _Parser:
     def __init__(self, text: str, source: str | None):
         self.text, self.source, self.pos = text, source, 0
         self.macros: dict[str, str] = {m: str(n) for m, n in _MONTHS.items()}
+        #: Characters @string macros may still add in all: nested or repeated macros cannot blow up memory.
+        self.expansion_limit = MACRO_EXPANSION_FACTOR * len(text) + MACRO_EXPANSION_MIN
+        self.expansion_budget = self.expansion_limit
 
     def error(self, message: str, at: int | None = None) -> InputError:
         at = self.pos if at is None else at
@@ -151,7 +182,7 @@ class _Parser:
                 if word.isdigit():
                     pieces.append(word)
                 elif word.lower() in self.macros:
-                    pieces.append(self.macros[word.lower()])
+                    pieces.append(self._expand(word.lower(), at))
                 else:
                     raise self.error(f"undefined @string macro '{word}'", at)
             self.skip_space()
@@ -159,6 +190,15 @@ class _Parser:
                 self.pos += 1
                 continue
             return "".join(pieces)
+
+    def _expand(self, macro: str, at: int) -> str:
+        value = self.macros[macro]
+        self.expansion_budget -= len(value)
+        if self.expansion_budget < 0:
+            error = self.error(f"@string macros expand to more than {self.expansion_limit} characters "
+                               "(macro bomb refused)", at)
+            raise UnsafeInputError(error.message, error.source, error.line, error.column)
+        return value
 
     def entries(self) -> list[tuple[str, str, dict[str, str], int]]:
         """(type, key, fields, line) of every entry; @string defines macros, @comment/@preamble are skipped."""

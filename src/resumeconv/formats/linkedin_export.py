@@ -84,7 +84,7 @@ def _zip_files(data: bytes, source: str | None) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for info in members:
         base = re.split(r"[/\\]", info.filename)[-1].lower()
-        if info.is_dir() or base not in FILES:
+        if not info.filename or info.filename.endswith(("/", "\\")) or base not in FILES:
             continue
         if info.flag_bits & 0x1:
             raise InputError(f"{info.filename!r} is encrypted", source)
@@ -108,7 +108,11 @@ def _dir_files(path: str) -> dict[str, bytes]:
         raise InputError(err.strerror or str(err), path) from None
     for name in names:
         full = os.path.join(path, name)
-        if name.lower() in FILES and os.path.isfile(full):
+        if name.lower() not in FILES:
+            continue
+        if os.path.islink(full):  # an unpacked hostile archive could point Profile.csv at any file of yours
+            raise UnsafeInputError(f"refused: {name} is a symbolic link; an export folder holds plain files", path)
+        if os.path.isfile(full):
             out[name.lower()] = read_bytes(full)
     return out
 

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from .. import dates, ids
-from ..errors import InputError, UsageError
+from ..errors import InputError, UnsafeInputError, UsageError
 from ..fileio import decode_text
 from ..losses import LossReport, covered, differences, pointer
 from . import ReadResult, WriteResult
@@ -856,6 +856,27 @@ class _Experience:
             item["highlights"] = highlights
 
 
+#: PDF limits: a "Save to PDF" profile has a handful of pages of some kilobytes each; a page count or a page
+#: content stream far beyond these is a resource attack (decompression bomb), refused before text extraction.
+MAX_PDF_PAGES = 100
+MAX_PDF_PAGE_CONTENT = 4 * 1024 * 1024
+
+
+def _pdf_pages(reader: Any, source: str | None) -> list[Any]:
+    """The reader's pages once the page count and each page's decoded content size are within the limits."""
+    count = len(reader.pages)
+    if count > MAX_PDF_PAGES:
+        raise UnsafeInputError(f"the PDF has {count} pages (limit {MAX_PDF_PAGES}); a LinkedIn profile has a few",
+                               source)
+    for number, page in enumerate(reader.pages, start=1):
+        contents = page.get_contents()
+        size = len(contents.get_data()) if contents is not None else 0
+        if size > MAX_PDF_PAGE_CONTENT:
+            raise UnsafeInputError(f"page {number} of the PDF expands to {size} bytes of content "
+                                   f"(limit {MAX_PDF_PAGE_CONTENT})", source)
+    return list(reader.pages)
+
+
 def _pdf_text(data: bytes, source: str | None) -> str:
     """The text of a LinkedIn PDF, page by page with a form feed between, as pdftotext gives it."""
     import io
@@ -872,7 +893,7 @@ def _pdf_text(data: bytes, source: str | None) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise InputError("the PDF is encrypted", source)
-        return "\f".join((page.extract_text() or "") + "\n" for page in reader.pages)
+        return "\f".join((page.extract_text() or "") + "\n" for page in _pdf_pages(reader, source))
     except InputError:
         raise
     except Exception as err:  # pypdf raises many types on broken files

@@ -1,0 +1,371 @@
+"""Every untrusted-input path attacked through the real CLI (subprocess): one place to see them all.
+
+Each attack must be refused quickly, with exit code 2, exactly one line on stderr naming the file and saying
+what was refused, and no traceback. See SECURITY.md for the guarantees these tests hold the tool to.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import time
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+#: Seconds an attack may take end to end, start-up included (a real blow-up takes minutes or never ends).
+QUICK = 10.0
+
+XML_READERS = {
+    "europass": '<Candidate xmlns="http://www.europass.eu/1.0">{body}</Candidate>',
+    "europass-v3": '<SkillsPassport xmlns="http://europass.cedefop.europa.eu/Europass" locale="en">{body}'
+                   "</SkillsPassport>",
+    "orcid-xml": '<work:work xmlns:work="http://www.orcid.org/ns/work"><work:title>{body}</work:title></work:work>',
+}
+DTD_REFUSED = "XML with a DOCTYPE or entity declaration is refused"
+
+
+def run(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None) -> tuple[subprocess.CompletedProcess,
+                                                                                              float]:
+    """Run the installed CLI in a fresh interpreter; the process and the seconds it took."""
+    start = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", "from resumeconv.cli import main; main()", *args],
+                          input=stdin, capture_output=True, env={**os.environ, **(env or {})}, timeout=120)
+    return proc, time.monotonic() - start
+
+
+def assert_refused(proc: subprocess.CompletedProcess, elapsed: float, name: str, *fragments: str) -> str:
+    """Exit 2, one stderr line naming ``name`` and containing every fragment, no traceback; the line."""
+    stderr = proc.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in stderr
+    assert proc.returncode == 2, stderr
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith(f"resumeconv: {name}"), lines[0]
+    for fragment in fragments:
+        assert fragment in lines[0]
+    assert elapsed < QUICK
+    return lines[0]
+
+
+def xml(fmt: str, prolog: str, body: str) -> bytes:
+    return f'<?xml version="1.0"?>\n{prolog}\n{XML_READERS[fmt].format(body=body)}'.encode()
+
+
+# ------------------------------------------------------------------------------------------------------ XML
+
+
+@pytest.mark.parametrize("fmt", XML_READERS)
+def test_xxe_file_entity_is_refused_and_never_read(fmt: str, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    evil = tmp_path / "evil.xml"
+    evil.write_bytes(xml(fmt, f'<!DOCTYPE r [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>', "&xxe;"))
+    proc, elapsed = run("convert", "-f", fmt, "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}:2: ", DTD_REFUSED)
+    assert b"TOP-SECRET-VALUE" not in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("fmt", XML_READERS)
+@pytest.mark.parametrize("kind", ["entity", "external-dtd", "parameter-entity"])
+def test_xxe_over_http_makes_no_request(fmt: str, kind: str, tmp_path: Path, httpserver) -> None:
+    httpserver.expect_request("/evil").respond_with_data("PWNED")
+    url = httpserver.url_for("/evil")
+    prolog = {
+        "entity": f'<!DOCTYPE r [<!ENTITY xxe SYSTEM "{url}">]>',
+        "external-dtd": f'<!DOCTYPE r SYSTEM "{url}">',
+        "parameter-entity": f'<!DOCTYPE r [<!ENTITY % p SYSTEM "{url}"> %p;]>',
+    }[kind]
+    evil = tmp_path / "evil.xml"
+    evil.write_bytes(xml(fmt, prolog, "&xxe;" if kind == "entity" else "x"))
+    proc, elapsed = run("convert", "-f", fmt, "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}:2: ", DTD_REFUSED)
+    assert httpserver.log == []
+
+
+@pytest.mark.parametrize("fmt", XML_READERS)
+def test_billion_laughs_is_refused_quickly(fmt: str, tmp_path: Path) -> None:
+    entities = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)]
+    evil = tmp_path / "laughs.xml"
+    evil.write_bytes(xml(fmt, f"<!DOCTYPE r [{''.join(entities)}]>", "&lol9;"))
+    proc, elapsed = run("convert", "-f", fmt, "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}:2: ", DTD_REFUSED)
+
+
+@pytest.mark.parametrize("fmt", XML_READERS)
+def test_quadratic_blowup_is_refused_quickly(fmt: str, tmp_path: Path) -> None:
+    """One 100 kB internal entity referenced 20,000 times would expand to 2 GB without any nesting."""
+    evil = tmp_path / "quadratic.xml"
+    evil.write_bytes(xml(fmt, f'<!DOCTYPE r [<!ENTITY a "{"A" * 100_000}">]>', "&a;" * 20_000))
+    proc, elapsed = run("convert", "-f", fmt, "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}:2: ", DTD_REFUSED)
+
+
+@pytest.mark.parametrize("fmt", XML_READERS)
+def test_doctype_hidden_in_utf16_is_refused(fmt: str, tmp_path: Path) -> None:
+    evil = tmp_path / "wide.xml"
+    text = xml(fmt, '<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', "&xxe;").decode()
+    evil.write_bytes(text.replace('version="1.0"', 'version="1.0" encoding="UTF-16"').encode("utf-16"))
+    proc, elapsed = run("convert", "-f", fmt, "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}", DTD_REFUSED)
+    assert b"root:" not in proc.stdout
+
+
+@pytest.mark.parametrize("fmt", XML_READERS)
+def test_deeply_nested_xml_is_refused(fmt: str, tmp_path: Path) -> None:
+    evil = tmp_path / "deep.xml"
+    evil.write_bytes(xml(fmt, "", "<a>" * 100_000 + "</a>" * 100_000))
+    proc, elapsed = run("convert", "-f", fmt, "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}:3:", "invalid XML: Excessive depth in document: 256")
+
+
+def test_detected_xml_is_refused_the_same_way(tmp_path: Path) -> None:
+    """No -f: the format is sniffed from the content, and the same parser refuses the DTD."""
+    evil = tmp_path / "cv.europass.xml"
+    evil.write_bytes(xml("europass", '<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', "&xxe;"))
+    proc, elapsed = run("convert", "-t", "yaml", str(evil))
+    assert_refused(proc, elapsed, f"{evil}:2: ", DTD_REFUSED)
+
+
+# ----------------------------------------------------------------------------------------------- YAML, JSON
+
+YAML_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))
+
+
+@pytest.mark.parametrize("command", [["convert", "-t", "json"], ["migrate"], ["render", "-t", "even"]])
+def test_yaml_alias_bomb_is_refused_by_every_command(command: list[str], tmp_path: Path) -> None:
+    evil = tmp_path / "bomb.yaml"
+    evil.write_text(YAML_BOMB)
+    proc, elapsed = run(*command, str(evil))
+    assert_refused(proc, elapsed, f"{evil}", "YAML aliases expand to more than 100000 nodes (alias bomb refused)")
+
+
+def test_yaml_alias_bomb_is_one_unreadable_file_for_validate(tmp_path: Path) -> None:
+    evil = tmp_path / "bomb.yaml"
+    evil.write_text(YAML_BOMB)
+    proc, elapsed = run("validate", str(evil))
+    assert proc.returncode == 2 and elapsed < QUICK
+    assert proc.stdout.decode().startswith(f"{evil}:")
+    assert "alias bomb refused" in proc.stdout.decode()
+    assert proc.stderr.decode().splitlines() == [
+        "resumeconv: 1 file(s) checked: 0 valid, 0 invalid, 1 unreadable (1 error(s), 0 warning(s))"]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("deep.json", "[" * 100_000 + "]" * 100_000, "JSON nested deeper than 200 levels"),
+    ("deep.yaml", "a: " + "[" * 5_000 + "]" * 5_000, "nested deeper than 200 levels"),
+])
+def test_deep_nesting_is_refused(name: str, text: str, message: str, tmp_path: Path) -> None:
+    evil = tmp_path / name
+    evil.write_text(text)
+    proc, elapsed = run("convert", "-t", "yaml" if name.endswith(".json") else "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}", message)
+
+
+# ------------------------------------------------------------------------------------------------------ zip
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buf.getvalue()
+
+
+PROFILE = b"First Name,Last Name\nAda,Lovelace\n"
+
+
+@pytest.mark.parametrize("member", ["../../evil/Profile.csv", "/etc/Profile.csv", "C:/x/Profile.csv",
+                                    "a/../../Profile.csv", "..\\..\\Profile.csv"])
+def test_zip_path_traversal_is_refused(member: str, tmp_path: Path) -> None:
+    evil = tmp_path / "export.zip"
+    evil.write_bytes(_zip({"Profile.csv": PROFILE, member: PROFILE}))
+    proc, elapsed = run("convert", "-f", "linkedin-export", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}", "refused: the archive has an unsafe member name")
+    assert not (tmp_path.parent / "evil").exists()
+
+
+def test_zip_bomb_is_refused_by_its_ratio(tmp_path: Path) -> None:
+    evil = tmp_path / "bomb.zip"
+    evil.write_bytes(_zip({"Profile.csv": PROFILE + b"0" * 50_000_000}))
+    assert evil.stat().st_size < 100_000
+    proc, elapsed = run("convert", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}", "refused: 'Profile.csv' expands", "times (a zip bomb?)")
+
+
+def test_zip_total_size_is_held_to_the_input_limit(tmp_path: Path) -> None:
+    """Members each too small for the ratio check (under 1 MiB), but together more than 4 x --max-input-size."""
+    evil = tmp_path / "wide.zip"
+    evil.write_bytes(_zip({f"Positions{i}.csv": b"0" * 900_000 for i in range(5)} | {"Profile.csv": PROFILE}))
+    proc, elapsed = run("convert", "-f", "linkedin-export", "-t", "json", "--max-input-size", "1000000", str(evil))
+    assert_refused(proc, elapsed, f"{evil}", "refused: the archive expands to", "(limit 4000000)")
+
+
+def test_symlink_in_an_unpacked_export_is_refused(tmp_path: Path) -> None:
+    """An unpacked hostile archive may hold Profile.csv -> a private file; its content must not reach the output."""
+    secret = tmp_path / "secret.csv"
+    secret.write_text("First Name,Last Name\nTOP-SECRET,VALUE\n")
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "Positions.csv").write_text("Company Name,Title\nAcme,Engineer\n")
+    (export / "Profile.csv").symlink_to(secret)
+    proc, elapsed = run("convert", "-t", "json", str(export))
+    assert_refused(proc, elapsed, f"{export}: ", "refused: Profile.csv is a symbolic link")
+    assert b"TOP-SECRET" not in proc.stdout
+
+
+# ------------------------------------------------------------------------------------------------- oversize
+
+
+@pytest.mark.parametrize("how", ["env", "option"])
+@pytest.mark.parametrize("command", ["convert", "validate"])
+def test_oversize_input_is_refused_before_parsing(how: str, command: str, tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    big.write_text('{"basics": {"name": "' + "x" * 5000 + '"}}')
+    limit = ["--max-input-size", "1000"] if how == "option" else []
+    env = {"RESUMECONV_MAX_INPUT_BYTES": "1000"} if how == "env" else {}
+    args = [command, *limit, str(big)] + (["-t", "yaml"] if command == "convert" else [])
+    proc, elapsed = run(*args, env=env)
+    message = "input is larger than the limit of 1000 bytes (raise it with --max-input-size or " \
+              "RESUMECONV_MAX_INPUT_BYTES)"
+    if command == "convert":
+        assert_refused(proc, elapsed, f"{big}: ", message)
+    else:
+        assert proc.returncode == 2
+        assert proc.stdout.decode() == f"{big}: error: {message}\n"
+        assert "Traceback" not in proc.stderr.decode()
+
+
+def test_oversize_stdin_is_refused(tmp_path: Path) -> None:
+    proc, elapsed = run("convert", "-f", "json", "-t", "yaml", "--max-input-size", "100", "-", stdin=b"{}" + b" " * 500)
+    assert_refused(proc, elapsed, "<stdin>: ", "larger than the limit of 100 bytes")
+
+
+def test_max_input_size_raises_the_limit_too(tmp_path: Path) -> None:
+    doc = tmp_path / "cv.json"
+    doc.write_text('{"basics": {"name": "' + "x" * 5000 + '"}}')
+    proc, _ = run("convert", "--max-input-size", "10000", str(doc), "-t", "yaml",
+                  env={"RESUMECONV_MAX_INPUT_BYTES": "1000"})
+    assert proc.returncode == 0
+    assert proc.stdout.decode().startswith("basics:\n  name: xxxx")
+
+
+def test_max_input_size_reaches_the_worker_processes(tmp_path: Path) -> None:
+    docs = []
+    for name in ("a.json", "b.json"):
+        doc = tmp_path / name
+        doc.write_text('{"basics": {"name": "' + "x" * 500 + '"}}')
+        docs.append(str(doc))
+    proc, _ = run("convert", "-j", "2", "--max-input-size", "100", "-t", "yaml", "--output-dir",
+                  str(tmp_path / "out"), *docs)
+    assert proc.returncode == 2
+    assert sorted(proc.stderr.decode().splitlines()) == [
+        f"resumeconv: {d}: input is larger than the limit of 100 bytes (raise it with --max-input-size or "
+        "RESUMECONV_MAX_INPUT_BYTES)" for d in docs]
+
+
+def test_max_input_size_is_restored_when_the_command_ends(tmp_path: Path, monkeypatch) -> None:
+    """The option sets the limit through the environment (for -j workers) and puts the old value back."""
+    from click.testing import CliRunner
+
+    from resumeconv.cli import main
+
+    monkeypatch.setenv("RESUMECONV_MAX_INPUT_BYTES", "777777")
+    doc = tmp_path / "cv.json"
+    doc.write_text('{"basics": {"name": "' + "x" * 500 + '"}}')
+    result = CliRunner().invoke(main, ["convert", "--max-input-size", "100", str(doc), "-t", "yaml"])
+    assert result.exit_code == 2
+    assert "larger than the limit of 100 bytes" in result.stderr
+    assert os.environ["RESUMECONV_MAX_INPUT_BYTES"] == "777777"
+
+
+# ------------------------------------------------------------------------------------------------------ PDF
+
+
+def _pdf(pages: int = 1, content: bytes | None = None, attachment: bytes | None = None) -> bytes:
+    """A PDF built with pypdf: blank pages, a compressed page content stream, or a compressed attachment.xml."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(612, 792)
+    if content is not None:
+        stream = StreamObject()
+        stream.set_data(zlib.compress(content, 9))
+        stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+        writer.pages[0][NameObject("/Contents")] = writer._add_object(stream)
+    if attachment is not None:
+        writer.add_attachment("attachment.xml", attachment)
+        for i, obj in enumerate(writer._objects):
+            if isinstance(obj, StreamObject) and obj.get("/Type") == "/EmbeddedFile":
+                writer._objects[i] = obj.flate_encode()
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def test_linkedin_pdf_with_too_many_pages_is_refused(tmp_path: Path) -> None:
+    evil = tmp_path / "profile.pdf"
+    evil.write_bytes(_pdf(pages=2000))
+    proc, elapsed = run("convert", "-f", "linkedin", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", "the PDF has 2000 pages (limit 100)")
+
+
+def test_linkedin_pdf_content_bomb_is_refused(tmp_path: Path) -> None:
+    """A 40 kB page stream that inflates to 20 MB of text operators: refused before text extraction."""
+    evil = tmp_path / "profile.pdf"
+    evil.write_bytes(_pdf(content=b"BT 72 712 Td " + b"(AAAA) Tj T* " * 1_500_000 + b"ET"))
+    assert evil.stat().st_size < 200_000
+    proc, elapsed = run("convert", "-f", "linkedin", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", "page 1 of the PDF expands to 19500015 bytes of content (limit 4194304)")
+
+
+def test_europass_pdf_attachment_bomb_is_held_to_the_input_limit(tmp_path: Path) -> None:
+    evil = tmp_path / "cv.pdf"
+    evil.write_bytes(_pdf(attachment=b"<a>" + b" " * 5_000_000 + b"</a>"))
+    assert evil.stat().st_size < 100_000
+    proc, elapsed = run("convert", "-f", "europass", "-t", "json", "--max-input-size", "1000000", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", "the XML embedded in this PDF is larger than the limit of 1000000 bytes")
+
+
+def test_europass_pdf_with_many_pages_and_no_xml_is_refused_quickly(tmp_path: Path) -> None:
+    evil = tmp_path / "cv.pdf"
+    evil.write_bytes(_pdf(pages=2000))
+    proc, elapsed = run("convert", "-f", "europass", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", "this PDF has no embedded Europass XML (attachment.xml)")
+
+
+def test_a_detected_pdf_without_europass_xml_is_held_to_the_linkedin_limits(tmp_path: Path) -> None:
+    evil = tmp_path / "cv.pdf"
+    evil.write_bytes(_pdf(pages=2000))
+    proc, elapsed = run("convert", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", "the PDF has 2000 pages (limit 100)")
+
+
+def test_europass_pdf_attachment_with_a_doctype_is_refused(tmp_path: Path) -> None:
+    evil = tmp_path / "cv.pdf"
+    evil.write_bytes(_pdf(attachment=xml("europass", '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>', "&x;")))
+    proc, elapsed = run("convert", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}:2: ", DTD_REFUSED)
+
+
+# --------------------------------------------------------------------------------------------------- BibTeX
+
+
+def test_bibtex_macro_bomb_is_refused(tmp_path: Path) -> None:
+    """Each @string doubles ten times over: 100 characters would become 10^14 without the expansion budget."""
+    macros = '@string{a = "' + "x" * 100 + '"}\n' + "".join(
+        f"@string{{{chr(98 + i)} = {' # '.join([chr(97 + i)] * 10)}}}\n" for i in range(12))
+    evil = tmp_path / "bomb.bib"
+    evil.write_text(macros + "@article{k, title = m}\n")
+    proc, elapsed = run("convert", "-t", "json", str(evil))
+    line = assert_refused(proc, elapsed, f"{evil}:5:", "@string macros expand to more than", "(macro bomb refused)")
+    assert "characters" in line
