@@ -181,3 +181,22 @@ def test_loss_report_folds_repeats_and_json_lists_every_item(tmp_path: Path) -> 
     assert report["format"] == "orcid-bibtex"
     assert sorted(x["pointer"] for x in report["losses"] if x["pointer"].endswith("/short")) == [
         f"/publications/{i}/venue/short" for i in range(4)]
+
+
+def test_a_bug_is_one_line_and_exit_3_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from resumeconv.cli import main
+    from resumeconv.formats import jsonresume
+
+    def broken(doc: dict, **options: object) -> None:
+        raise KeyError("boom\nsecond line")
+
+    monkeypatch.setattr(jsonresume, "write", broken)
+    result = CliRunner().invoke(main, ["convert", str(SAMPLE_JSON), "-t", "yaml"])
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        "resumeconv: internal error (KeyError: 'boom\\nsecond line'); please report it with the input that caused "
+        "it (RESUMECONV_DEBUG=1 shows the traceback)"]
+    monkeypatch.setenv("RESUMECONV_DEBUG", "1")
+    assert isinstance(CliRunner().invoke(main, ["convert", str(SAMPLE_JSON), "-t", "yaml"]).exception, KeyError)

@@ -9,13 +9,14 @@ from typing import Any, NamedTuple
 
 import click
 
-from .errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, ResumeconvError
+from .errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, ResumeconvError
 
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  success (warnings and losses allowed)
   1  invalid document, or losses with --fail-on-loss
-  2  usage error, or input that cannot be read or parsed"""
+  2  usage error, or input that cannot be read or parsed
+  3  internal error (a bug: please report it; RESUMECONV_DEBUG=1 shows the traceback)"""
 
 #: Commands defined in their own modules, imported only when invoked (keeps start-up fast).
 LAZY_COMMANDS: dict[str, str] = {
@@ -35,6 +36,20 @@ class LazyGroup(click.Group):
             module, attr = LAZY_COMMANDS[name].split(":")
             return getattr(importlib.import_module(module), attr)
         return super().get_command(ctx, name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; an unexpected exception (a bug) becomes one line and exit 3, never a traceback."""
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as err:
+            if os.environ.get("RESUMECONV_DEBUG"):
+                raise
+            detail = " ".join(f"{type(err).__name__}: {err}".split())[:300]
+            click.echo(f"resumeconv: internal error ({detail}); please report it with the input that caused it "
+                       "(RESUMECONV_DEBUG=1 shows the traceback)", err=True)
+            ctx.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=LazyGroup, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})

@@ -6,6 +6,7 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_INVALID = 1  # invalid document, or a loss with --fail-on-loss
 EXIT_USAGE = 2  # usage error or unreadable input
+EXIT_INTERNAL = 3  # a bug in resumeconv: one line and a request to report it, never a traceback
 
 
 class ResumeconvError(Exception):

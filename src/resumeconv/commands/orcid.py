@@ -144,7 +144,7 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
         doc, _ = _load_cv(resume)
         oid = orcid_api.check_orcid(orcid_id or _own_orcid(doc, resume))
         report = LossReport()
-        with writing("ORCID works", resume):
+        with writing("ORCID works", doc, resume):
             pairs = orcid_format.works_from_document(doc, report)
         _print_losses(report.items, "ORCID", resume)
         ready = [(i, w) for i, w in pairs if not orcid_format.server_problems(w)]

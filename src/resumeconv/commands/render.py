@@ -32,7 +32,7 @@ def render(resume: str, theme: str, output: str | None, pdf: str | None, quiet: 
     try:
         data = read_bytes(resume)
         result = registry.detect(resume, data).read(data, source="<stdin>" if resume == "-" else resume)
-        with registry.writing(f"theme {theme}", resume):
+        with registry.writing(f"theme {theme}", result.document, resume):
             doc, report = theme_document(result.document, theme=theme)
         html = render_html(doc, theme)
         if not quiet:

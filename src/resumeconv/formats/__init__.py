@@ -87,19 +87,24 @@ class FormatSpec(NamedTuple):
     def write(self, doc: dict[str, Any], **options: Any) -> WriteResult:
         if not self.writes:
             raise UsageError(f"format '{self.name}' can be read, not written")
-        with writing(self.name):
+        with writing(self.name, doc):
             return self.load().write(doc, format=self.name, **options)
 
 
 @contextmanager
-def writing(target: str, source: str | None = None) -> Iterator[None]:
-    """Turn a writer's crash on a value of the wrong type (a schema-invalid document) into one clear error.
+def writing(target: str, doc: Any, source: str | None = None) -> Iterator[None]:
+    """Turn a writer's crash on a schema-invalid document into one clear error.
 
-    Writers trust the schema's types; a document that breaks them must end in a message, not a traceback.
+    Writers trust the schema's types; a document that breaks them must end in a message, not a traceback. The
+    same crash on a document the schema accepts is a bug in the writer, and is left to propagate.
     """
     try:
         yield
     except (AttributeError, TypeError, KeyError, IndexError) as err:
+        from ..validation import is_valid
+
+        if is_valid(doc, "academic"):
+            raise
         where = f"{source}: " if source else ""
         raise InvalidDocumentError(f"{where}cannot write {target}: a value does not have the type the schema gives it "
                                    f"({err}); run 'resumeconv validate' first") from None
