@@ -180,6 +180,7 @@ def main() -> int:
     target("sample: validate v1.0.0 vs check-jsonschema v1.0.0", ours_v1[0], cjs_v1[0], 0.25)
     target("sample: validate vs resumed validate", ours[0], resumed[0], 1.0)
     target("big: validate vs check-jsonschema, same schema", ours[1], cjs[1], 0.5)
+    target("big: validate v1.0.0 vs check-jsonschema v1.0.0", ours_v1[1], cjs_v1[1], 0.5)
 
     print()
     print("| writer | big: time | big: peak MB | x1 -> x10 cost ratio |")
