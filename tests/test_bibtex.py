@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import resumeconv
 from conftest import ROOT
@@ -150,3 +152,13 @@ def test_what_bibtex_folds_is_reported_as_a_normalization_at_its_place() -> None
     assert [(x.pointer, x.kind) for x in written.losses] == [
         ("/publications/0/name", "normalization"), ("/publications/0/authors/0/name", "normalization")]
     assert written.losses[0].reason == 'BibTeX does not keep it as it is: reads back as "two spaces and tab"'
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(min_size=1, max_size=40).filter(lambda t: t.strip()))
+def test_any_title_reads_back_with_only_whitespace_folded(text: str) -> None:
+    """Escaping is exact: the only change BibTeX makes to text is folding whitespace, and then it is reported."""
+    written = resumeconv.write({"publications": [{"name": text, "type": "other"}]}, "orcid-bibtex")
+    back = resumeconv.read(written.data, format="bibtex").document["publications"][0]
+    assert back["name"] == " ".join(text.split())
+    assert [x.pointer for x in written.losses] == ([] if back["name"] == text else ["/publications/0/name"])
