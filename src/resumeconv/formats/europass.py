@@ -103,6 +103,14 @@ def write(doc: dict[str, Any], *, format: str = "europass", language: str = "en"
     return WriteResult(data, report.items)
 
 
+def _organization(parent: Any, name: str | None, city: str | None) -> None:
+    """An organization's name and city, as employers and schools both carry them."""
+    if name:
+        _el(parent, "hr:OrganizationName", name)
+    if city:
+        _el(_el(_el(_el(parent, "OrganizationContact"), "Communication"), "Address"), "oa:CityName", city)
+
+
 class _Writer:
     def __init__(self, doc: dict[str, Any], language: str, report: LossReport):
         self.doc = doc
@@ -295,11 +303,7 @@ class _Writer:
 
     def _work(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         employer = _el(parent, "EmployerHistory")
-        if item.get("name"):
-            _el(employer, "hr:OrganizationName", item["name"])
-        if item.get("location"):
-            _el(_el(_el(_el(employer, "OrganizationContact"), "Communication"), "Address"), "oa:CityName",
-                item["location"])
+        _organization(employer, item.get("name"), item.get("location"))
         position = _el(employer, "PositionHistory")
         if item.get("position"):
             _el(position, "PositionTitle", item["position"], typeCode="FREETEXT")
@@ -320,11 +324,7 @@ class _Writer:
 
     def _education(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         node = _el(parent, "EducationOrganizationAttendance")
-        if item.get("institution"):
-            _el(node, "hr:OrganizationName", item["institution"])
-        if item.get("location"):
-            _el(_el(_el(_el(node, "OrganizationContact"), "Communication"), "Address"), "oa:CityName",
-                item["location"])
+        _organization(node, item.get("institution"), item.get("location"))
         period = _el(node, "AttendancePeriod")
         _date(period, "StartDate", item.get("startDate"))
         _date(period, "EndDate", item.get("endDate"))
