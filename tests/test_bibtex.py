@@ -162,3 +162,16 @@ def test_any_title_reads_back_with_only_whitespace_folded(text: str) -> None:
     back = resumeconv.read(written.data, format="bibtex").document["publications"][0]
     assert back["name"] == " ".join(text.split())
     assert [x.pointer for x in written.losses] == ([] if back["name"] == text else ["/publications/0/name"])
+
+
+_LATEX_PIECES = ["{", "}", "&", "#", "^", "_", "'", '"', "`", "-", "?", "!", "a", " ", "\t", "é", "\\&", "\\%", "\\$",
+                 "\\#", "\\_", "\\{", "\\}", "\\", "%", "$", "~", "\xa0", "\\textbackslash{}", "\\'e"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(_LATEX_PIECES), max_size=15).map("".join) | st.text(max_size=20))
+def test_fast_latex_decoding_agrees_with_pylatexenc(text: str) -> None:
+    """The reader skips pylatexenc for text that is only characters, braces and ``\\&``-like escapes."""
+    from resumeconv.formats.bibtex import _latex, _latex_decoder
+
+    assert _latex(text) == " ".join(_latex_decoder().latex_to_text(text).replace("\xa0", " ").split())

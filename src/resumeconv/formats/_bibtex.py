@@ -33,6 +33,7 @@ _ESCAPES = {
 }
 _ESCAPE_RE = re.compile("|".join(re.escape(k) for k in _ESCAPES))
 _UNESCAPE_RE = re.compile("|".join(re.escape(v) for v in _ESCAPES.values()))
+_BRACE = re.compile("[{}]")
 _UNESCAPES = {v: k for k, v in _ESCAPES.items()}
 #: TeX ligatures (``--`` is an en dash, ``` `` ``` an opening quote...): an empty group between the characters
 #: keeps them as typed.
@@ -194,8 +195,8 @@ def _verbatim_safe(text: str, ptr: tuple, report: LossReport) -> bool:
 def balanced(text: str) -> bool:
     """Whether every brace closes one opened before it and all are closed."""
     depth = 0
-    for ch in text:
-        depth += {"{": 1, "}": -1}.get(ch, 0)
+    for match in _BRACE.finditer(text):
+        depth += 1 if match.group(0) == "{" else -1
         if depth < 0:
             return False
     return depth == 0
