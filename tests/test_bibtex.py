@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import resumeconv
 from conftest import ROOT
@@ -117,3 +119,59 @@ def test_bib_files_are_detected_by_content() -> None:
 
     assert detect(None, b"\n@Article{x, title={T}}").name == "bibtex"
     assert detect("cv.orcid.bib", b"").name == "bibtex"
+
+
+def test_special_characters_read_back_exactly() -> None:
+    """``^`` and ``~`` are escaped and decoded back as themselves; TeX ligatures are broken in text."""
+    name = "x^2 ~ y -- z --- ``q'' ?` !` \\path & 50% $5 #1 a_b {c}"
+    doc = {"publications": [{"name": name, "publisher": "A--B", "pages": "1--10", "volume": "a^b"}]}
+    written = resumeconv.write(doc, "orcid-bibtex")
+    assert "x\\textasciicircum{}2 \\textasciitilde{} y -{}- z -{}-{}- `{}`q'{}' ?{}` !{}`" in written.text
+    assert "  pages = {1--10},\n" in written.text
+    assert resumeconv.read(written.data, format="bibtex").document["publications"][0] == {
+        "name": name, "publisher": "A--B", "pages": "1--10", "volume": "a^b", "type": "other"}
+    assert [x.pointer for x in written.losses] == ["/publications/0/type"]
+
+
+def test_doi_and_url_are_written_verbatim_or_left_out_with_a_loss() -> None:
+    doc = {"publications": [{"name": "T", "type": "other", "doi": "10.1234/a&b_c%d#e"},
+                            {"name": "T", "type": "other", "doi": "10.1234/a}b", "url": "https://x.org/{"}]}
+    written = resumeconv.write(doc, "orcid-bibtex")
+    assert "  doi = {10.1234/a&b_c%d#e}\n}" in written.text
+    back = resumeconv.read(written.data, format="bibtex").document["publications"]
+    assert back[0]["doi"] == "10.1234/a&b_c%d#e" and "doi" not in back[1] and "url" not in back[1]
+    assert [(x.pointer, x.kind) for x in written.losses] == [("/publications/1/doi", "loss"),
+                                                            ("/publications/1/url", "loss")]
+
+
+def test_what_bibtex_folds_is_reported_as_a_normalization_at_its_place() -> None:
+    """Whitespace and control characters BibTeX folds: the writer reads its entry back and names each change."""
+    doc = {"publications": [{"name": "  two  spaces\tand tab ", "type": "other", "summary": "ok",
+                             "authors": [{"name": "A\x1fB"}]}]}
+    written = resumeconv.write(doc, "orcid-bibtex")
+    assert [(x.pointer, x.kind) for x in written.losses] == [
+        ("/publications/0/name", "normalization"), ("/publications/0/authors/0/name", "normalization")]
+    assert written.losses[0].reason == 'BibTeX does not keep it as it is: reads back as "two spaces and tab"'
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(min_size=1, max_size=40).filter(lambda t: t.strip()))
+def test_any_title_reads_back_with_only_whitespace_folded(text: str) -> None:
+    """Escaping is exact: the only change BibTeX makes to text is folding whitespace, and then it is reported."""
+    written = resumeconv.write({"publications": [{"name": text, "type": "other"}]}, "orcid-bibtex")
+    back = resumeconv.read(written.data, format="bibtex").document["publications"][0]
+    assert back["name"] == " ".join(text.split())
+    assert [x.pointer for x in written.losses] == ([] if back["name"] == text else ["/publications/0/name"])
+
+
+_LATEX_PIECES = ["{", "}", "&", "#", "^", "_", "'", '"', "`", "-", "?", "!", "a", " ", "\t", "é", "\\&", "\\%", "\\$",
+                 "\\#", "\\_", "\\{", "\\}", "\\", "%", "$", "~", "\xa0", "\\textbackslash{}", "\\'e"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(_LATEX_PIECES), max_size=15).map("".join) | st.text(max_size=20))
+def test_fast_latex_decoding_agrees_with_pylatexenc(text: str) -> None:
+    """The reader skips pylatexenc for text that is only characters, braces and ``\\&``-like escapes."""
+    from resumeconv.formats.bibtex import _latex, _latex_decoder
+
+    assert _latex(text) == " ".join(_latex_decoder().latex_to_text(text).replace("\xa0", " ").split())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any, Literal, NamedTuple
 
@@ -83,6 +84,31 @@ def differences(before: Any, after: Any, at: str = "") -> Iterator[tuple[str, bo
                 yield from differences(before[i], after[i], at + pointer(i))
     elif before != after or type(before) is not type(after):
         yield at, False
+
+
+def report_differences(before: Any, after: Any, report: LossReport, target: str, at: str = "") -> None:
+    """Report every difference a round trip through our own reader makes that no item names yet.
+
+    Writers that read their output back (self-check) call this after their specific reasons: it is the net under
+    them, so that a report is never silently short. ``at`` is where ``before`` sits in the document.
+    """
+    for ptr, gone in differences(before, after, at):
+        if covered(ptr, report):
+            continue
+        if gone:
+            report.add(ptr, f"{target} does not keep this value")
+        else:
+            shown = json.dumps(value_at(after, ptr[len(at):]), ensure_ascii=False)
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            report.add(ptr, f"{target} does not keep it as it is: reads back as {shown}", "normalization")
+
+
+def value_at(doc: Any, ptr: str) -> Any:
+    """The value at a JSON pointer (RFC 6901) that ``differences`` gave, so it exists."""
+    for part in ptr.split("/")[1:]:
+        key = part.replace("~1", "/").replace("~0", "~")
+        doc = doc[int(key)] if isinstance(doc, list) else doc[key]
+    return doc
 
 
 def covered(ptr: str, losses: LossReport | list[Loss]) -> bool:

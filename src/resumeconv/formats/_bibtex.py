@@ -32,6 +32,12 @@ _ESCAPES = {
     "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 _ESCAPE_RE = re.compile("|".join(re.escape(k) for k in _ESCAPES))
+_UNESCAPE_RE = re.compile("|".join(re.escape(v) for v in _ESCAPES.values()))
+_BRACE = re.compile("[{}]")
+_UNESCAPES = {v: k for k, v in _ESCAPES.items()}
+#: TeX ligatures (``--`` is an en dash, ``` `` ``` an opening quote...): an empty group between the characters
+#: keeps them as typed.
+_LIGATURE_RE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
 
 
 def orcid_work_types() -> dict[str, str]:
@@ -39,9 +45,17 @@ def orcid_work_types() -> dict[str, str]:
     return item_schema("publications")["properties"]["type"]["x-orcid-work-type"]
 
 
-def escape(text: str) -> str:
-    """LaTeX-escape the characters BibTeX and LaTeX treat specially."""
-    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
+def escape(text: str, *, ligatures: bool = True) -> str:
+    """LaTeX-escape the characters BibTeX and LaTeX treat specially and, in text (``ligatures``), break
+    ligatures, so the text reads back as written; ``pages`` keeps its ``--`` range dash."""
+    escaped = _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
+    return _LIGATURE_RE.sub("{}", escaped) if ligatures else escaped
+
+
+def unescape(text: str) -> str:
+    """Undo :func:`escape`'s character escapes only: for fields read verbatim (volume, number, pages), where
+    LaTeX decoding would turn a real-world ``1--10`` into an en dash."""
+    return _UNESCAPE_RE.sub(lambda m: _UNESCAPES[m.group(0)], text)
 
 
 def entry_type(pub_type: str | None) -> str:
@@ -147,8 +161,8 @@ def build_entry(pub: dict[str, Any], index: int, key: str, report: LossReport) -
                        "kept in the biblatex 'date' field", "normalization")
     for name, key_ in (("volume", "volume"), ("number", "issue"), ("pages", "pages"), ("publisher", "publisher")):
         if pub.get(key_):
-            entry.add(name, escape(str(pub[key_])))
-    _add_ids(entry, pub)
+            entry.add(name, escape(str(pub[key_]), ligatures=key_ == "publisher"))
+    _add_ids(entry, pub, ptr, report)
     note = _note(pub, ptr, report)
     if note:
         entry.add("note", escape(note))
@@ -157,16 +171,35 @@ def build_entry(pub: dict[str, Any], index: int, key: str, report: LossReport) -
     return entry
 
 
-def _add_ids(entry: Entry, pub: dict[str, Any]) -> None:
+def _add_ids(entry: Entry, pub: dict[str, Any], ptr: tuple, report: LossReport) -> None:
+    """Identifiers verbatim, as ORCID's importer and biblatex's verbatim ``doi`` field read them."""
     from .. import ids
 
-    if pub.get("doi"):
-        entry.add("doi", escape(ids.strip_doi(pub["doi"])))
+    if pub.get("doi") and _verbatim_safe(pub["doi"], (*ptr, "doi"), report):
+        entry.add("doi", ids.strip_doi(pub["doi"]))
     if pub.get("arxiv"):
         entry.add("eprint", ids.strip_arxiv(pub["arxiv"]))
         entry.add("eprinttype", "arxiv")
-    if pub.get("url"):
+    if pub.get("url") and _verbatim_safe(pub["url"], (*ptr, "url"), report):
         entry.add("url", pub["url"].replace("%", r"\%").replace("#", r"\#"))
+
+
+def _verbatim_safe(text: str, ptr: tuple, report: LossReport) -> bool:
+    """Whether ``{text}`` parses back as ``text`` (no backslash, braces balanced); if not, the loss is reported."""
+    if "\\" not in text and balanced(text):
+        return True
+    report.add(pointer(*ptr), "a backslash or unbalanced braces cannot be written verbatim in BibTeX; left out")
+    return False
+
+
+def balanced(text: str) -> bool:
+    """Whether every brace closes one opened before it and all are closed."""
+    depth = 0
+    for match in _BRACE.finditer(text):
+        depth += 1 if match.group(0) == "{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _note(pub: dict[str, Any], ptr: tuple, report: LossReport) -> str:

@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from ..errors import InvalidDocumentError
-from ..losses import LossReport, covered, differences, pointer
+from ..losses import LossReport, pointer
 from ..schemas import load_schema, resolve
 
 #: Separator of list values inside one labelled paragraph.
@@ -117,30 +117,6 @@ def order_note(items: list[Any], first: Any, ptr: str, report: LossReport, targe
     if flags != sorted(flags, reverse=True):
         report.add(ptr, f"{target} keeps {what} apart: the entries come back grouped in that order",
                    "normalization")
-
-
-def self_check(before: dict[str, Any], after: dict[str, Any], report: LossReport, target: str) -> None:
-    """Report every difference a round trip through our own reader makes that no loss names yet.
-
-    The specific reasons come first; this is the net under them, so that the report is never silently short.
-    """
-    for ptr, gone in differences(before, after):
-        if covered(ptr, report):
-            continue
-        if gone:
-            report.add(ptr, f"{target} does not keep this value")
-        else:
-            shown = json.dumps(_at(after, ptr), ensure_ascii=False)
-            shown = shown if len(shown) <= 60 else shown[:57] + "..."
-            report.add(ptr, f"{target} does not keep it as it is: reads back as {shown}", "normalization")
-
-
-def _at(doc: Any, ptr: str) -> Any:
-    """The value at a JSON pointer (RFC 6901) that ``differences`` gave, so it exists."""
-    for part in ptr.split("/")[1:]:
-        key = part.replace("~1", "/").replace("~0", "~")
-        doc = doc[int(key)] if isinstance(doc, list) else doc[key]
-    return doc
 
 
 # ---------------------------------------------------------------- names

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from lxml import etree
 
 from ..errors import InputError, UsageError
-from ..losses import LossReport, pointer
+from ..losses import LossReport, pointer, report_differences
 from . import ReadResult, WriteResult
 from . import _europass_common as common
 from ._europass_common import put
@@ -99,7 +99,7 @@ def write(doc: dict[str, Any], *, format: str = "europass", language: str = "en"
     except (AttributeError, TypeError, ValueError) as err:
         raise common.shape_error(TARGET, err) from None
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True, pretty_print=True)
-    common.self_check(doc, read(data).document, report, TARGET)
+    report_differences(doc, read(data).document, report, TARGET)
     return WriteResult(data, report.items)
 
 
