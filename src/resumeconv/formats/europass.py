@@ -103,6 +103,13 @@ def write(doc: dict[str, Any], *, format: str = "europass", language: str = "en"
     return WriteResult(data, report.items)
 
 
+def _fields(parent: Any, item: dict[str, Any], pairs: tuple[tuple[str, str], ...]) -> None:
+    """One child element per (field, element) pair whose field has a value, in the order given."""
+    for key, tag in pairs:
+        if item.get(key):
+            _el(parent, tag, item[key])
+
+
 def _organization(parent: Any, name: str | None, city: str | None) -> None:
     """An organization's name and city, as employers and schools both carry them."""
     if name:
@@ -315,12 +322,8 @@ class _Writer:
         description = self._rich(item, ptr, mapped, "summary")
         if description:
             _el(position, "oa:Description", description)
-        if item.get("location"):
-            _el(position, "City", item["location"])
-        if item.get("department"):
-            _el(employer, "Department", item["department"])
-        if item.get("url"):
-            _el(employer, "Link", item["url"])
+        _fields(position, item, (("location", "City"),))
+        _fields(employer, item, (("department", "Department"), ("url", "Link")))
 
     def _education(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         node = _el(parent, "EducationOrganizationAttendance")
@@ -332,18 +335,15 @@ class _Writer:
         if ongoing is not None:
             _el(period, "Ongoing", "true" if ongoing else "false")
         degree = _el(node, "EducationDegree")
-        if item.get("studyType"):
-            _el(degree, "hr:DegreeName", item["studyType"])
+        _fields(degree, item, (("studyType", "hr:DegreeName"),))
         mapped = {"institution", "location", "startDate", "endDate", "studyType", "score", "thesis", "url"}
         description = self._rich(item, ptr, mapped, None, None)
         if description:
             _el(degree, "OccupationalSkillsCovered", description)
         if item.get("score"):
             _el(_el(degree, "FinalGrade"), "hr:ScoreText", item["score"])
-        if item.get("thesis"):
-            _el(degree, "Thesis", item["thesis"])
-        if item.get("url"):
-            _el(node, "Link", item["url"])
+        _fields(degree, item, (("thesis", "Thesis"),))
+        _fields(node, item, (("url", "Link"),))
 
     def _publication(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         node = _el(parent, "Publication")
@@ -357,24 +357,17 @@ class _Writer:
             mapped.add("releaseDate")
         html = common.citation_html(item) + self._rich(rest, ptr, mapped, "summary", None)
         _el(node, "hr:FormattedPublicationDescription", html)
-        if item.get("name"):
-            _el(node, "Title", item["name"])
+        _fields(node, item, (("name", "Title"),))
         if release:
             _el(node, "Year", release[:4])
-        if item.get("doi"):
-            _el(node, "DOI", item["doi"])
-        if item.get("url"):
-            _el(node, "Link", item["url"])
+        _fields(node, item, (("doi", "DOI"), ("url", "Link")))
         authors = item.get("authors") or []
         if authors:
             _el(node, "Authors", common.LIST_SEP.join(common.author_names(authors)))
             common.author_losses(authors, f"{ptr}/authors", {"self", "equalContribution"}, self.report, TARGET)
         if venue.get("name"):
             _el(node, "Journal", venue["name"])
-        if item.get("publisher"):
-            _el(node, "Publisher", item["publisher"])
-        if item.get("volume"):
-            _el(node, "Volume", item["volume"])
+        _fields(node, item, (("publisher", "Publisher"), ("volume", "Volume")))
 
     def _language(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         cefr = item.get("cefr") if isinstance(item.get("cefr"), dict) else {}
@@ -429,8 +422,7 @@ class _Writer:
         description = self._rich(item, ptr, mapped, text)
         if description:
             _el(node, "Description", description)
-        if item.get("url"):
-            _el(node, "Link", item["url"])
+        _fields(node, item, (("url", "Link"),))
 
     def _period(self, node: Any, start: str | None, end: str | None) -> None:
         if start or end:
