@@ -27,3 +27,33 @@ def sample_doc() -> dict:
     import json
 
     return json.loads(SAMPLE_JSON.read_text(encoding="utf-8"))
+
+
+def kill_while_writing(statement: str, *args: str, at_pause=None) -> int:
+    """Run ``statement`` in a child process whose fsync pauses mid-write, SIGKILL it there and return its exit code.
+
+    ``at_pause`` is called while the child waits (the new bytes are in the temporary file, nothing is renamed yet).
+    """
+    import signal
+    import subprocess
+    import sys
+
+    child = "\n".join([
+        "import os, sys, time",
+        "def slow_fsync(fd):",
+        "    print('writing', flush=True)",
+        "    time.sleep(30)",
+        "os.fsync = slow_fsync",
+        statement,
+    ])
+    proc = subprocess.Popen([sys.executable, "-c", child, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert proc.stdout.readline() == b"writing\n"
+        if at_pause is not None:
+            at_pause()
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    return proc.returncode

@@ -2,39 +2,22 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
-CHILD = textwrap.dedent(
-    """
-    import os, sys, time
-    from resumeconv import fileio
-
-    def slow_fsync(fd):
-        print("writing", flush=True)   # the new bytes are in the temp file, not yet renamed
-        time.sleep(30)
-    os.fsync = slow_fsync
-    fileio.write_atomic(sys.argv[1], b"new content " * 100000)
-    """
-)
+from conftest import kill_while_writing
 
 
 def test_sigkill_mid_write_leaves_the_original_intact(tmp_path: Path) -> None:
     target = tmp_path / "cv.resume.json"
     target.write_text('{"basics": {"name": "Original"}}\n')
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(target)], stdout=subprocess.PIPE)
-    try:
-        assert proc.stdout.readline() == b"writing\n"
+
+    def temp_file_is_complete() -> None:
         temps = [p for p in tmp_path.iterdir() if p.name.startswith(".cv.resume.json.")]
         assert len(temps) == 1 and temps[0].stat().st_size == len(b"new content ") * 100000
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    assert proc.returncode == -signal.SIGKILL
+
+    code = kill_while_writing("from resumeconv import fileio\n"
+                              "fileio.write_atomic(sys.argv[1], b'new content ' * 100000)",
+                              str(target), at_pause=temp_file_is_complete)
+    assert code == -signal.SIGKILL
     assert target.read_text() == '{"basics": {"name": "Original"}}\n'

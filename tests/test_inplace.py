@@ -8,14 +8,12 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import kill_while_writing
 from resumeconv import fileio
 from resumeconv.cli import main
 from resumeconv.errors import UsageError
@@ -88,32 +86,10 @@ def test_an_existing_backup_is_never_overwritten(tmp_path: Path) -> None:
     assert (tmp_path / "cv.json.bak").read_text() == "the user's own backup"
 
 
-KILLED_CHILD = textwrap.dedent(
-    """
-    import os, sys, time
-    from resumeconv.cli import main
-
-    def slow_fsync(fd):
-        print("writing", flush=True)   # backup made, new bytes in the temp file, nothing renamed yet
-        time.sleep(30)
-    os.fsync = slow_fsync
-    main(["migrate", "--in-place", sys.argv[1]])
-    """
-)
-
-
 def test_migrate_in_place_killed_mid_write_keeps_the_original_and_its_backup(tmp_path: Path) -> None:
     cv = _cv(tmp_path)
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_CHILD, str(cv)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
-    try:
-        assert proc.stdout.readline() == b"writing\n"
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    assert proc.returncode == -signal.SIGKILL
+    code = kill_while_writing("from resumeconv.cli import main\nmain(['migrate', '--in-place', sys.argv[1]])", str(cv))
+    assert code == -signal.SIGKILL
     assert cv.read_text() == ORIGINAL
     assert (tmp_path / "cv.json.bak").read_text() == ORIGINAL
     temps = [n for n in _leftovers(tmp_path) if n != "cv.json.bak"]  # a kill cannot clean up; it is never FILE
