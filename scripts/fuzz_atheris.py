@@ -20,7 +20,7 @@ def main() -> None:
 
     with atheris.instrument_imports():
         from resumeconv import formats as registry
-        from resumeconv.errors import ResumeconvError
+        from resumeconv.core.errors import ResumeconvError
 
         if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
             names = ", ".join(s.name for s in registry.all_formats() if s.reads)

@@ -32,7 +32,7 @@ def generate(name: str, fmt: str, options: dict) -> bytes:
 
 
 def main() -> int:
-    from resumeconv.fileio import write_atomic
+    from resumeconv.core.fileio import write_atomic
 
     for name, fmt, options in TARGETS:
         data = generate(name, fmt, options)

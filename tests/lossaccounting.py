@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resumeconv.losses import Loss, covered, differences
+from resumeconv.core.losses import Loss, covered, differences
 
 
 def uncovered(before: dict, after: dict, losses: list[Loss]) -> list[str]:

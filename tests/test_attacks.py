@@ -160,7 +160,7 @@ def test_yaml_alias_bomb_is_one_unreadable_file_for_validate(tmp_path: Path) -> 
 @pytest.mark.parametrize(("name", "text", "message"), [
     ("deep.json", "[" * 100_000 + "]" * 100_000, "JSON nested deeper than 200 levels"),
     ("deep.yaml", "a: " + "[" * 5_000 + "]" * 5_000, "nested deeper than 200 levels"),
-])
+], ids=["deep.json", "deep.yaml"])
 def test_deep_nesting_is_refused(name: str, text: str, message: str, tmp_path: Path) -> None:
     evil = tmp_path / name
     evil.write_text(text)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import resumeconv
 from conftest import ROOT
-from resumeconv.errors import InputError
+from resumeconv.core.errors import InputError
 
 FIXTURES = ROOT / "tests" / "fixtures" / "orcid"
 

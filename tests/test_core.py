@@ -9,11 +9,11 @@ import pytest
 
 import resumeconv
 from conftest import SAMPLE_JSON, SAMPLES
-from resumeconv import dates, ids
 from resumeconv import formats as registry
-from resumeconv.errors import InputError, UnsafeInputError, UsageError
-from resumeconv.fileio import decode_text, read_bytes, write_atomic
-from resumeconv.losses import Loss, pointer
+from resumeconv.core import dates, ids
+from resumeconv.core.errors import InputError, UnsafeInputError, UsageError
+from resumeconv.core.fileio import decode_text, read_bytes, write_atomic
+from resumeconv.core.losses import Loss, pointer
 
 
 def test_load_path_text_and_bytes_agree() -> None:
@@ -182,7 +182,7 @@ def test_format_checks_really_run() -> None:
 
 
 def test_summarize_folds_array_indices_per_reason() -> None:
-    from resumeconv.losses import summarize
+    from resumeconv.core.losses import summarize
 
     items = [Loss(f"/publications/{i}/doi", "no DOI field") for i in (0, 1, 2, 5, 7, 8)]
     items += [Loss("/basics/orcid", "no ORCID field"), Loss("/publications/3/doi", "other reason")]

@@ -16,10 +16,10 @@ import resumeconv
 from conftest import ROOT, SAMPLE_JSON
 from lossaccounting import uncovered
 from resumeconv.cli import main
-from resumeconv.errors import InputError, UnsafeInputError
+from resumeconv.core.errors import InputError, UnsafeInputError
+from resumeconv.core.losses import differences
 from resumeconv.formats import _europass_common as common
 from resumeconv.formats import detect
-from resumeconv.losses import differences
 
 FIXTURES = ROOT / "tests" / "fixtures" / "europass"
 CANDIDATE_NS = "http://www.europass.eu/1.0"
@@ -509,7 +509,7 @@ def test_a_document_of_the_wrong_shape_is_one_error_not_a_traceback(tmp_path: Pa
 
 
 def test_writer_options_are_checked() -> None:
-    from resumeconv.errors import UsageError
+    from resumeconv.core.errors import UsageError
 
     with pytest.raises(UsageError, match="not a two-letter code"):
         resumeconv.write({"basics": {"name": "A"}}, "europass", language="EN-gb")

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import SAMPLE_JSON, SAMPLES
 from resumeconv import formats as registry
-from resumeconv.errors import ResumeconvError
+from resumeconv.core.errors import ResumeconvError
 
 EXAMPLES = int(os.environ.get("RESUMECONV_FUZZ_EXAMPLES", "60"))
 READERS = [spec for spec in registry.all_formats() if spec.reads]

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resumeconv import formats as registry
-from resumeconv.errors import InvalidDocumentError, ResumeconvError
+from resumeconv.core.errors import InvalidDocumentError, ResumeconvError
 from resumeconv.schemas import load_schema
 from strategies import from_schema
 

@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import kill_while_writing
-from resumeconv import fileio
 from resumeconv.cli import main
-from resumeconv.errors import UsageError
+from resumeconv.core import fileio
+from resumeconv.core.errors import UsageError
 
 ORIGINAL = '{\n  "basics": {"name": "Ada Lovelace", "url": "example.org"},\n  "work": [{"endDate": "Present"}]\n}\n'
 OID = "0000-0002-1825-0097"

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 import resumeconv
 from conftest import ROOT
 from resumeconv.cli import main
-from resumeconv.errors import InputError, UnsafeInputError, UsageError
+from resumeconv.core.errors import InputError, UnsafeInputError, UsageError
 from resumeconv.formats import _linkedin_common as common
 
 FIXTURES = ROOT / "tests" / "fixtures" / "linkedin"

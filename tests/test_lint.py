@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from resumeconv.lint import LEGACY_NAMES, RULES, lint
 from resumeconv.schemas import has_property
+from resumeconv.validation.lint import LEGACY_NAMES, RULES, lint
 
 TODAY = datetime.date(2025, 6, 1)
 

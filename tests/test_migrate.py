@@ -14,7 +14,7 @@ from click.testing import CliRunner
 import resumeconv
 from conftest import SHARED
 from resumeconv.cli import main
-from resumeconv.errors import InputError
+from resumeconv.core.errors import InputError
 from resumeconv.migrate import migrate
 from resumeconv.validation import schema_findings
 

@@ -9,7 +9,7 @@ import pytest
 
 import resumeconv
 from conftest import ROOT
-from resumeconv.errors import InputError
+from resumeconv.core.errors import InputError
 from resumeconv.formats import orcid
 
 FIXTURES = ROOT / "tests" / "fixtures" / "orcid"

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from resumeconv.sourcemap import build
+from resumeconv.validation.sourcemap import build
 
 JSON_TEXT = """{
   "basics": {"name": "Zoë", "a/b~c": [1, 2.5e3, {"x": null}]},

@@ -14,7 +14,7 @@ import pytest
 
 import resumeconv
 from conftest import SHARED
-from resumeconv.errors import InputError
+from resumeconv.core.errors import InputError
 
 CORPUS = SHARED / "corpus" / "jsonresume"
 FILES = sorted(p.name for p in CORPUS.glob("*") if p.suffix in (".json", ".yaml", ".yml")) if CORPUS.is_dir() else []

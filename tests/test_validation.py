@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import resumeconv
-from resumeconv.errors import InputError, UsageError
+from resumeconv.core.errors import InputError, UsageError
 from resumeconv.validation import check, explain, schema_findings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "validate"
@@ -182,10 +182,10 @@ def test_unknown_profile_is_a_usage_error():
 
 
 def test_the_valid_path_builds_no_source_map(monkeypatch):
-    import resumeconv.sourcemap
+    import resumeconv.validation.sourcemap
 
     def boom(*_args):
         raise AssertionError("source map built for a valid file")
 
-    monkeypatch.setattr(resumeconv.sourcemap, "build", boom)
+    monkeypatch.setattr(resumeconv.validation.sourcemap, "build", boom)
     assert resumeconv.validate(FIXTURES / "valid.json", today=TODAY) == []

@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, InvalidDocumentError, ResumeconvError, UnsafeInputError, UsageError
-from .losses import Loss
+from .core.errors import InputError, InvalidDocumentError, ResumeconvError, UnsafeInputError, UsageError
+from .core.losses import Loss
 
 if TYPE_CHECKING:
-    from .diagnostics import Diagnostic
     from .formats import ReadResult, WriteResult
+    from .validation.diagnostics import Diagnostic
 
 __version__ = "0.1.0"
 __all__ = [
@@ -48,7 +48,7 @@ def load(source: str | os.PathLike[str] | bytes, format: str | None = None, **op
 
 def dump(doc: dict[str, Any], format: str = "json") -> str:
     """Serialize a document as JSON or YAML text."""
-    from . import document
+    from .core import document
 
     if format == "json":
         return document.dump_json(doc)

@@ -11,7 +11,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import ids
+from .core import ids
 
 
 @dataclass

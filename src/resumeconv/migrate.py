@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import dates
-from .formatcheck import is_uri, suggest_url
-from .lint import LEGACY_NAMES
-from .losses import pointer
+from .core import dates
+from .core.losses import pointer
 from .schemas import field_names
+from .validation.formatcheck import is_uri, suggest_url
+from .validation.lint import LEGACY_NAMES
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from .errors import ResumeconvError, UsageError
+from .core.errors import ResumeconvError, UsageError
 
 PUBLIC = "https://pub.orcid.org"
 MEMBER = "https://api.orcid.org"
@@ -35,7 +35,7 @@ class OrcidApiError(ResumeconvError):
 
 def check_orcid(value: str) -> str:
     """The bare iD, or a UsageError before any request when its syntax or check digit is wrong."""
-    from . import ids
+    from .core import ids
 
     if not ids.is_orcid(value):
         raise UsageError(f"'{value}' is not a valid ORCID iD (expected 0000-0000-0000-000X with a correct check digit)")
@@ -116,7 +116,7 @@ class OrcidClient:
 
     def _body(self, response: Any, method: str, path: str) -> bytes:
         """The answer's bytes, refused beyond the input size limit (a hostile server cannot fill memory)."""
-        from .fileio import max_input_bytes
+        from .core.fileio import max_input_bytes
 
         limit, parts, size = max_input_bytes(), [], 0
         for chunk in response.iter_content(1 << 16):

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .errors import ResumeconvError
+from .core.errors import ResumeconvError
 
 #: The versions this project tests; the install hint pins them.
 KNOWN_THEMES = {"jsonresume-theme-even": "0.26.1", "jsonresume-theme-elegant": "1.16.1"}

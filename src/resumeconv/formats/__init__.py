@@ -15,8 +15,8 @@ import re
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import InvalidDocumentError, UsageError
-from ..losses import Loss
+from ..core.errors import InvalidDocumentError, UsageError
+from ..core.losses import Loss
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -190,8 +190,8 @@ def sniff(data: bytes) -> FormatSpec | None:
 
 def read_path(path: str, format: str | None = None, **options: Any) -> ReadResult:
     """Read a file (``-`` is stdin) or, for a format that takes one, a directory: detection, then the reader."""
-    from ..errors import InputError
-    from ..fileio import read_bytes
+    from ..core.errors import InputError
+    from ..core.fileio import read_bytes
 
     if path != "-" and os.path.isdir(path):
         spec = get(format) if format else _detect_dir(path)

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ..dates import MONTH_NAMES, is_iso, parts
-from ..losses import LossReport, pointer
+from ..core.dates import MONTH_NAMES, is_iso, parts
+from ..core.losses import LossReport, pointer
 
 #: Project types that are one-off events (talks): the schema's description of projects.type names them.
 EVENT_TYPES = frozenset({"tutorial", "talk", "invited-talk", "keynote", "poster", "panel", "seminar"})

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..losses import LossReport, pointer
+from ..core.losses import LossReport, pointer
 from ..schemas import item_schema
 
 #: ORCID's BibTeX importer: entry type -> ORCID work type (anything else gets no type and is refused).
@@ -133,7 +133,7 @@ def _ascii_word(text: str) -> str:
 
 def build_entry(pub: dict[str, Any], index: int, key: str, report: LossReport) -> Entry:
     """The ORCID-ready entry for ``publications[index]``; what BibTeX cannot carry goes to ``report``."""
-    from .. import dates
+    from ..core import dates
 
     ptr = ("publications", index)
     entry = Entry(entry_type(pub.get("type")), key)
@@ -173,7 +173,7 @@ def build_entry(pub: dict[str, Any], index: int, key: str, report: LossReport) -
 
 def _add_ids(entry: Entry, pub: dict[str, Any], ptr: tuple, report: LossReport) -> None:
     """Identifiers verbatim, as ORCID's importer and biblatex's verbatim ``doi`` field read them."""
-    from .. import ids
+    from ..core import ids
 
     if pub.get("doi") and _verbatim_safe(pub["doi"], (*ptr, "doi"), report):
         entry.add("doi", ids.strip_doi(pub["doi"]))

@@ -16,8 +16,8 @@ from functools import cache
 from html.parser import HTMLParser
 from typing import Any
 
-from ..errors import InvalidDocumentError
-from ..losses import LossReport, pointer
+from ..core.errors import InvalidDocumentError
+from ..core.losses import LossReport, pointer
 from ..schemas import load_schema, resolve
 
 #: Separator of list values inside one labelled paragraph.
@@ -66,7 +66,7 @@ def date_fields() -> frozenset[str]:
 
 def prepare(doc: dict[str, Any], report: LossReport, target: str) -> dict[str, Any]:
     """A copy of ``doc`` that XML and Europass can carry: no control characters, only real calendar dates."""
-    from ..dates import is_iso
+    from ..core.dates import is_iso
 
     def clean(value: Any, ptr: str, key: str | None) -> Any:
         if isinstance(value, dict):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ..errors import InputError, UnsafeInputError
-from ..fileio import max_input_bytes
-from ..losses import LossReport
+from ..core.errors import InputError, UnsafeInputError
+from ..core.fileio import max_input_bytes
+from ..core.losses import LossReport
 from . import _xml
 
 #: Embedded-file names a Europass PDF uses for its XML, newest first.

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from .. import dates
-from ..losses import LossReport, pointer
+from ..core import dates
+from ..core.losses import LossReport, pointer
 
 #: LinkedIn's proficiency levels: the export's full name, the PDF's short name (both in LinkedIn's own order).
 PROFICIENCIES = (

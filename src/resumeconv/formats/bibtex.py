@@ -12,9 +12,9 @@ import functools
 import re
 from typing import Any
 
-from ..errors import InputError, UnsafeInputError
-from ..fileio import decode_text
-from ..losses import LossReport, pointer, report_differences
+from ..core.errors import InputError, UnsafeInputError
+from ..core.fileio import decode_text
+from ..core.losses import LossReport, pointer, report_differences
 from . import ReadResult, WriteResult
 from ._bibtex import BIBTEX_TO_ORCID, balanced, build_entry, citation_key, orcid_work_types, report_unmapped, unescape
 
@@ -344,7 +344,7 @@ def _our_type(kind: str, fields: dict[str, str], has_arxiv: bool) -> tuple[str, 
 
 
 def _publication(kind: str, key: str, fields: dict[str, str], index: int, report: LossReport) -> dict[str, Any]:
-    from .. import ids
+    from ..core import ids
 
     ptr = ("publications", index)
     pub: dict[str, Any] = {}
@@ -391,7 +391,7 @@ def _publication(kind: str, key: str, fields: dict[str, str], index: int, report
 
 
 def _arxiv(fields: dict[str, str], venue: str | None) -> str | None:
-    from .. import ids
+    from ..core import ids
 
     prefix = (fields.get("eprinttype") or fields.get("archiveprefix") or "").strip().lower()
     if fields.get("eprint") and prefix == "arxiv" and ids.is_arxiv(fields["eprint"]):
@@ -401,7 +401,7 @@ def _arxiv(fields: dict[str, str], venue: str | None) -> str | None:
 
 
 def _date(fields: dict[str, str]) -> str | None:
-    from .. import dates
+    from ..core import dates
 
     if fields.get("date") and dates.is_iso(fields["date"].strip()):
         return fields["date"].strip()

@@ -17,8 +17,8 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import InputError, UsageError
-from ..losses import LossReport, pointer, report_differences
+from ..core.errors import InputError, UsageError
+from ..core.losses import LossReport, pointer, report_differences
 from . import ReadResult, WriteResult
 from . import _europass_common as common
 from ._europass_common import put

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import document
-from ..errors import InputError
-from ..fileio import decode_text
+from ..core import document
+from ..core.errors import InputError
+from ..core.fileio import decode_text
 from . import ReadResult, WriteResult
 
 

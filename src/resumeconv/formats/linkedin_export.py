@@ -16,10 +16,10 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
-from .. import dates, ids
-from ..errors import InputError, UnsafeInputError
-from ..fileio import decode_text, max_input_bytes, read_bytes
-from ..losses import LossReport, pointer
+from ..core import dates, ids
+from ..core.errors import InputError, UnsafeInputError
+from ..core.fileio import decode_text, max_input_bytes, read_bytes
+from ..core.losses import LossReport, pointer
 from . import ReadResult
 from ._linkedin_common import PROFICIENCIES, basics_location, proficiency, split_description, work_location
 

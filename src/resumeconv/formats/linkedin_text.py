@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .. import dates, ids
-from ..errors import InputError, UnsafeInputError, UsageError
-from ..fileio import decode_text
-from ..losses import LossReport, covered, differences, pointer
+from ..core import dates, ids
+from ..core.errors import InputError, UnsafeInputError, UsageError
+from ..core.fileio import decode_text
+from ..core.losses import LossReport, covered, differences, pointer
 from . import ReadResult, WriteResult
 from ._linkedin_common import (
     PROFICIENCIES,

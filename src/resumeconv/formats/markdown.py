@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..losses import LossReport
+from ..core.losses import LossReport
 from . import WriteResult
 from ._academic import (
     EVENT_TYPES,

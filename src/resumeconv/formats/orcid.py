@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import InputError
-from ..losses import LossReport, pointer
+from ..core.errors import InputError
+from ..core.losses import LossReport, pointer
 from . import ReadResult, WriteResult
 from ._bibtex import build_entry, citation_key, orcid_work_types, report_unmapped
 
@@ -131,7 +131,7 @@ def server_problems(work: Work) -> list[str]:
 
 
 def _date_problems(date: tuple[str, str | None, str | None] | None) -> list[str]:
-    from .. import dates
+    from ..core import dates
 
     if date is None:
         return []
@@ -155,7 +155,7 @@ _CARRIED = dict.fromkeys(("name", "authors", "venue", "type", "releaseDate", "do
 
 def works_from_document(doc: dict[str, Any], report: LossReport) -> list[tuple[int, Work]]:
     """(publication index, work) for every publication; losses and server-rule problems go to ``report``."""
-    from .. import ids
+    from ..core import ids
 
     report_unmapped(doc, _CARRIED, "the ORCID work format", report)
     if doc.get("publications") == []:
@@ -225,7 +225,7 @@ def _journal_title(pub: dict[str, Any], ptr: tuple, report: LossReport) -> str |
 
 
 def _date(pub: dict[str, Any], ptr: tuple, report: LossReport) -> tuple[str, str | None, str | None] | None:
-    from .. import dates
+    from ..core import dates
 
     date = pub.get("releaseDate")
     if date is None:
@@ -238,7 +238,7 @@ def _date(pub: dict[str, Any], ptr: tuple, report: LossReport) -> tuple[str, str
 
 
 def _external_ids(pub: dict[str, Any]) -> list[ExternalId]:
-    from .. import ids
+    from ..core import ids
 
     out = []
     if pub.get("doi"):
@@ -440,7 +440,7 @@ def chunks(items: list, size: int = MAX_BULK) -> list[list]:
 
 def write(doc: dict[str, Any], *, format: str, chunk_size: int | str = MAX_BULK, **options: Any) -> WriteResult:
     """Bulks of at most ``chunk_size`` (<= 100) works; the first is ``data``, the rest ``more``."""
-    from ..errors import UsageError
+    from ..core.errors import UsageError
 
     size = int(chunk_size)
     if not 1 <= size <= MAX_BULK:
@@ -458,8 +458,8 @@ def write(doc: dict[str, Any], *, format: str, chunk_size: int | str = MAX_BULK,
 def read(data: bytes, *, source: str | None = None, format: str, owner: str | None = None,
          **options: Any) -> ReadResult:
     """Publications from ORCID works (JSON or XML, v3.0/v2.x/v1.2); ``owner`` marks that iD's author ``self``."""
-    from ..document import parse_json
-    from ..fileio import decode_text
+    from ..core.document import parse_json
+    from ..core.fileio import decode_text
 
     report = LossReport()
     if format == "orcid-xml" or data.lstrip()[:1] == b"<":
@@ -636,7 +636,7 @@ def _read_ext_ids(raw: dict[str, Any]) -> list[ExternalId]:
 
 
 def _read_contributor(c: dict[str, Any]) -> Contributor:
-    from .. import ids
+    from ..core import ids
 
     oid = _d(c.get("contributor-orcid"))
     path = _value(oid.get("path")) or _value(oid.get("uri"))
@@ -648,7 +648,7 @@ def _read_contributor(c: dict[str, Any]) -> Contributor:
 
 def publication_from_work(work: Work, index: int, report: LossReport, owner: str | None = None) -> dict[str, Any]:
     """Our publication entry for an ORCID work; what the CV cannot hold is reported."""
-    from .. import dates
+    from ..core import dates
 
     ptr = ("publications", index)
     pub: dict[str, Any] = {"name": work.title}
@@ -700,7 +700,7 @@ def _our_type(orcid_type: str, ptr: tuple, report: LossReport) -> str:
 
 
 def _take_id(pub: dict[str, Any], ext: ExternalId, ptr: tuple, report: LossReport) -> None:
-    from .. import ids
+    from ..core import ids
 
     own = ext.relationship == "self"
     if own and ext.type == "doi" and "doi" not in pub and ids.is_doi(ext.value):
@@ -714,7 +714,7 @@ def _take_id(pub: dict[str, Any], ext: ExternalId, ptr: tuple, report: LossRepor
 
 
 def _authors(work: Work, index: int, report: LossReport, owner: str | None) -> list[dict[str, Any]]:
-    from .. import ids
+    from ..core import ids
 
     out = []
     for j, c in enumerate(work.contributors):

@@ -17,9 +17,9 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlparse
 
-from .. import document
-from ..dates import is_iso, precision
-from ..losses import LossReport, pointer
+from ..core import document
+from ..core.dates import is_iso, precision
+from ..core.losses import LossReport, pointer
 from ..schemas import load_schema, resolve
 from . import WriteResult
 from ._academic import (

@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from ..cli import EXIT_CODES_HELP, fail, loss_lines
-from ..errors import EXIT_OK, ResumeconvError
+from ..core.errors import EXIT_OK, ResumeconvError
+from . import EXIT_CODES_HELP, fail, loss_lines
 
 
 @click.command("render", epilog=EXIT_CODES_HELP)
@@ -25,7 +25,7 @@ def render(resume: str, theme: str, output: str | None, pdf: str | None, quiet: 
       npm install --prefix ~/.cache/resumeconv/node jsonresume-theme-even@0.26.1
     """
     from .. import formats as registry
-    from ..fileio import read_bytes, write_atomic
+    from ..core.fileio import read_bytes, write_atomic
     from ..formats.theme import theme_document
     from ..render import print_pdf, render_html
 

@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from .losses import pointer as make_pointer
+from ..core.losses import pointer as make_pointer
 
 Position = tuple[int, int]
 
@@ -117,7 +117,7 @@ class _JsonScanner:
 def _yaml_map(text: str) -> SourceMap:
     import yaml
 
-    from .document import _loader_class
+    from ..core.document import _loader_class
 
     loader = _loader_class()(text)
     try:

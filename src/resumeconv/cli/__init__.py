@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 import click
 
-from .errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, ResumeconvError
+from ..core.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, ResumeconvError
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -20,10 +20,10 @@ Exit codes:
 
 #: Commands defined in their own modules, imported only when invoked (keeps start-up fast).
 LAZY_COMMANDS: dict[str, str] = {
-    "migrate": "resumeconv.commands.migrate:migrate",
-    "orcid": "resumeconv.commands.orcid:orcid",
-    "render": "resumeconv.commands.render:render",
-    "validate": "resumeconv.commands.validate:validate",
+    "migrate": "resumeconv.cli.migrate:migrate",
+    "orcid": "resumeconv.cli.orcid:orcid",
+    "render": "resumeconv.cli.render:render",
+    "validate": "resumeconv.cli.validate:validate",
 }
 
 
@@ -67,7 +67,7 @@ def fail(err: ResumeconvError) -> None:
 def _set_max_input(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
     """Set the limit for this command (and its workers), and restore the previous one when it ends."""
     if value is not None:
-        from .fileio import set_max_input_bytes
+        from ..core.fileio import set_max_input_bytes
 
         ctx.call_on_close(set_max_input_bytes(value))
 
@@ -92,7 +92,7 @@ def parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
 
 def loss_lines(losses: list, target: str, source: str) -> list[str]:
     """The loss report as printed on stderr: a heading per kind, then its items, repeats across array items folded."""
-    from .losses import summarize
+    from ..core.losses import summarize
 
     lines: list[str] = []
     for kind, heading in (("loss", "item(s) could not be carried to"), ("normalization", "value(s) normalized for")):
@@ -127,8 +127,8 @@ def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | N
 
     Several inputs need --output-dir; each output is named after its input with the target's extension.
     """
-    from . import formats as registry
-    from .batch import map_files
+    from .. import formats as registry
+    from ..core.batch import map_files
 
     opts = parse_options(options)
     if to_format is None:
@@ -181,7 +181,7 @@ class _Outcome(NamedTuple):
 def _output_for(path: str, output: str, output_dir: str | None, target: Any) -> str:
     if output_dir is None:
         return output
-    from . import formats as registry
+    from .. import formats as registry
 
     name = os.path.basename(path) if path != "-" else "stdin"
     known = registry.by_extension(name, reading=True)
@@ -196,8 +196,8 @@ def _output_for(path: str, output: str, output_dir: str | None, target: Any) -> 
 
 def _convert_one(task: _Task) -> _Outcome:
     """Read, convert and write one file; every failure becomes an outcome, never an exception."""
-    from . import formats as registry
-    from .fileio import write_atomic
+    from .. import formats as registry
+    from ..core.fileio import write_atomic
 
     name = "<stdin>" if task.input == "-" else task.input
     try:
@@ -235,7 +235,7 @@ def _convert_one(task: _Task) -> _Outcome:
 @main.command("formats")
 def list_formats() -> None:
     """List every format, what can be read and written, and its file extensions."""
-    from . import formats as registry
+    from .. import formats as registry
 
     rows = [("FORMAT", "READ", "WRITE", "EXTENSIONS", "DESCRIPTION")]
     for spec in registry.all_formats():
@@ -251,7 +251,7 @@ def list_formats() -> None:
               show_default=True, help="Which bundled schema to print.")
 def print_schema(profile: str) -> None:
     """Print a bundled JSON Schema (ours by default), e.g. for an editor's settings."""
-    from .schemas import schema_text
+    from ..schemas import schema_text
 
     click.echo(schema_text(profile), nl=False)
 

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 import click
 
-from ..cli import EXIT_CODES_HELP, max_input_size
-from ..diagnostics import Diagnostic, dumps_json, report_json
-from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, UsageError
+from ..core.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, UsageError
 from ..schemas import PROFILES
+from ..validation.diagnostics import Diagnostic, dumps_json, report_json
+from . import EXIT_CODES_HELP, max_input_size
 
 #: What a directory argument is searched for.
 SUFFIXES = (".json", ".yaml", ".yml")
@@ -34,7 +34,7 @@ def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: 
     Every problem is reported at its line and column; a file that cannot be read is reported and the others
     are still checked.
     """
-    from ..batch import map_files
+    from ..core.batch import map_files
 
     paths = list(_expand(files))
     if not paths:

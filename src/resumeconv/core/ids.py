@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .schemas import definition
+from ..schemas import definition
 
 # Patterns as text: ``re`` compiles and caches each on first use, so importing this module stays cheap.
 _ORCID_URL = r"(?i)^(?:https?://)?(?:www\.|sandbox\.)?orcid\.org/"

@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from . import dates, ids
+from ..core import dates, ids
+from ..core.losses import pointer
+from ..schemas import field_names
 from .diagnostics import Finding
 from .formatcheck import has_scheme, url_problem
-from .losses import pointer
-from .schemas import field_names
 
 #: Pre-1.0 JSON Resume names -> 1.0 names, as (parent path, old key, new key); "*" is any array index.
 #: Sources: the 0.0.x schema and resume.json, the v1.0.0 rename (website->url, picture->image, company->name,
@@ -291,7 +291,7 @@ def upstream_v1(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.profile != "jsonresume":
         return
-    from .validation import schema_findings
+    from . import schema_findings
 
     for found in schema_findings(ctx.doc, "jsonresume-1.0"):
         yield Finding(found.pointer, "upstream-v1.0", f"JSON Resume v1.0.0 rejects this: {found.message}",

@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from ..cli import EXIT_CODES_HELP, fail
-from ..errors import EXIT_OK, ResumeconvError, UsageError
+from ..core.errors import EXIT_OK, ResumeconvError, UsageError
+from . import EXIT_CODES_HELP, fail
 
 
 @click.command("migrate", epilog=EXIT_CODES_HELP)
@@ -23,7 +23,7 @@ def migrate(input: str, output: str | None, in_place: bool, keep_backup: bool) -
     YAML stays YAML (comments are not kept); JSON is written with two-space indentation.
     """
     from .. import formats as registry
-    from ..fileio import read_bytes, replace_keeping_backup, write_atomic
+    from ..core.fileio import read_bytes, replace_keeping_backup, write_atomic
     from ..migrate import migrate as run
 
     try:

@@ -1,7 +1,7 @@
 """Validation of a document against a profile: schema checks, then lint rules, placed at line:column.
 
 Two paths. The fast path asks only "is it valid?" (:func:`is_valid`, answered by the precompiled check of
-:mod:`resumeconv.schemacheck`, so jsonschema is not even imported); a valid document with no lint findings never
+:mod:`resumeconv.validation.compiled`, so jsonschema is not even imported); a valid document with no lint findings never
 builds a source map or an explanation. The
 slow path (:func:`explain`) walks every schema error and words it for people: one best match for anyOf/oneOf,
 what would be right for dates, URLs and identifiers, and the key itself for unexpected keys.
@@ -15,9 +15,9 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from ..core.losses import pointer
+from ..schemas import PROFILES, definition
 from .diagnostics import Diagnostic, Finding
-from .losses import pointer
-from .schemas import PROFILES, definition
 
 #: Formats read with line:column positions (the JSON Resume document itself).
 _MAPPED_FORMATS = ("json", "yaml")
@@ -28,8 +28,8 @@ def validator(profile: str = "academic"):
     """The compiled validator for a profile, built once per process."""
     from jsonschema.validators import validator_for
 
+    from ..schemas import load_schema
     from .formatcheck import format_checker
-    from .schemas import load_schema
 
     schema = load_schema(profile)
     return validator_for(schema)(schema, format_checker=format_checker())
@@ -38,8 +38,8 @@ def validator(profile: str = "academic"):
 @cache
 def fast_check(profile: str = "academic") -> Callable[[Any], bool] | None:
     """The precompiled yes/no check for a profile (no jsonschema import), or None if the schema is beyond it."""
-    from .schemacheck import Unsupported, compile_schema
-    from .schemas import load_schema
+    from ..schemas import load_schema
+    from .compiled import Unsupported, compile_schema
 
     try:
         return compile_schema(load_schema(profile))
@@ -77,7 +77,7 @@ def check(doc: Any, profile: str = "academic", *, strict: bool = False, lint: bo
     """Schema findings plus lint findings (warnings, or errors with ``strict``); a lint finding at a place the
     schema already reports is dropped, so each problem is said once."""
     if profile not in PROFILES:
-        from .errors import UsageError
+        from ..core.errors import UsageError
 
         raise UsageError(f"unknown profile '{profile}'; profiles: {', '.join(PROFILES)}")
     findings = schema_findings(doc, profile)
@@ -97,12 +97,12 @@ def validate(doc_or_path: Any, profile: str = "academic", *, strict: bool = Fals
     """Validate a document (dict), a file path, or file bytes; every problem, not only the first.
 
     Files in JSON or YAML get line and column on every diagnostic. A file that cannot be read or parsed raises
-    :class:`resumeconv.errors.InputError` (the CLI reports it and goes on with the other files).
+    :class:`resumeconv.core.errors.InputError` (the CLI reports it and goes on with the other files).
     """
     if isinstance(doc_or_path, dict):
         return place(check(doc_or_path, profile, strict=strict, lint=lint, today=today), file or "<document>")
     if isinstance(doc_or_path, (str, os.PathLike)):
-        from .fileio import read_bytes
+        from ..core.fileio import read_bytes
 
         name = os.fspath(doc_or_path)
         data = read_bytes(name)
@@ -117,14 +117,14 @@ def check_bytes(data: bytes, file: str, *, name: str | None = None, fmt: str | N
                 profile: str = "academic", strict: bool = False, lint: bool = True,
                 today: datetime.date | None = None) -> list[Diagnostic]:
     """Read and check one file's bytes; positions come from a source map built only when there is a finding."""
-    from . import formats as registry
+    from .. import formats as registry
 
     spec = registry.get(fmt) if fmt else registry.detect(name, data)
     doc = spec.read(data, source=file).document
     findings = check(doc, profile, strict=strict, lint=lint, today=today)
     if not findings or spec.name not in _MAPPED_FORMATS:
         return place(findings, file)
-    from .fileio import decode_text
+    from ..core.fileio import decode_text
     from .sourcemap import build
 
     return place(findings, file, build(decode_text(data, file), spec.name))
@@ -168,8 +168,8 @@ def _describe(err: Any) -> list[Finding]:
 
 
 def _wording(err: Any, field: str) -> tuple[str, str]:
-    from . import ids
-    from .dates import date_problem
+    from ..core import ids
+    from ..core.dates import date_problem
     from .formatcheck import url_problem
 
     schema, value, keyword = err.schema, err.instance, err.validator

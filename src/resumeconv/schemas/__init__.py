@@ -7,9 +7,9 @@ import os
 from functools import cache
 from typing import Any
 
-_HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schemas")
+_HERE = os.path.dirname(os.path.abspath(__file__))
 #: In a source checkout (editable install) our schema lives at the top level, its one true place.
-_REPO_SCHEMA = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+_REPO_SCHEMA = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(_HERE))),
                             "schema", "resume.schema.json")
 
 #: Profile name -> bundled file.

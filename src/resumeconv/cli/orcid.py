@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from ..cli import EXIT_CODES_HELP, fail, loss_lines
-from ..errors import EXIT_INVALID, EXIT_OK, ResumeconvError, UsageError
+from ..core.errors import EXIT_INVALID, EXIT_OK, ResumeconvError, UsageError
+from . import EXIT_CODES_HELP, fail, loss_lines
 
 _COMMON = [
     click.option("--base-url", metavar="URL", help="API root to use instead of ORCID's (e.g. a test server)."),
@@ -97,7 +97,7 @@ def _merge_and_write(target: tuple[dict[str, Any], str], pubs: list[dict[str, An
 def _load_cv(path: str) -> tuple[dict[str, Any], str]:
     """The CV at ``path`` and its format; only the canonical JSON/YAML forms can be merged into and rewritten."""
     from .. import formats
-    from ..fileio import read_bytes
+    from ..core.fileio import read_bytes
 
     data = read_bytes(path)
     spec = formats.detect(path, data)
@@ -109,7 +109,7 @@ def _load_cv(path: str) -> tuple[dict[str, Any], str]:
 def _emit(doc: dict[str, Any], output: str, fmt: str, backup: bool | None = None) -> None:
     """Write to stdout, to a file, or (``backup`` not None) over the input file with a backup meanwhile."""
     from .. import dump
-    from ..fileio import replace_keeping_backup, write_atomic
+    from ..core.fileio import replace_keeping_backup, write_atomic
 
     text = dump(doc, fmt)
     if output == "-":
@@ -135,9 +135,9 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
     Works our server-rule check refuses are not sent; each work's result is printed. Exit 1 if any failed.
     """
     from .. import orcid_api
+    from ..core.losses import LossReport
     from ..formats import orcid as orcid_format
     from ..formats import writing
-    from ..losses import LossReport
 
     token = os.environ.get(token_env, "")
     try:

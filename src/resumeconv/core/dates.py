@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .schemas import definition
+from ..schemas import definition
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,

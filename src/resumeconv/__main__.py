@@ -1,0 +1,5 @@
+"""``python -m resumeconv``: the command line."""
+
+from .cli import main
+
+main()

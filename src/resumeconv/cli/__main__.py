@@ -1,0 +1,5 @@
+"""``python -m resumeconv.cli``: the command line."""
+
+from . import main
+
+main()
