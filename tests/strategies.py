@@ -16,8 +16,11 @@ FORMAT_VALUES = {
 }
 
 
-def from_schema(schema: dict[str, Any], max_items: int = 3) -> st.SearchStrategy[Any]:
+def from_schema(schema: dict[str, Any], max_items: int = 3,
+                text: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Any]:
+    """Documents valid under ``schema``; free text is drawn from ``text`` (default: any text, up to 30 characters)."""
     definitions = schema.get("definitions", {})
+    free_text = text if text is not None else st.text(max_size=30)
 
     def build(node: dict[str, Any]) -> st.SearchStrategy[Any]:
         if "$ref" in node:
@@ -30,7 +33,7 @@ def from_schema(schema: dict[str, Any], max_items: int = 3) -> st.SearchStrategy
                 return FORMAT_VALUES[node["format"]]
             if "pattern" in node:
                 return st.from_regex(node["pattern"], fullmatch=True)
-            return st.text(max_size=30)
+            return free_text
         if kind == "object":
             props = node.get("properties", {})
             required = set(node.get("required", ()))

@@ -1,7 +1,8 @@
-"""``resumeconv render``: the sample through the real npm themes (Node.js), then through headless Chromium.
+"""``resumeconv render``: the sample and generated documents through every profiled npm theme (Node.js), then
+through headless Chromium (screenshots under build/screenshots/, PDFs read back with pypdf).
 
-Needs ``node`` and the pinned packages (``.ci/run`` installs them into the cache folder); each test says what is
-missing when it skips.
+Needs ``node`` and the pinned packages (``.ci/run`` installs them into the cache folder) and Debian's ``chromium``;
+each test says what is missing when it skips. Every theme renders each document once (module-scoped fixtures).
 """
 
 from __future__ import annotations
@@ -10,19 +11,53 @@ import json
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
-from conftest import SAMPLE_JSON
+from conftest import ROOT, SAMPLE_JSON
 from resumeconv.cli import main
+from resumeconv.formats._academic import EVENT_TYPES
 from resumeconv.formats.theme import theme_document
-from resumeconv.render import RenderError, dump_dom, find_chromium, find_node, find_theme, node_dir, render_html
+from resumeconv.formats.theme.profiles import THEMES as PROFILES
+from resumeconv.formats.theme.profiles import ThemeProfile, profile
+from resumeconv.render import (
+    RenderError,
+    dump_dom,
+    find_chromium,
+    find_node,
+    find_theme,
+    node_dir,
+    render_html,
+    screenshot,
+)
+from resumeconv.schemas import load_schema
 from resumeconv.validation import validate
+from strategies import from_schema
 
-THEMES = ("even", "elegant")
+THEMES = tuple(p.name for p in PROFILES)
+#: Where the screenshots and PDFs go for a person to look at (gitignored).
+SCREENSHOTS = ROOT / "build" / "screenshots"
+#: Tokens a reader must never see: raw Markdown and escaped HTML.
+RAW_TOKENS = ("**", "\\*", "\\[", "](", "\\<em>", "\\<", "Invalid Date", "Invalid date")
+#: Themes that print 'undefined' for a missing field, which no data can fix without inventing it.
+PRINTS_UNDEFINED = {"elegant": "'Published on: ' + releaseDate, position + ', ' and title + ' ' in its templates"}
+#: Themes whose print layout hides titles: (why, how many of the sample's 34 may be missing from the PDF text).
+CLIPS_IN_PRINT = {
+    "flat": ("headers are absolutely placed spans: a second title line sits under the next row", 2),
+    "macchiato": ("after the first page break the right column (overflow: hidden beside a float) is cut", 34),
+}
+#: Generated documents rendered through every theme.
+GENERATED = 3
+#: Text that stresses every formatter: Markdown and HTML syntax, backslashes, non-ASCII.
+_TEXT = st.text(alphabet="abcxyzABÉü漢 *_[]()<>&#!'\"\\`~|-.,:", min_size=1, max_size=18).filter(
+    lambda s: bool(s.strip()))
 
 
 def _need_theme(theme: str) -> None:
@@ -40,56 +75,227 @@ def _need_chromium() -> None:
         pytest.skip(str(err))
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _text(page: str) -> str:
     """The page's visible text with whitespace folded (no tags, entities decoded)."""
     tree = lxml_html.document_fromstring(page)
-    for node in tree.xpath("//script|//style"):
+    for node in tree.xpath("//script|//style|//title"):
         node.drop_tree()
-    return " ".join(tree.text_content().split())
+    return _fold(tree.text_content())
 
 
-def _author_text(authors: list[dict]) -> str:
-    """The author list as it reads on the page: '*' after equal contributors."""
-    return ", ".join(a["name"] + ("*" if a.get("equalContribution") else "") for a in authors)
+def _strong_texts(page: str) -> list[str]:
+    tree = lxml_html.document_fromstring(page)
+    return [_fold(n.text_content()) for n in tree.xpath("//strong|//b")]
+
+
+def _author_text(authors: list[dict[str, Any]]) -> str:
+    """The author list as it reads on the page: '*' after equal contributors, '†' after corresponding authors,
+    then the legend note."""
+    names = ", ".join(a["name"] + ("*" if a.get("equalContribution") else "") + ("†" if a.get("corresponding")
+                                                                                   else "") for a in authors)
+    notes = [n for k, n in (("equalContribution", "* equal contribution"),
+                            ("corresponding", "† corresponding author")) if any(a.get(k) for a in authors)]
+    return _fold(names + (f" ({'; '.join(notes)})" if notes else ""))
+
+
+@st.composite
+def _theme_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid academic document (tests/strategies.py) with hostile text, and every section a check looks at
+    filled: publications with an owner and equal contributors, jobs, degrees, honours, talks and mentees."""
+    schema = load_schema("academic")
+    doc: dict[str, Any] = draw(from_schema(schema, max_items=2, text=_TEXT))
+
+    def items(section: str, n: int) -> list[dict[str, Any]]:
+        sub = {**schema["properties"][section]["items"], "definitions": schema.get("definitions", {})}
+        return draw(st.lists(from_schema(sub, max_items=2, text=_TEXT), min_size=n, max_size=n))
+
+    doc["publications"] = items("publications", 2)
+    for pub in doc["publications"]:
+        pub["name"] = draw(_TEXT)
+        pub["authors"] = [{"name": draw(_TEXT), "self": True, "equalContribution": True},
+                          {"name": draw(_TEXT), "equalContribution": True}, {"name": draw(_TEXT)}]
+    for section, key in (("work", "position"), ("volunteer", "position"), ("education", "studyType"),
+                         ("awards", "title"), ("projects", "name")):
+        doc[section] = items(section, 2)
+        for item in doc[section]:
+            item[key] = draw(_TEXT)
+    for item in doc["education"]:
+        item["institution"] = draw(_TEXT)
+    for item in doc["projects"]:
+        item["type"] = draw(st.sampled_from(sorted(EVENT_TYPES)))
+    doc.setdefault("meta", {})["mentees"] = [{"name": draw(_TEXT)}, {"name": draw(_TEXT)}]
+    doc.setdefault("basics", {})["name"] = draw(_TEXT)
+    return doc
+
+
+def _generated() -> list[dict[str, Any]]:
+    """A few generated documents, the same on every run (derandomized)."""
+    found: list[dict[str, Any]] = []
+
+    @seed(20261201)
+    @settings(max_examples=GENERATED, database=None, derandomize=True, deadline=None,
+              suppress_health_check=list(HealthCheck))
+    @given(_theme_documents())
+    def collect(doc: dict[str, Any]) -> None:
+        if len(found) < GENERATED:
+            found.append(doc)
+
+    collect()
+    return found
+
+
+@dataclass
+class Rendered:
+    """One theme's pages: the sample's and the generated documents'."""
+
+    theme: ThemeProfile
+    docs: list[dict[str, Any]]
+    pages: list[str]
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[dict[str, Any]]:
+    docs = [json.loads(SAMPLE_JSON.read_text(encoding="utf-8")), *_generated()]
+    for doc in docs:
+        assert validate(doc, profile="academic", lint=False) == []
+    return docs
 
 
 @pytest.fixture(scope="module", params=THEMES)
-def rendered(request: pytest.FixtureRequest) -> tuple[str, str]:
-    """(theme, HTML) of the sample, rendered once per theme."""
+def rendered(request: pytest.FixtureRequest, documents: list[dict[str, Any]]) -> Rendered:
+    """Every document rendered once through one theme."""
     _need_theme(request.param)
-    doc, _ = theme_document(json.loads(SAMPLE_JSON.read_text(encoding="utf-8")), theme=request.param)
-    return request.param, render_html(doc, request.param)
+    pages = [render_html(theme_document(doc, theme=request.param)[0], request.param) for doc in documents]
+    return Rendered(profile(request.param), documents, pages)
 
 
-def test_html_has_every_publication_with_its_authors(rendered: tuple[str, str], sample_doc: dict) -> None:
-    theme, page = rendered
-    text = _text(page)
-    assert len(sample_doc["publications"]) == 34
-    for pub in sample_doc["publications"]:
-        assert " ".join(pub["name"].split()) in text, (theme, pub["name"])
-        assert _author_text(pub["authors"]) in text, (theme, pub["name"])
-    assert text.count("(* equal contribution)") == sum(
-        any(a.get("equalContribution") for a in p["authors"]) for p in sample_doc["publications"])
+def _expected(doc: dict[str, Any], theme: ThemeProfile) -> list[tuple[str, str]]:
+    """(what, text) the reader must find on the page, for the sections the theme shows."""
+    want: list[tuple[str, str]] = []
+    if theme.shows("publications"):
+        for pub in doc.get("publications", []):
+            want += [("title", pub["name"]), ("authors", _author_text(pub["authors"]))]
+    for section, key in (("work", "position"), ("volunteer", "position"), ("education", "studyType"),
+                         ("awards", "title")):
+        if theme.shows(section):
+            want += [(section, item[key]) for item in doc.get(section, []) if key in item]
+    if theme.shows("projects"):
+        for talk in doc.get("projects", []):
+            want.append(("talk", talk["name"]))
+            venue = (talk.get("venue") or {}).get("short")
+            if venue:
+                want.append(("venue", venue))
+    want += [("mentee", m["name"]) for m in doc.get("meta", {}).get("mentees", [])]
+    return [(what, _fold(text)) for what, text in want if _fold(text)]
 
 
-def test_html_has_every_position_and_honour(rendered: tuple[str, str], sample_doc: dict) -> None:
-    theme, page = rendered
-    text = _text(page)
-    for job in sample_doc["work"]:
-        assert job["position"] in text and job["name"] in text, (theme, job)
-    for award in sample_doc["awards"]:
-        assert award["title"] in text, (theme, award["title"])
-    for mentee in sample_doc["meta"]["mentees"]:
-        assert mentee["name"] in text, (theme, mentee["name"])
-    for talk in sample_doc["projects"]:
-        assert talk["name"] in text and talk["venue"]["short"] in text, (theme, talk["name"])
+def test_every_item_reads_as_written(rendered: Rendered) -> None:
+    for i, (doc, page) in enumerate(zip(rendered.docs, rendered.pages, strict=True)):
+        text = _text(page)
+        missing = [(what, want) for what, want in _expected(doc, rendered.theme) if want not in text]
+        assert missing == [], (rendered.theme.name, i)
 
 
-def test_owner_is_bold_in_the_page(rendered: tuple[str, str], sample_doc: dict) -> None:
-    _, page = rendered
-    owned = sum(any(a.get("self") for a in p["authors"]) for p in sample_doc["publications"])
-    assert owned >= 25
-    assert len(re.findall(r"<strong>Y\. Zhang</strong>", page)) == owned
+def test_sample_has_every_publication_and_the_legend(rendered: Rendered) -> None:
+    sample, page = rendered.docs[0], rendered.pages[0]
+    if not rendered.theme.shows("publications"):
+        assert "Yihua Zhang" in _text(page) and sample["publications"][0]["name"] not in page
+        return
+    assert len(sample["publications"]) == 34
+    assert _text(page).count("(* equal contribution)") == sum(
+        any(a.get("equalContribution") for a in p["authors"]) for p in sample["publications"])
+
+
+def test_no_raw_markup_in_the_visible_text(rendered: Rendered) -> None:
+    """Tokens the CV itself contains may show (they are its words); the writer must add none."""
+    for i, (doc, page) in enumerate(zip(rendered.docs, rendered.pages, strict=True)):
+        # An author 'a*' who contributed equally reads 'a**': the CV's words and a mark, not markup.
+        source = json.dumps(doc, ensure_ascii=False).replace("\\\\", "\\") + " ".join(
+            _author_text(p["authors"]) for p in doc["publications"])
+        text = _text(page)
+        shown = {t: text.count(t) for t in RAW_TOKENS if t not in source and t in text}
+        assert shown == {}, (rendered.theme.name, i)
+        if i == 0 or rendered.theme.name not in PRINTS_UNDEFINED:
+            assert "undefined" not in text or "undefined" in source, (rendered.theme.name, i)
+
+
+def test_owner_is_marked_where_the_theme_can_mark(rendered: Rendered) -> None:
+    """Themes that format publication summaries show the owner in bold; plain-text themes cannot mark it."""
+    if not rendered.theme.shows("publications"):
+        pytest.skip(f"{rendered.theme.name} shows no publications")
+    bold = rendered.theme.style_name("publications", "summary") != "text"
+    for i, (doc, page) in enumerate(zip(rendered.docs, rendered.pages, strict=True)):
+        owner = [_fold(a["name"]) for p in doc["publications"] for a in p["authors"] if a.get("self")]
+        strong = _strong_texts(page)
+        marked = sum(strong.count(name) for name in set(owner))
+        assert marked >= len(owner) if bold else marked <= strong.count(owner[0]), (rendered.theme.name, i)
+    sample = rendered.docs[0]
+    owned = sum(any(a.get("self") for a in p["authors"]) for p in sample["publications"])
+    assert (_strong_texts(rendered.pages[0]).count("Y. Zhang") == owned) is bold
+
+
+def test_no_made_up_month_for_year_only_dates(rendered: Rendered) -> None:
+    """Where the theme would print 'Jan 2023' for '2023', the year moves into the headline instead."""
+    if "volunteer" not in rendered.theme.moves:
+        pytest.skip(f"{rendered.theme.name} prints dates as written, or such dates are reported")
+    text = _text(rendered.pages[0])
+    assert "Conference Volunteer (2023 – present)" in text
+    for made_up in ("Jan 2023", "January 2023", "01/2023", "Jan 2025", "January 2025", "01/2025"):
+        assert made_up not in text, (rendered.theme.name, made_up)
+
+
+def test_screenshot_of_each_theme(rendered: Rendered) -> None:
+    """build/screenshots/<theme>.png (the sample's first screen) and <theme>-publications.png (its first eight
+    papers alone, to see the author marks), for a person to look at."""
+    _need_chromium()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    sample = rendered.docs[0]
+    papers = {"basics": {"name": sample["basics"]["name"]}, "publications": sample["publications"][:8]}
+    shots = [(rendered.pages[0], SCREENSHOTS / f"{rendered.theme.name}.png")]
+    if rendered.theme.shows("publications"):
+        page = render_html(theme_document(papers, theme=rendered.theme.name)[0], rendered.theme.name)
+        shots.append((page, SCREENSHOTS / f"{rendered.theme.name}-publications.png"))
+    for page, target in shots:
+        screenshot(page, target, width=1000, height=1400)
+        data = target.read_bytes()
+        width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        assert (width, height) == (1000, 1400)
+        assert len(data) > 20_000, "an empty page compresses to a few KiB"
+
+
+def test_chromium_dom_keeps_the_titles(rendered: Rendered) -> None:
+    _need_chromium()
+    dom = dump_dom(rendered.pages[0])
+    assert dom.lstrip().lower().startswith("<html") or "<body" in dom, dom[:200]
+    text = _text(dom)
+    for what, want in _expected(rendered.docs[0], rendered.theme):
+        assert want in text, (rendered.theme.name, what, want)
+
+
+def test_cli_pdf_through_each_theme(rendered: Rendered) -> None:
+    """``render --theme X --pdf``: the profile is picked without -O, and pypdf reads the titles back."""
+    _need_chromium()
+    from pypdf import PdfReader
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pdf = SCREENSHOTS / f"{rendered.theme.name}.pdf"
+    out = SCREENSHOTS / f"{rendered.theme.name}.html"
+    result = CliRunner().invoke(main, ["render", str(SAMPLE_JSON), "--theme", rendered.theme.name, "-q",
+                                       "-o", str(out), "--pdf", str(pdf)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == rendered.pages[0]
+    # pypdf puts a space where a line wraps ('Bi- level'): compare without whitespace.
+    text = re.sub(r"\s+", "", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
+    assert "YihuaZhang" in text or "YIHUAZHANG" in text
+    if rendered.theme.shows("publications"):
+        missing = [p["name"] for p in rendered.docs[0]["publications"] if re.sub(r"\s+", "", p["name"]) not in text]
+        allowed = CLIPS_IN_PRINT.get(rendered.theme.name, ("", 0))[1]
+        assert len(missing) <= allowed, (rendered.theme.name, missing)
+    assert "file://" not in text
 
 
 def test_even_prints_no_made_up_month(sample_doc: dict) -> None:
@@ -97,18 +303,6 @@ def test_even_prints_no_made_up_month(sample_doc: dict) -> None:
     text = _text(render_html(theme_document(sample_doc, theme="even")[0], "even"))
     assert "Conference Volunteer (2023 – present)" in text
     assert "Jan 2023" not in text and "Jan 2025" not in text
-
-
-def test_chromium_dom_keeps_the_titles(rendered: tuple[str, str], sample_doc: dict) -> None:
-    _need_chromium()
-    theme, page = rendered
-    dom = dump_dom(page)
-    assert dom.lstrip().lower().startswith("<html") or "<body" in dom, dom[:200]
-    text = _text(dom)
-    for pub in sample_doc["publications"]:
-        assert " ".join(pub["name"].split()) in text, (theme, pub["name"])
-    for award in sample_doc["awards"]:
-        assert award["title"] in text, (theme, award["title"])
 
 
 def test_same_html_as_resumed(tmp_path: Path) -> None:
@@ -123,24 +317,6 @@ def test_same_html_as_resumed(tmp_path: Path) -> None:
                            "-o", "out.html"], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out.html").read_text(encoding="utf-8") == render_html(doc, "even")
-
-
-def test_cli_writes_html_and_pdf(tmp_path: Path) -> None:
-    _need_theme("elegant")
-    _need_chromium()
-    out, pdf = tmp_path / "cv.html", tmp_path / "cv.pdf"
-    result = CliRunner().invoke(main, ["render", str(SAMPLE_JSON), "--theme", "jsonresume-theme-elegant", "-q",
-                                       "-o", str(out), "--pdf", str(pdf)])
-    assert result.exit_code == 0, result.output
-    assert result.stderr == ""
-    assert "IBM PhD Fellowship 2024" in out.read_text(encoding="utf-8")
-    from pypdf import PdfReader
-
-    reader = PdfReader(pdf)
-    assert len(reader.pages) >= 2
-    first = reader.pages[0].extract_text()
-    assert "Yihua Zhang" in first
-    assert "file://" not in first  # no header or footer with the temporary file's name
 
 
 def test_cli_html_to_stdout_with_losses_on_stderr() -> None:

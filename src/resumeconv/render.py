@@ -132,3 +132,12 @@ def print_pdf(html: str, output: str | os.PathLike[str]) -> None:
 def dump_dom(html: str) -> str:
     """The DOM Chromium builds from ``html`` after scripts ran (``--dump-dom``)."""
     return chromium(["--dump-dom"], html).stdout.decode("utf-8", "replace")
+
+
+def screenshot(html: str, output: str | os.PathLike[str], *, width: int = 1280, height: int = 2000) -> None:
+    """A PNG of the page's first ``width`` x ``height`` pixels through headless Chromium (for a person to look at)."""
+    target = Path(output).resolve()
+    proc = chromium([f"--screenshot={target}", f"--window-size={width},{height}", "--hide-scrollbars"], html)
+    if not target.is_file() or not target.read_bytes().startswith(b"\x89PNG"):
+        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RenderError(f"Chromium wrote no screenshot: {detail[-1] if detail else f'exit {proc.returncode}'}")

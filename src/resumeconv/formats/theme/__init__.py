@@ -13,6 +13,7 @@ fields it shows and how it prints dates (docs/themes.md).
 from __future__ import annotations
 
 import copy
+import html
 import re
 from collections.abc import Callable
 from functools import cache
@@ -95,11 +96,13 @@ def theme_document(doc: dict[str, Any], *, theme: str | None = None) -> tuple[di
     _add_mentoring(out, doc, fold)
     _safe_defaults(out, report)
     _end_events(out, report)
+    _calendar_dates(out, prof, report)
     _coarse_dates(out, prof, report)
     _check_upstream(out, report)
     _hidden_sections(out, prof, report)
     _legacy_aliases(out)
     _copies(out, prof)
+    _escape_raw_fields(out, fold)
     return out, report
 
 
@@ -130,6 +133,25 @@ def _escape_own_text(out: dict[str, Any], fold: _Fold) -> None:
                     item[key] = style.text(text)
                 elif isinstance(text, list):
                     item[key] = [style.text(x) if isinstance(x, str) else x for x in text]
+
+
+def _escape_raw_fields(out: dict[str, Any], fold: _Fold) -> None:
+    """A theme that inserts plain fields unescaped (even) gets them HTML-escaped, so that a title with '<' or '&'
+    prints as written; the fields it formats were written in their style already."""
+    if fold.theme.raw:
+        for section, value in out.items():
+            _escape_in(value, section, fold)
+
+
+def _escape_in(node: Any, section: str, fold: _Fold, key: str = "") -> Any:
+    if isinstance(node, str):
+        return html.escape(node) if fold.style(section, key).name == "html" else node
+    if isinstance(node, list):
+        node[:] = [_escape_in(x, section, fold, key) for x in node]
+    elif isinstance(node, dict):
+        for name, value in node.items():
+            node[name] = _escape_in(value, section, fold, name)
+    return node
 
 
 # --- folding academic fields into displayed ones ----------------------------------------------------------------
@@ -482,6 +504,21 @@ def _end_events(out: dict[str, Any], report: LossReport) -> None:
                 and not item.get("endDate"):
             item["endDate"] = item["startDate"]
             report.add(f"/projects/{i}/endDate", "set to the startDate: a talk ends when it is given", "normalization")
+
+
+def _calendar_dates(out: dict[str, Any], theme: ThemeProfile, report: LossReport) -> None:
+    """A date the pattern allows but the calendar does not have ('2023-18') prints 'Invalid Date' in a theme
+    that parses dates: it is removed and reported."""
+    if not theme.parses_dates:
+        return
+    for section, keys in _date_fields().items():
+        for i, item in enumerate(out.get(section) or []):
+            for key in keys:
+                value = item.get(key) if isinstance(item, dict) else None
+                if isinstance(value, str) and not is_iso(value):
+                    item.pop(key)
+                    report.add(f"{pointer(section, i)}/{key}",
+                               f"not a calendar date; {theme.name} would print 'Invalid Date'")
 
 
 def _date_fields() -> dict[str, list[str]]:

@@ -45,6 +45,9 @@ class Text:
         return f"{author_line} ({'; '.join(notes)})" if notes else author_line
 
 
+_MD_LINE_START = re.compile(r"(?m)^([ \t]*)(\d*)([-+=.)])")
+
+
 class Markdown(Text):
     """CommonMark (even: micromark; elegant: markdown-it with ``breaks``): escaped text, ``**bold**``, links."""
 
@@ -52,7 +55,10 @@ class Markdown(Text):
     star = "\\*"
 
     def text(self, value: str) -> str:
-        return md_escape(value)
+        # md_escape covers inline syntax; '&' would start an entity, and a line starting '- ', '+ ', '1. ' or '='
+        # would become a list or a heading.
+        escaped = md_escape(value).replace("&", "\\&")
+        return _MD_LINE_START.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}", escaped)
 
     def strong(self, escaped: str) -> str:
         return f"**{escaped}**"

@@ -37,10 +37,14 @@ class ThemeProfile:
     moves: frozenset[str] = frozenset()
     #: Section -> {field the theme reads: the fields it is made from, joined by ', '}.
     copies: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    #: The template inserts every other field unescaped, as HTML (even's html`` tag escapes nothing).
+    raw: bool = False
+    #: The theme parses dates (new Date, moment): a date not on the calendar prints 'Invalid Date'.
+    parses_dates: bool = False
 
     def style_name(self, section: str, key: str) -> str:
         rich = f"{section}.{key}" in self.rich or f"*.{key}" in self.rich
-        return self.markup if rich else "text"
+        return self.markup if rich else "html" if self.raw else "text"
 
     def shows(self, section: str, key: str | None = None) -> bool:
         if section not in self.sections and section != "basics":
@@ -52,17 +56,19 @@ PLAIN = ThemeProfile("")
 _HEADLINED = frozenset({"work", "volunteer", "education", "projects", "awards", "publications"})
 
 THEMES: tuple[ThemeProfile, ...] = (
-    ThemeProfile("even", "0.26.1", "markdown", _SUMMARIES, precision={"*": "month"}, moves=_HEADLINED),
+    ThemeProfile("even", "0.26.1", "markdown", _SUMMARIES, precision={"*": "month"}, moves=_HEADLINED, raw=True,
+                 parses_dates=True),
     ThemeProfile("elegant", "1.16.1", "markdown",
                  frozenset({"basics.summary", "work.summary", "work.highlights", "volunteer.summary",
                             "volunteer.highlights", "projects.description", "projects.highlights",
                             "awards.summary", "publications.summary", "skills.keywords", "education.courses",
                             "references.reference"}),
                  precision={"*": "month", "publications": "day", "awards": "day", "certificates": "day"},
-                 moves=frozenset({"awards"})),
+                 moves=frozenset({"awards"}), parses_dates=True),
     ThemeProfile("stackoverflow", "3.3.0", "mini-markdown", frozenset({"*.summary", "*.highlights",
                                                                       "projects.description"}),
-                 hidden=frozenset({"projects.entity"}), precision={"*": "month"}, moves=_HEADLINED),
+                 hidden=frozenset({"projects.entity"}), precision={"*": "month"}, moves=_HEADLINED,
+                 parses_dates=True),
     ThemeProfile("flat", "0.3.7", sections=ALL_SECTIONS - {"projects", "certificates"},
                  hidden=frozenset({"publications.url"})),
     ThemeProfile("spartan", "0.3.0", "html",
@@ -70,7 +76,7 @@ THEMES: tuple[ThemeProfile, ...] = (
                             "publications.summary"}),
                  sections=ALL_SECTIONS - {"projects", "certificates"},
                  precision={"*": "month", "education": "year", "awards": "day", "publications": "day"},
-                 moves=_HEADLINED),
+                 moves=_HEADLINED, parses_dates=True),
     ThemeProfile("kendall", "0.2.0", "html",
                  frozenset({"basics.summary", "work.summary", "work.highlights", "volunteer.summary",
                             "volunteer.highlights", "education.courses", "skills.keywords", "interests.keywords",
@@ -78,13 +84,13 @@ THEMES: tuple[ThemeProfile, ...] = (
                  sections=ALL_SECTIONS - {"certificates"}, hidden=frozenset({"projects.entity"})),
     ThemeProfile("macchiato", "1.1.0", sections=ALL_SECTIONS - {"certificates"},
                  hidden=frozenset({"projects.entity"}), precision={"*": "month", "awards": "none"},
-                 moves=_HEADLINED, copies={"projects": {"summary": ("description",)}}),
+                 moves=_HEADLINED, copies={"projects": {"summary": ("description",)}}, parses_dates=True),
     ThemeProfile("class", "0.1.2",
                  sections=frozenset({"work", "volunteer", "education", "skills", "languages", "interests",
                                      "references"}),
                  copies={"education": {"qualification": ("studyType", "area")}}),
     ThemeProfile("onepage", "0.0.3", sections=ALL_SECTIONS - {"projects", "certificates", "references"}),
-    ThemeProfile("onepage-plus", "1.1.0"),
+    ThemeProfile("onepage-plus", "1.1.0", parses_dates=True),
 )
 BY_NAME = {p.name: p for p in THEMES}
 
