@@ -50,21 +50,27 @@ def _resumeconv_lines(body: str) -> list[str]:
 
 
 def _parse(args: list[str]) -> None:
-    """Parse a command line with the real click commands, without running anything."""
+    """Parse a command line with the real click commands, without running anything.
+
+    Every context is closed again, so option callbacks that set process state (``--max-input-size``) undo it.
+    """
+    from contextlib import ExitStack
+
     from resumeconv.cli import main
 
     command: click.Command = main
-    ctx = command.make_context("resumeconv", list(args), resilient_parsing=False)
-    while isinstance(command, click.Group):
-        # Click 8.2+ keeps the subcommand and its arguments in args (protected_args is deprecated).
-        rest = [*getattr(ctx, "_protected_args", []), *ctx.args]
-        if not rest:
-            return
-        name, *rest = rest
-        sub = command.get_command(ctx, name)
-        assert sub is not None, f"no command '{name}'"
-        command = sub
-        ctx = command.make_context(name, rest, parent=ctx, resilient_parsing=False)
+    with ExitStack() as contexts:
+        ctx = contexts.enter_context(command.make_context("resumeconv", list(args), resilient_parsing=False))
+        while isinstance(command, click.Group):
+            # Click 8.2+ keeps the subcommand and its arguments in args (protected_args is deprecated).
+            rest = [*getattr(ctx, "_protected_args", []), *ctx.args]
+            if not rest:
+                return
+            name, *rest = rest
+            sub = command.get_command(ctx, name)
+            assert sub is not None, f"no command '{name}'"
+            command = sub
+            ctx = contexts.enter_context(command.make_context(name, rest, parent=ctx, resilient_parsing=False))
 
 
 COMMANDS = [(e, line) for e in COMMAND_LISTS + CONSOLE for line in _resumeconv_lines(e.body)]
@@ -79,6 +85,14 @@ def test_every_command_line_in_the_docs_parses(example: Example, line: str) -> N
         pass
     except click.UsageError as err:
         pytest.fail(f"{example.id}: '{line}' no longer parses: {err.format_message()}")
+
+
+def test_parsing_the_docs_leaves_no_process_state_behind() -> None:
+    import os
+
+    before = os.environ.get("RESUMECONV_MAX_INPUT_BYTES")
+    _parse(["convert", "--max-input-size", "64", "cv.json", "-t", "yaml"])
+    assert os.environ.get("RESUMECONV_MAX_INPUT_BYTES") == before
 
 
 def test_the_docs_have_console_examples_in_every_doc() -> None:
