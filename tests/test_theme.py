@@ -135,7 +135,7 @@ def test_safe_defaults_for_elegant() -> None:
     assert out["basics"]["profiles"] == [{"url": "https://www.github.com/x", "network": "github.com"}]
     assert {x.pointer: x.kind for x in report} == {"/basics/profiles/0/network": "normalization",
                                                     "/basics/profiles/1": "loss"}
-    assert theme_document({})[0]["basics"] == {"location": {}, "profiles": []}
+    assert theme_document({})[0]["basics"] == {"name": "", "location": {}, "profiles": []}
 
 
 def test_country_name_moves_out_of_country_code() -> None:
@@ -278,3 +278,31 @@ def test_cli_option_selects_the_profile(tmp_path: Path) -> None:
     assert json.loads(out.read_text())["publications"][0]["summary"].startswith("**A. Researcher***,\nB. Other*")
     result = CliRunner().invoke(main, ["convert", str(FIXTURE), "-o", str(out)])
     assert json.loads(out.read_text())["publications"][0]["summary"].startswith("A. Researcher*, B. Other*")
+
+
+def test_theme_quirks_are_reported() -> None:
+    doc = {"education": [{"area": "Physics"}, {"institution": "MIT"}],
+           "publications": [{"name": "P"}], "volunteer": [{"organization": "ACL"}]}
+    assert _losses(doc, "kendall")["/education"] == "kendall shows no education when the first has no institution"
+    reasons = _losses(doc, "elegant")
+    assert reasons["/publications/0"] == "elegant prints 'undefined' for the missing releaseDate"
+    assert reasons["/volunteer/0"] == "elegant prints 'undefined' for the missing position"
+    assert "/education" not in _losses(doc, "even")
+
+
+def test_non_calendar_dates_removed_for_themes_that_parse_dates() -> None:
+    doc = {"work": [{"name": "X", "startDate": "2023-18"}]}
+    out, report = theme_document(doc, theme="even")
+    assert "startDate" not in out["work"][0]
+    assert [(x.pointer, x.reason) for x in report] == [
+        ("/work/0/startDate", "not a calendar date; even would print 'Invalid Date'")]
+    assert theme_document(doc, theme="flat")[0]["work"][0]["startDate"] == "2023-18"
+
+
+def test_even_gets_plain_fields_html_escaped() -> None:
+    """even's html`` template tag inserts values as they are: a title with '<' would start a tag."""
+    doc = {"publications": [{"name": "A <b> & C", "authors": [{"name": "X<Y", "self": True}]}]}
+    pub = theme_document(doc, theme="even")[0]["publications"][0]
+    assert pub["name"] == "A &lt;b&gt; &amp; C"
+    assert pub["summary"] == "**X\\<Y**"
+    assert theme_document(doc, theme="elegant")[0]["publications"][0]["name"] == "A <b> & C"

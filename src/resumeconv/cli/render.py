@@ -13,7 +13,8 @@ from . import EXIT_CODES_HELP, fail, loss_lines
 @click.command("render", epilog=EXIT_CODES_HELP)
 @click.argument("resume", metavar="RESUME")
 @click.option("-t", "--theme", required=True, metavar="PKG",
-              help="Theme package, e.g. 'even' or 'jsonresume-theme-elegant' (installed with npm).")
+              help="Theme package, e.g. 'even' or 'jsonresume-theme-elegant' (installed with npm); a theme with a "
+                   "profile (docs/themes.md) gets text in the form it prints right.")
 @click.option("-o", "--output", metavar="FILE", help="HTML file to write ('-' or nothing: stdout, unless --pdf).")
 @click.option("--pdf", metavar="FILE", help="Also print the page to this PDF file with headless Chromium.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print what the theme document could not carry.")

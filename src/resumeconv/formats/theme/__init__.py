@@ -100,6 +100,7 @@ def theme_document(doc: dict[str, Any], *, theme: str | None = None) -> tuple[di
     _coarse_dates(out, prof, report)
     _check_upstream(out, report)
     _hidden_sections(out, prof, report)
+    _theme_quirks(out, prof, report)
     _legacy_aliases(out)
     _copies(out, prof)
     _escape_raw_fields(out, fold)
@@ -145,7 +146,9 @@ def _escape_raw_fields(out: dict[str, Any], fold: _Fold) -> None:
 
 def _escape_in(node: Any, section: str, fold: _Fold, key: str = "") -> Any:
     if isinstance(node, str):
-        return html.escape(node) if fold.style(section, key).name == "html" else node
+        # Double quotes too: even puts values into double-quoted attributes (href="${url}").
+        return html.escape(node, quote=False).replace('"', "&quot;") if fold.style(section, key).name == "html" \
+            else node
     if isinstance(node, list):
         node[:] = [_escape_in(x, section, fold, key) for x in node]
     elif isinstance(node, dict):
@@ -473,9 +476,12 @@ def _strip(node: Any, schema: dict[str, Any], ptr: str, report: LossReport) -> N
 
 
 def _safe_defaults(out: dict[str, Any], report: LossReport) -> None:
-    """elegant reads ``basics.location[...]`` and ``profile.network.toLowerCase()`` without checks; even reads
-    ``countryCode`` as a region code."""
+    """elegant reads ``basics.location[...]`` and ``profile.network.toLowerCase()`` without checks (kendall and
+    stackoverflow the network too, kendall ``basics.name``); even reads ``countryCode`` as a region code."""
     basics = out.setdefault("basics", {})
+    if not isinstance(basics.get("name"), str):
+        # kendall calls basics.name.toUpperCase(); an empty name invents nothing.
+        basics["name"] = ""
     location = basics.setdefault("location", {})
     country = location.get("countryCode") if isinstance(location, dict) else None
     if isinstance(country, str) and not _COUNTRY_CODE.match(country):
@@ -577,6 +583,19 @@ def _hidden_sections(out: dict[str, Any], theme: ThemeProfile, report: LossRepor
     for section in sorted(k for k, v in out.items() if isinstance(v, list) and v):
         if section in _upstream()["properties"] and section != "basics" and not theme.shows(section):
             report.add(f"/{section}", f"{theme.name} has no {section} section; the page will not show it")
+
+
+def _theme_quirks(out: dict[str, Any], theme: ThemeProfile, report: LossReport) -> None:
+    """What a theme does wrong with data it was given, which no value could fix without inventing one."""
+    for section, key in theme.first_needs.items():
+        items = out.get(section)
+        if isinstance(items, list) and items and isinstance(items[0], dict) and not items[0].get(key):
+            report.add(f"/{section}", f"{theme.name} shows no {section} when the first has no {key}")
+    for section, keys in theme.undefined_without.items():
+        for i, item in enumerate(out.get(section) or []):
+            for key in keys:
+                if isinstance(item, dict) and not item.get(key):
+                    report.add(pointer(section, i), f"{theme.name} prints 'undefined' for the missing {key}")
 
 
 def _copies(out: dict[str, Any], theme: ThemeProfile) -> None:

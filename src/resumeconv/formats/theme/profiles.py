@@ -41,6 +41,10 @@ class ThemeProfile:
     raw: bool = False
     #: The theme parses dates (new Date, moment): a date not on the calendar prints 'Invalid Date'.
     parses_dates: bool = False
+    #: Section -> the field its first item must have, or the theme shows no item of the section (kendall).
+    first_needs: Mapping[str, str] = field(default_factory=dict)
+    #: Section -> fields the theme prints as 'undefined' when an item lacks them (elegant).
+    undefined_without: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def style_name(self, section: str, key: str) -> str:
         rich = f"{section}.{key}" in self.rich or f"*.{key}" in self.rich
@@ -64,7 +68,9 @@ THEMES: tuple[ThemeProfile, ...] = (
                             "awards.summary", "publications.summary", "skills.keywords", "education.courses",
                             "references.reference"}),
                  precision={"*": "month", "publications": "day", "awards": "day", "certificates": "day"},
-                 moves=frozenset({"awards"}), parses_dates=True),
+                 moves=frozenset({"awards"}), parses_dates=True,
+                 undefined_without={"publications": ("releaseDate",), "volunteer": ("position",),
+                                    "awards": ("title",)}),
     ThemeProfile("stackoverflow", "3.3.0", "mini-markdown", frozenset({"*.summary", "*.highlights",
                                                                       "projects.description"}),
                  hidden=frozenset({"projects.entity"}), precision={"*": "month"}, moves=_HEADLINED,
@@ -81,7 +87,9 @@ THEMES: tuple[ThemeProfile, ...] = (
                  frozenset({"basics.summary", "work.summary", "work.highlights", "volunteer.summary",
                             "volunteer.highlights", "education.courses", "skills.keywords", "interests.keywords",
                             "references.reference", "awards.summary", "publications.summary"}),
-                 sections=ALL_SECTIONS - {"certificates"}, hidden=frozenset({"projects.entity"})),
+                 sections=ALL_SECTIONS - {"certificates"}, hidden=frozenset({"projects.entity"}),
+                 first_needs={"education": "institution", "awards": "title", "publications": "name",
+                              "projects": "name", "skills": "name", "interests": "name"}),
     ThemeProfile("macchiato", "1.1.0", sections=ALL_SECTIONS - {"certificates"},
                  hidden=frozenset({"projects.entity"}), precision={"*": "month", "awards": "none"},
                  moves=_HEADLINED, copies={"projects": {"summary": ("description",)}}, parses_dates=True),
