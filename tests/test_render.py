@@ -8,6 +8,7 @@ each test says what is missing when it skips. Every theme renders each document 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -54,8 +55,8 @@ CLIPS_IN_PRINT = {
     "flat": ("headers are absolutely placed spans: a second title line sits under the next row", 2),
     "macchiato": ("after the first page break the right column (overflow: hidden beside a float) is cut", 34),
 }
-#: Generated documents rendered through every theme.
-GENERATED = 3
+#: Generated documents rendered through every theme (RESUMECONV_THEME_EXAMPLES=30 for a longer run).
+GENERATED = int(os.environ.get("RESUMECONV_THEME_EXAMPLES", "3"))
 #: Text that stresses every formatter: Markdown and HTML syntax, backslashes, non-ASCII.
 _TEXT = st.text(alphabet="abcxyzABÉü漢 *_[]()<>&#!'\"\\`~|-.,:", min_size=1, max_size=18).filter(
     lambda s: bool(s.strip()))
@@ -197,7 +198,10 @@ def _expected(doc: dict[str, Any], theme: ThemeProfile) -> list[tuple[str, str]]
 def test_every_item_reads_as_written(rendered: Rendered) -> None:
     for i, (doc, page) in enumerate(zip(rendered.docs, rendered.pages, strict=True)):
         text = _text(page)
-        missing = [(what, want) for what, want in _expected(doc, rendered.theme) if want not in text]
+        # Author lines compare without spaces: stackoverflow may need a line break (a space) before a mark.
+        bare = re.sub(r"\s+", "", text)
+        missing = [(what, want) for what, want in _expected(doc, rendered.theme)
+                   if (re.sub(r"\s+", "", want) not in bare if what == "authors" else want not in text)]
         assert missing == [], (rendered.theme.name, i)
 
 
@@ -218,7 +222,8 @@ def test_no_raw_markup_in_the_visible_text(rendered: Rendered) -> None:
         source = json.dumps(doc, ensure_ascii=False).replace("\\\\", "\\") + " ".join(
             _author_text(p["authors"]) for p in doc["publications"])
         text = _text(page)
-        shown = {t: text.count(t) for t in RAW_TOKENS if t not in source and t in text}
+        shown = {t: text[max(text.find(t) - 60, 0):text.find(t) + 60] for t in RAW_TOKENS
+                 if t not in source and t in text}
         assert shown == {}, (rendered.theme.name, i)
         if i == 0 or rendered.theme.name not in PRINTS_UNDEFINED:
             assert "undefined" not in text or "undefined" in source, (rendered.theme.name, i)

@@ -269,9 +269,9 @@ def _author_line(authors: list[Any], style: Text) -> str:
         if author.get("self") is True:
             name = style.strong(name)
         if author.get("equalContribution") is True:
-            name += style.star
+            name = style.marked(name, style.star)
         if author.get("corresponding") is True:
-            name += "†"
+            name = style.marked(name, "†")
         names.append(name)
     notes = [m for k, m in (("equalContribution", f"{style.star} equal contribution"),
                             ("corresponding", "† corresponding author")) if has_mark(authors, k)]

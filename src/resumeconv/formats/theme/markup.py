@@ -10,8 +10,15 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from urllib.parse import quote
 
 from .._academic import md_escape
+
+
+def link_target(url: str) -> str:
+    """A URL a formatter takes as one link: spaces, parentheses, angle brackets, control and non-ASCII characters
+    percent-encoded (a DOI may hold any of them)."""
+    return quote(url, safe=":/?#[]@!$&'*+,;=%~")
 
 
 class Text:
@@ -38,6 +45,10 @@ class Text:
             out += part if not out else (" " if out.endswith((".", "!", "?")) else ". ") + part
         return out
 
+    def marked(self, name: str, mark: str) -> str:
+        """A name (in this style) followed by an author mark."""
+        return name + mark
+
     def authors(self, names: list[str]) -> str:
         return ", ".join(names)
 
@@ -61,10 +72,15 @@ class Markdown(Text):
         return _MD_LINE_START.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}", escaped)
 
     def strong(self, escaped: str) -> str:
-        return f"**{escaped}**"
+        # '**' next to a space is no emphasis in CommonMark: the spaces of ' name ' stay outside.
+        core = escaped.strip()
+        if not core:
+            return escaped
+        start = escaped.index(core)
+        return f"{escaped[:start]}**{core}**{escaped[start + len(core):]}"
 
     def link(self, label: str, url: str) -> str:
-        return f"[{md_escape(label)}]({url})"
+        return f"[{md_escape(label)}]({link_target(url)})"
 
     def paragraphs(self, parts: Iterable[str]) -> str:
         return "\n\n".join(p for p in parts if p)
@@ -82,7 +98,7 @@ class Html(Text):
         return f"<strong>{escaped}</strong>"
 
     def link(self, label: str, url: str) -> str:
-        return f'<a href="{html.escape(url)}">{self.text(label)}</a>'
+        return f'<a href="{html.escape(link_target(url))}">{self.text(label)}</a>'
 
     def paragraphs(self, parts: Iterable[str]) -> str:
         return "<br>".join(p for p in parts if p)
@@ -90,7 +106,7 @@ class Html(Text):
 
 #: stackoverflow 3.3.0 (src/utils/markdown.ts) turns ``*x*`` into italics when the first ``*`` follows neither a
 #: word character nor ``/`` and both are on one line; it has no escape character.
-_SO_OPENER = re.compile(r"(?<![/\w])\*")
+_SO_OPENER = re.compile(r"(?<![/\w])\*", re.ASCII)
 
 
 class StackOverflow(Text):
@@ -104,13 +120,22 @@ class StackOverflow(Text):
         return _so_break_pairs(value)
 
     def strong(self, escaped: str) -> str:
-        return f"**{escaped}**"
+        # '**x***' would bold 'x' and leave the name's own '*' outside: a space keeps it inside.
+        return f"**{escaped} **" if escaped.endswith("*") else f"**{escaped}**"
 
     def link(self, label: str, url: str) -> str:
-        return f"[{label}]({url})" if "]" not in label else f"{label} {url}"
+        target = link_target(url)
+        return f"[{label}]({target})" if "]" not in label and "\n" not in label else f"{self.text(label)} {target}"
 
     def paragraphs(self, parts: Iterable[str]) -> str:
         return "\n\n".join(p for p in parts if p)
+
+    def marked(self, name: str, mark: str) -> str:
+        # A '*' in the name that can open an italic would close on the mark: the mark goes to the next line (it
+        # then reads 'name *'), the only way this formatter offers.
+        last = name.rsplit("\n", 1)[-1].replace("**", "  ")
+        opener = _SO_OPENER.search(last)
+        return f"{name}\n{mark}" if mark.startswith("*") and opener and "*" not in last[opener.end():] else name + mark
 
     def authors(self, names: list[str]) -> str:
         # One author a line: a '*' after a bold owner ('</strong>*') would open an italic up to the next mark.
