@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
@@ -186,8 +187,12 @@ class _Reader:
         item: dict[str, Any] = {}
         put(item, "name", t.text(el, "Title"))
         put(item, "releaseDate", t.text(el, "Year"))
-        put(item, "doi", t.text(el, "DOI"))
         put(item, "url", t.text(el, "Link"))
+        doi = _doi(t.text(el, "DOI/Value") or t.text(el, "DOI/Link") or t.text(el, "DOI"))
+        if doi and doi.startswith(("http://", "https://")) and "url" not in item:
+            item["url"] = doi
+        else:
+            put(item, "doi", doi)
         put(item, "publisher", t.text(el, "Publisher"))
         put(item, "volume", t.text(el, "Volume"))
         journal = t.text(el, "Journal")
@@ -197,11 +202,13 @@ class _Reader:
         authors = t.text(el, "Authors")
         if authors:
             item["authors"] = publications.parse_authors(authors, rich.strong)
-        rest = fields.take_coded(rich, item) + fields.take_extras(rich.paragraphs, ("publications",), item)
+        props = fields.item_properties(("publications",))
+        described, rest = publications.read_description(rich, item.get("name"), props["type"].get("enum", ()),
+                                                        props["status"].get("enum", ()))
+        for key, value in described.items():
+            item.setdefault(key, value)
+        rest = fields.take_coded(rich, item) + fields.take_extras(rest, ("publications",), item)
         fields.retype(item, ("publications",))
-        citation = richtext.from_html(publications.citation_html(item)).paragraphs
-        if rest and citation and rest[0] == citation[0]:
-            rest = rest[1:]
         if rest:
             item["summary"] = "\n".join(rest)
         self._add("publications", item, el)
@@ -288,3 +295,11 @@ class _Reader:
             put(item, custom.link, t.text(other, "Link"))
         self._rich(t.text(other, "Description"), custom.path, item, custom.text)
         items.append(item)
+
+
+def _doi(text: str | None) -> str | None:
+    """The DOI of a DOI/Value, a DOI/Link (https://doi.org/10.1/x, doi:10.1/x) or a bare DOI; other text as is."""
+    if not text:
+        return None
+    match = re.match(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)(10\..+)", text, re.IGNORECASE)
+    return match.group(1) if match else text

@@ -20,6 +20,7 @@ from .model import (
     BASICS_MAPPED,
     CEFR_CODES,
     CUSTOM,
+    DOI_URL,
     NATIVE,
     NS,
     NSMAP,
@@ -309,28 +310,34 @@ class _Writer:
         _fields(node, item, (("url", "Link"),))
 
     def _publication(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
+        """Title, Year, Link and DOI have elements; authors, venue and the rest go into the description."""
         node = _el(parent, "Publication")
-        venue = prepare.obj(item.get("venue"))
-        release = item.get("releaseDate") or ""
-        rest = {k: v for k, v in item.items() if k != "venue"}
-        if any(k != "name" for k in venue):
-            rest["venue"] = {k: v for k, v in venue.items() if k != "name"}
-        mapped = {"name", "doi", "url", "authors", "publisher", "volume"}
-        if len(release) == 4:
-            mapped.add("releaseDate")
-        html = publications.citation_html(item) + self._rich(rest, ptr, mapped, "summary", None)
-        _el(node, "hr:FormattedPublicationDescription", html)
+        html = publications.description(item)
+        if html:
+            _el(node, "hr:FormattedPublicationDescription", html)
         _fields(node, item, (("name", "Title"),))
+        release = str(item.get("releaseDate") or "")
         if release:
             _el(node, "Year", release[:4])
-        _fields(node, item, (("doi", "DOI"), ("url", "Link")))
-        authors = item.get("authors") or []
-        if authors:
-            _el(node, "Authors", fields.LIST_SEP.join(publications.author_names(authors)))
-            publications.author_losses(authors, f"{ptr}/authors", {"self", "equalContribution"}, self.report, TARGET)
-        if venue.get("name"):
-            _el(node, "Journal", venue["name"])
-        _fields(node, item, (("publisher", "Publisher"), ("volume", "Volume")))
+        if len(release) > 4:
+            self.report.add(f"{ptr}/releaseDate", f"{TARGET} keeps the year of publication only")
+        _fields(node, item, (("url", "Link"),))
+        if isinstance(item.get("doi"), str):
+            _el(_el(node, "DOI"), "Link", DOI_URL + item["doi"])
+            self.report.add(f"{ptr}/doi", f"written as the DOI link {DOI_URL}<doi>", "normalization")
+        publications.author_losses(item.get("authors") or [], f"{ptr}/authors", {"self", "equalContribution"},
+                                   self.report, TARGET)
+        reasons = {"authors": "written as the description's author line (owner in bold, '*' for equal contribution)",
+                   "venue": "written as the description's venue line", "notes": "written as a list in the description",
+                   "group": f"{TARGET} lists publications without the CV's headings"}
+        for key in item:
+            if key in ("name", "releaseDate", "url", "doi", "summary"):
+                continue
+            if key in publications.DESCRIBED:
+                reason = reasons.get(key, "written into the description's venue line")
+                self.report.add(f"{ptr}/{key}", reason, "normalization")
+            else:
+                self.report.add(f"{ptr}/{key}", reasons.get(key, f"{TARGET} has no field for it"))
 
     def _language(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         cefr = prepare.obj(item.get("cefr"))
