@@ -369,7 +369,7 @@ def test_pdfs_are_told_apart_without_f() -> None:
 def test_pdf_without_europass_xml_is_refused_with_what_it_has() -> None:
     with pytest.raises(InputError, match=r"no embedded Europass XML \(attachment.xml\); embedded files: notes.txt"):
         resumeconv.read(_pdf("notes.txt", b"hello"), format="europass")
-    with pytest.raises(InputError, match="unreadable PDF"):
+    with pytest.raises(InputError, match="cannot read the PDF"):
         resumeconv.read(b"%PDF-1.7\nnot really a pdf", format="europass")
 
 
