@@ -10,7 +10,7 @@ from lxml import etree
 from ...core.errors import InputError
 from ...core.losses import LossReport, pointer
 from .. import ReadResult
-from .._europass import fields, names, phones, publications, richtext
+from .._europass import fields, names, phones, places, publications, richtext
 from .._europass.fields import put
 from .._europass.xml import Tree, parse
 from .model import CEFR_CODES, CUSTOM, NATIVE, NS, ORCID_URL, READ_NSMAP, SOCIAL_NAMES, Custom
@@ -69,7 +69,7 @@ class _Reader:
             basics["name"] = name
         for comm in t.findall(person, "Communication"):
             self._communication(basics, comm)
-        natives = [t.text(el) for el in t.findall(person, "PrimaryLanguageCode")]
+        natives = [_language_name(t.text(el)) for el in t.findall(person, "PrimaryLanguageCode")]
         for lang in filter(None, natives):
             self._section("languages").append({"language": lang, "fluency": NATIVE})
 
@@ -155,8 +155,10 @@ class _Reader:
         item: dict[str, Any] = {}
         put(item, "name", t.text(employer, "hr:OrganizationName"))
         put(item, "position", t.text(position, "PositionTitle"))
-        cities = [t.text(position, "City"), t.text(employer, "OrganizationContact/Communication/Address/oa:CityName")]
-        put(item, "location", next(filter(None, cities), None))
+        address = "OrganizationContact/Communication/Address/"
+        cities = [t.text(position, "City"), t.text(employer, address + "oa:CityName")]
+        countries = [t.text(position, "Country"), t.text(employer, address + "CountryCode")]
+        put(item, "location", _place(next(filter(None, cities), None), next(filter(None, countries), None)))
         put(item, "startDate", t.text(position, "eures:EmploymentPeriod/eures:StartDate/hr:FormattedDateTime"))
         put(item, "endDate", t.text(position, "eures:EmploymentPeriod/eures:EndDate/hr:FormattedDateTime"))
         t.text(position, "eures:EmploymentPeriod/hr:CurrentIndicator")
@@ -170,7 +172,8 @@ class _Reader:
         t = self.t
         item: dict[str, Any] = {}
         put(item, "institution", t.text(el, "hr:OrganizationName"))
-        put(item, "location", t.text(el, "OrganizationContact/Communication/Address/oa:CityName"))
+        address = "OrganizationContact/Communication/Address/"
+        put(item, "location", _place(t.text(el, address + "oa:CityName"), t.text(el, address + "CountryCode")))
         put(item, "url", t.text(el, "Link") or t.text(el, "OrganizationContact/Communication/oa:URI"))
         put(item, "startDate", t.text(el, "AttendancePeriod/StartDate/hr:FormattedDateTime"))
         put(item, "endDate", t.text(el, "AttendancePeriod/EndDate/hr:FormattedDateTime"))
@@ -216,7 +219,7 @@ class _Reader:
     def _language(self, el: Any) -> None:
         t = self.t
         item: dict[str, Any] = {}
-        put(item, "language", t.text(el, "CompetencyID"))
+        put(item, "language", _language_name(t.text(el, "CompetencyID")))
         t.text(el, "hr:TaxonomyID")
         codes = {v: k for k, v in CEFR_CODES.items()}
         cefr = {}
@@ -303,3 +306,21 @@ def _doi(text: str | None) -> str | None:
         return None
     match = re.match(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)(10\..+)", text, re.IGNORECASE)
     return match.group(1) if match else text
+
+
+def _place(city: str | None, country: str | None) -> str | None:
+    """'San Jose, United States' from a city and an ISO country code, as a CV writes a place."""
+    name = places.country_name(country) if country and len(country) == 2 else country
+    return ", ".join(p for p in (city, name) if p) or None
+
+
+def _language_name(text: str | None) -> str | None:
+    """'Italian' for the editor's ISO 639 code 'ita' (or 'it'); free text ('Neapolitan') as it is."""
+    if not text or not re.fullmatch(r"[a-z]{2,3}", text):
+        return text
+    import pycountry
+
+    found = pycountry.languages.get(alpha_3=text) if len(text) == 3 else pycountry.languages.get(alpha_2=text)
+    if found is None and len(text) == 3:
+        found = pycountry.languages.get(bibliographic=text)
+    return str(found.name) if found is not None else text
