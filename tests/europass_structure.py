@@ -30,6 +30,8 @@ class Child:
     low: int
     high: int | None
     type: str | None
+    #: Where the table has it from: "d" the documentation, "x" real exports.
+    sources: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -49,7 +51,7 @@ def table() -> dict[str, Type]:
     types: dict[str, Type] = {}
     current: Type | None = None
     for number, raw in enumerate(TABLE.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.split("#", 1)[0].rstrip()
+        line = raw.split("#", 1)[0].split("(", 1)[0].rstrip()
         if not line:
             continue
         words = line.split()
@@ -64,7 +66,8 @@ def table() -> dict[str, Type]:
         low = 1 if words[1].startswith("1") else 0
         high = None if words[1].endswith("n") else 1
         kind = words[2] if len(words) > 2 and words[2][0].isupper() else None
-        current.children.append(Child(words[0], low, high, kind))
+        sources = frozenset(w for w in words[2:] if w in ("d", "x"))
+        current.children.append(Child(words[0], low, high, kind, sources))
     for kind in types.values():
         for child in kind.children:
             if child.type not in (None, ANY) and child.type not in types:
@@ -136,12 +139,14 @@ def paths(root: Any) -> set[str]:
     return out
 
 
-def documented_paths(limit: int = 12) -> set[str]:
-    """Every path the table allows, types unrolled to ``limit`` levels (parts typed Any end there)."""
+def documented_paths(sources: tuple[str, ...] = ("d",), limit: int = 12) -> set[str]:
+    """Every path the table has from ``sources`` ("d": the documentation, "x": exports), unrolled ``limit`` deep."""
     out: set[str] = set()
 
     def walk(kind: Type, prefix: str, depth: int) -> None:
         for child in kind.children:
+            if not child.sources & set(sources):
+                continue
             here = f"{prefix}/{child.name}"
             out.add(here)
             if child.type not in (None, ANY) and depth < limit:

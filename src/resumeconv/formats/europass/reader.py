@@ -37,7 +37,7 @@ class _Reader:
 
     def read(self) -> dict[str, Any]:
         t = self.t
-        for path in ("hr:DocumentID", "CandidateSupplier", "RenderingInformation", "CandidateProfile/hr:ID"):
+        for path in ("hr:DocumentID", "CandidateSupplier", "RenderingInformation/Design", "CandidateProfile/hr:ID"):
             t.skip(t.find(t.root, path))
         self._person(t.find(t.root, "CandidatePerson"))
         profile = t.find(t.root, "CandidateProfile")

@@ -209,7 +209,7 @@ class _Writer:
         if region:
             _el(comm, "CountryCode", region.lower())
         if phones.join_phone(dial, number) != phone:
-            source = "" if phone.lstrip().startswith(("+", "00", "(")) else f" (dialling code of {country})"
+            source = "" if phones.split_phone(phone) else f" (dialling code of {country})"
             self.report.add("/basics/phone", f"written as +{dial} {number}{source}", "normalization")
 
     def _home(self, loc: dict[str, Any]) -> dict[str, str]:
@@ -269,8 +269,9 @@ class _Writer:
             self._publication(parts["PublicationHistory"], item, pointer("publications", i))
         for i, item in enumerate(doc.get("languages") or []):
             self._language(parts["PersonQualifications"], item, pointer("languages", i))
-        for i, item in enumerate(doc.get("skills") or []):
-            self._skill(parts["Skills"], item, pointer("skills", i))
+        skills = list(enumerate(doc.get("skills") or []))
+        for i, item in sorted(skills, key=lambda pair: bool(prepare.obj(pair[1]).get("keywords"))):
+            self._skill(parts["Skills"], item, pointer("skills", i))  # single skills before groups, as exported
         for i, item in enumerate(doc.get("projects") or []):
             talk = sections.is_talk(item)
             parent = parts["ConferencesAndSeminars"] if talk else parts["Projects"]
