@@ -16,7 +16,6 @@ from functools import cache
 from html.parser import HTMLParser
 from typing import Any
 
-from ..core.errors import InvalidDocumentError
 from ..core.losses import LossReport, pointer
 from ..schemas import load_schema, resolve
 
@@ -88,12 +87,6 @@ def prepare(doc: dict[str, Any], report: LossReport, target: str) -> dict[str, A
         return value
 
     return clean(doc, "", None)
-
-
-def shape_error(target: str, err: Exception) -> InvalidDocumentError:
-    """The one-line error for a document whose values do not have the types the schema gives them."""
-    return InvalidDocumentError(f"cannot write {target}: a value does not have the type the schema gives it ({err}); "
-                                "validate the document first")
 
 
 def is_talk(project: dict[str, Any]) -> bool:

@@ -14,6 +14,7 @@ from ..core.errors import InputError, UnsafeInputError, UsageError
 from ..core.fileio import decode_text
 from ..core.losses import LossReport, covered, differences, pointer
 from . import ReadResult, WriteResult
+from ._contract import Option
 from ._linkedin_common import (
     PROFICIENCIES,
     WORKPLACE_LABELS,
@@ -73,6 +74,10 @@ _REASONS = {
 _DESCRIPTION_FIELDS = (("department", "Team"), ("project", "Project"))
 _PUBLICATION_REASON = "LinkedIn's profile text lists publication titles only"
 _EDU_REASON = "LinkedIn's profile text shows only school, degree, field and dates"
+#: What ``write`` takes (the registry checks ``-O`` against it).
+OPTIONS: tuple[Option, ...] = (
+    Option("today", str, None, "the date 'Present' is measured to, YYYY-MM[-DD]; default the real date"),
+)
 _DEFAULT_REASON = "LinkedIn's profile has no field for it"
 
 
