@@ -196,7 +196,7 @@ def test_the_cli_maps_writer_crashes_to_exit_codes(tmp_path: Path, doc: dict, co
     """The same guard for every writer, Europass included (its own copy is gone)."""
     path = tmp_path / "cv.json"
     path.write_text(json.dumps(doc))
-    script = ("import sys, resumeconv.formats.europass as e\n"
+    script = ("import sys, resumeconv.formats.europass.writer as e\n"
               "def boom(*a, **k): raise KeyError('boom')\n"
               "e._Writer.build = boom\n"
               "from resumeconv.cli import main\nmain(['convert', '-t', 'europass', sys.argv[1]])")
