@@ -54,7 +54,7 @@ def test_repeated_items_summarize_with_a_count() -> None:
         "/basics: no place (2 times)",
         "/work/*/x: r (3 items: 1, 3)",
         "/a/0/b/*: s (2 items: 1-2)",
-        "/a/*/b/*: t (2 items)",
+        "/a/*/b/*: t (2 items: 1-2)",
     ]
 
 

@@ -224,7 +224,7 @@ def summarize(items: list[Loss]) -> list[str]:
     ``/publications/0/group`` ... ``/publications/33/group`` with one reason become
     ``/publications/*/group: <reason> (34 items: 0-33)``; the full list stays available as the items themselves.
     Any list of items summarizes: a repeated item is counted (``(2 times)``), and only the index positions that
-    vary are folded.
+    vary are folded (the ranges are those of the first one).
     """
     groups: dict[tuple[str, str], dict[str, int]] = {}
     for item in items:
@@ -241,7 +241,7 @@ def summarize(items: list[Loss]) -> list[str]:
         stars = [n for n, part in enumerate(pattern.split("/")) if part == "*"]
         varying = [n for n in stars if len({int(parts[n]) for parts in split}) > 1]
         shown = "/".join("*" if n in varying else part for n, part in enumerate(split[0]))
-        if len(varying) == 1:
+        if varying:
             indices = sorted({int(parts[varying[0]]) for parts in split})
             lines.append(f"{shown}: {reason} ({total} items: {_ranges(indices)})")
         else:
