@@ -187,8 +187,6 @@ def _shared_europass_files(shared: Path) -> list[Path]:
     return sorted(p for d in ("corpus/europass", "reference/europass") for p in (shared / d).rglob("*") if p.is_file())
 
 
-@pytest.mark.xfail(reason="the loss summary crashes on exports with a photo and a signature (losses.summarize, "
-                   "exit 3); the arch-engine branch fixes it (issue 12)", strict=False)
 def test_every_europass_file_in_shared_converts_with_a_documented_exit_code(shared: Path, tmp_path: Path) -> None:
     """Real exports (with photo and signature attachments), XSDs, notes: exit 0, or one line and 1 or 2, never 3."""
     files = _shared_europass_files(shared)
