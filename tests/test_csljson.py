@@ -126,6 +126,7 @@ def test_zotero_export_reads_into_a_valid_document() -> None:
     reasons = {(x.pointer, x.reason) for x in result.losses}
     assert ("/0/issued", "a date range: the CV keeps its start") in reasons
     assert ("/0/title", "rich-text markup removed") in reasons
+    assert ("/0/id", "the CSL item id (a citation key) is not kept") in reasons  # Zotero's key, not one we derive
     assert ("/1/accessed", "the CV has no place for the CSL variable 'accessed'") in reasons
     assert ("/3/publisher-place", "the CV has no place for the CSL variable 'publisher-place'") in reasons
 
@@ -149,6 +150,16 @@ def test_zotero_paper_conference() -> None:
 def test_bad_input_is_one_clear_error(data: bytes, message: str) -> None:
     with pytest.raises(resumeconv.InputError, match=message):
         formats.get("csl-json").read(data, source="x.csl.json")
+
+
+def test_empty_and_own_ids() -> None:
+    out = formats.get("csl-json").write({"publications": []})
+    assert out.data == b"[]\n"
+    assert [(x.pointer, x.kind) for x in out.losses] == [("/publications", "normalization")]
+    assert formats.get("csl-json").read(out.data).document == {}
+    items, _ = _write({"publications": [PUB, PUB]})
+    assert [i["id"] for i in items] == ["zhang2022advancing", "zhang2022advancing-2"]
+    assert formats.get("csl-json").read(json.dumps(items).encode()).losses == []
 
 
 def test_dates_at_their_precision_and_odd_dates() -> None:

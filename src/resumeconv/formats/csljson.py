@@ -86,12 +86,14 @@ def write(doc: dict[str, Any], *, format: str = "csl-json", **_: Any) -> WriteRe
         if key != "publications":
             report.add(pointer(key), "CSL-JSON holds publications only")
     pubs = doc.get("publications")
+    if pubs == []:
+        report.add(pointer("publications"), "an empty list writes no item", "normalization")
     taken: set[str] = set()
     items = [_item(pub, i, taken, report) for i, pub in enumerate(pubs if isinstance(pubs, list) else [])
              if isinstance(pub, dict)]
     data = (json.dumps(items, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    if isinstance(pubs, list):
-        back = read(data, source="<CSL-JSON written>").document["publications"]
+    if isinstance(pubs, list) and pubs:
+        back = read(data, source="<CSL-JSON written>").document.get("publications", [])
         report_differences(pubs, back, report, TARGET, at=pointer("publications"))
     return WriteResult(data, report.items)
 
@@ -211,7 +213,7 @@ def read(data: bytes, *, source: str | None = None, format: str = "csl-json", **
             pubs.append(_publication(item, i, report))
         else:
             report.add(pointer(i), "not a CSL item (an object): skipped")
-    return ReadResult({"publications": pubs}, report.items)
+    return ReadResult({"publications": pubs} if pubs else {}, report.items)
 
 
 def _publication(item: dict[str, Any], index: int, report: LossReport) -> dict[str, Any]:
@@ -298,12 +300,18 @@ def _publication(item: dict[str, Any], index: int, report: LossReport) -> dict[s
             notes.append(line.strip())
     if notes:
         pub["notes"] = notes
-    if "id" in item:
+    if "id" in item and not _derived_id(item["id"], pub):
         report.add(at("id"), "the CSL item id (a citation key) is not kept")
     for key in item:
         if key not in _READ:
             report.add(at(key), f"the CV has no place for the CSL variable '{key}'")
     return pub
+
+
+def _derived_id(value: Any, pub: dict[str, Any]) -> bool:
+    """Whether an item id is the key our writer makes from the item itself (then it carries nothing more)."""
+    base = _item_id(pub, set())
+    return isinstance(value, str) and re.fullmatch(re.escape(base) + r"(-\d+)?", value) is not None
 
 
 def _our_type(csl_type: Any, genre: str | None, edited: bool) -> str | None:
