@@ -196,7 +196,8 @@ REGISTRY: tuple[FormatSpec, ...] = (
                sniff=r"xmlns(:\w+)?=\"http://www\.orcid\.org/ns/(work|bulk|activities|record)\"", sniff_rank=3),
     FormatSpec("csl-json", "csljson", "CSL-JSON citation items (Zotero, pandoc, citeproc): publications only",
                (".csl.json",), reads=True, writes=True,
-               sniff=r'\A\s*\[\s*\{[\s\S]{0,4000}?"(type|title|issued|container-title|DOI)"\s*:', sniff_rank=2),
+               sniff=r'\A\s*\[\s*\{[\s\S]{0,4000}?"(type|title|issued|container-title|DOI)"\s*:', sniff_rank=2,
+               readback="csl-json", label="CSL-JSON"),
 )
 
 

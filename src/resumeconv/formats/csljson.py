@@ -5,8 +5,8 @@ An item per publication: authors as ``family``/``given`` (particles and suffixes
 (and ``container-title-short``) from the venue, DOI, URL, volume, issue, page, abstract, status, and the type
 mapped from our schema's publication types. CSL has no arXiv field: a preprint carries ``number: "arXiv:ID"``
 (Zotero's convention), any other work a ``note`` line ``arXiv: ID``; the reader takes both back. What CSL
-cannot hold (author marks, the CV's own headings, everything outside publications) is reported as a loss, and
-the writer reads its output back so that any other difference is reported too.
+cannot hold (author marks, the CV's own headings, everything outside publications) is reported as a loss; the
+registry reads the output back (``readback``) so that any other difference is reported too.
 
 The reader takes Zotero's exports as they are: rich-text markup in titles (``<i>``, ``<span
 class="nocase">``) is removed, date ranges keep their start, and CSL variables the CV has no place for
@@ -23,8 +23,10 @@ from ..core import ids
 from ..core.dates import days_in_month, format_iso, is_iso, parts
 from ..core.errors import InputError
 from ..core.fileio import decode_text
-from ..core.losses import LossReport, pointer, report_differences
-from . import ReadResult, WriteResult
+from ..core.losses import LossReport, pointer
+from ._contract import Option, ReadResult, WriteResult
+
+OPTIONS: tuple[Option, ...] = ()
 
 #: Our publication type -> (CSL type, CSL genre that tells it apart when several share a CSL type).
 TO_CSL: dict[str, tuple[str, str | None]] = {
@@ -74,13 +76,13 @@ _MAPPED = frozenset({"name", "authors", "releaseDate", "venue", "publisher", "do
 _READ = frozenset({"id", "type", "title", "author", "editor", "issued", "container-title", "container-title-short",
                    "journalAbbreviation", "publisher", "DOI", "URL", "volume", "issue", "page", "abstract", "note",
                    "number", "status", "genre", "event-title", "event"})
-TARGET = "CSL-JSON"
 
 
 # ----------------------------------------------------------------------------------------------------- writing
 
-def write(doc: dict[str, Any], *, format: str = "csl-json", **_: Any) -> WriteResult:
-    """The CV's publications as a CSL-JSON array, with what CSL cannot hold reported."""
+def write(doc: dict[str, Any], *, format: str = "csl-json") -> WriteResult:
+    """The CV's publications as a CSL-JSON array, with what CSL cannot hold reported (the registry reads the
+    output back and reports any other difference)."""
     report = LossReport()
     for key in doc:
         if key != "publications":
@@ -92,9 +94,6 @@ def write(doc: dict[str, Any], *, format: str = "csl-json", **_: Any) -> WriteRe
     items = [_item(pub, i, taken, report) for i, pub in enumerate(pubs if isinstance(pubs, list) else [])
              if isinstance(pub, dict)]
     data = (json.dumps(items, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    if isinstance(pubs, list) and pubs:
-        back = read(data, source="<CSL-JSON written>").document.get("publications", [])
-        report_differences(pubs, back, report, TARGET, at=pointer("publications"))
     return WriteResult(data, report.items)
 
 
@@ -195,7 +194,7 @@ def _csl_name(name: str) -> dict[str, str]:
 
 # ----------------------------------------------------------------------------------------------------- reading
 
-def read(data: bytes, *, source: str | None = None, format: str = "csl-json", **_: Any) -> ReadResult:
+def read(data: bytes, *, source: str | None = None, format: str = "csl-json") -> ReadResult:
     """A CSL-JSON array (Zotero's, pandoc's, ours) as a document with publications only."""
     from ..core.document import parse_json
 
