@@ -52,8 +52,8 @@ LEGACY_ALIASES: dict[str, dict[str, str]] = {
 }
 #: What ``write`` takes (the registry checks ``-O`` against it).
 OPTIONS: tuple[Option, ...] = (
-    Option("theme", str, None, "the theme the document is made for (e.g. even): fixes what that theme would "
-           "misprint"),
+    Option("theme", str, None, "the theme the document is made for (e.g. even, stackoverflow): its profile "
+           "(docs/themes.md) spells text the way it prints right; none or unknown: plain text"),
 )
 #: Where a theme shows an item's headline; dates too coarse for the theme are written there as text.
 HEADLINE = {"work": "position", "volunteer": "position", "education": "studyType", "projects": "name",
@@ -85,7 +85,7 @@ class _Fold:
 Fold = Callable[[dict[str, Any], str, _Fold], None]
 
 
-def write(doc: dict[str, Any], *, format: str = "theme", theme: str | None = None, **_: Any) -> WriteResult:
+def write(doc: dict[str, Any], *, format: str = "theme", theme: str | None = None) -> WriteResult:
     out, report = theme_document(doc, theme=theme)
     return WriteResult(document.dump_json(out).encode("utf-8"), report.items)
 
@@ -616,7 +616,7 @@ def _copies(out: dict[str, Any], theme: ThemeProfile) -> None:
 
 def _check_upstream(out: dict[str, Any], report: LossReport) -> None:
     """Remove whatever still fails an upstream schema (wrong types, bad URLs): stock themes crash on them."""
-    from ...validation import validator
+    from ...schemas.check import validator
 
     for _ in range(20):
         errors = {tuple(e.absolute_path): e.message for p in PROFILES for e in validator(p).iter_errors(out)}
