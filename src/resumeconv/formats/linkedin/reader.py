@@ -58,7 +58,8 @@ _CONNECTORS = frozenset(["a", "an", "the", "of", "on", "in", "for", "with", "and
 _NAME_PARTICLES = frozenset(["van", "von", "der", "de", "den", "da", "del", "della", "di", "du", "le", "la",
                              "bin", "al", "ter", "ten"])
 DEGREE = re.compile(r"\b((?:bachelor|master|doctor|diplom|associate|licen[cs]|certific|habilitation|postdoc)\w*|"
-                    r"ph\.?\s?d|d\.?phil|m\.?sc|b\.?sc|b\.?a|m\.?a|mba|b\.?s|m\.?s|b\.?eng|m\.?eng)(?!\w)", re.IGNORECASE)
+                    r"ph\.?\s?d|d\.?phil|m\.?sc|b\.?sc|b\.?a|m\.?a|mba|b\.?s|m\.?s|b\.?eng|m\.?eng)(?!\w)",
+                    re.IGNORECASE)
 #: Words of headlines, not of names: they keep a short headline ("Research Engineer") from passing as the name.
 _ROLE_WORDS = frozenset(["engineer", "researcher", "research", "scientist", "professor", "student", "developer",
                          "manager", "lecturer", "intern", "director", "analyst", "consultant", "fellow", "candidate",
