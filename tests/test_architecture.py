@@ -39,3 +39,12 @@ def test_every_module_in_the_tree_exists() -> None:
     assert sorted(named - files) == []
     dirs = set(re.findall(r"^ +([a-z_0-9]+)/", tree, re.MULTILINE))
     assert sorted(d for d in dirs if not any(p.is_dir() for p in SRC.rglob(d))) == []
+
+
+def test_every_slow_test_named_in_conftest_exists() -> None:
+    """The fast lane (-m 'not slow') must not quietly grow slow when a test is renamed."""
+    from conftest import SLOW_TESTS
+
+    for module, names in SLOW_TESTS.items():
+        text = (ROOT / "tests" / module).read_text(encoding="utf-8")
+        assert sorted(n for n in names if f"def {n}(" not in text) == [], module
