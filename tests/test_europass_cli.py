@@ -147,6 +147,14 @@ def test_the_cv_language_comes_from_meta_or_the_text_and_is_never_invented(tmp_p
     assert root.find("e:CandidateProfile", NS).get("languageCode") == "it"
 
 
+def test_the_v3_locale_comes_from_the_document_too(tmp_path: Path) -> None:
+    src, out = tmp_path / "cv.resume.json", tmp_path / "cv.europass-v3.xml"
+    src.write_text(json.dumps({"basics": {"name": "A B"}, "meta": {"language": "fr"}}), encoding="utf-8")
+    proc = run("convert", str(src), "-o", str(out), "-O", "created=2025-01-01T00:00:00Z")
+    assert proc.returncode == 0, proc.stderr
+    assert etree.fromstring(out.read_bytes()).get("locale") == "fr"
+
+
 def test_a_phone_without_a_code_takes_the_dialling_code_of_the_country(tmp_path: Path) -> None:
     root, stderr = to_europass(tmp_path, {"basics": {"phone": "(912) 555-4321", "location": {"countryCode": "US"}}})
     phone = next(c for c in root.iterfind(".//e:CandidatePerson/e:Communication", NS)
