@@ -234,7 +234,7 @@ def sniff(data: bytes) -> FormatSpec | None:
     for spec in sorted((s for s in REGISTRY if s.reads and s.sniff), key=lambda s: -s.sniff_rank):
         if matched and spec.sniff_rank < matched[0].sniff_rank:
             break
-        if re.search(spec.sniff, head, re.MULTILINE):
+        if spec.sniff and re.search(spec.sniff, head, re.MULTILINE):
             matched.append(spec)
     if len(matched) > 1:
         for spec in matched:
