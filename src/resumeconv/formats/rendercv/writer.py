@@ -58,7 +58,7 @@ def _dates(item: Json, *, ongoing: bool) -> Json:
     if not is_iso(start):
         return {"date": _date(end)} if is_iso(end) else {}
     if is_iso(end):
-        if sort_key(start) > sort_key(end, end=True):
+        if sort_key(str(start)) > sort_key(str(end), end=True):
             return {}  # RenderCV refuses a start after the end; the self-check reports both dates
         return {"start_date": _date(start), "end_date": _date(end)}
     # RenderCV reads a lone start_date as ongoing ("present"); a one-off event keeps a single date.
