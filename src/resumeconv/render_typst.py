@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from .core.errors import ResumeconvError
-from .core.losses import LossReport
-from .formats._academic import EVENT_TYPES, Tracker, date_range, human_date, join_nonempty, metric_text, venue_text
+from .core.losses import Coverage, LossReport
+from .formats._academic import EVENT_TYPES, date_range, human_date, join_nonempty, metric_text, venue_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "typst"
 DEFAULT_THEME = "academic"
@@ -72,7 +72,7 @@ def render_pdf(doc: Json, theme: str = DEFAULT_THEME) -> tuple[bytes, LossReport
 
 def build_view(doc: Json) -> tuple[Json, LossReport]:
     """The JSON a template reads, and a loss for every part of ``doc`` it leaves out."""
-    tr = Tracker()
+    tr = Coverage(_LOSS)
     tr.use("$schema")
     basics = _obj(doc.get("basics"))
     view: Json = {
@@ -93,7 +93,7 @@ def build_view(doc: Json) -> tuple[Json, LossReport]:
         if section.get("items") or section.get("groups"):
             sections.append(section)
     report = LossReport()
-    tr.report_unused(doc, report, _LOSS)
+    tr.report_rest(doc, report)
     return view, report
 
 
@@ -121,7 +121,7 @@ def _entry(title: Any = "", subtitle: Any = "", date: str = "", where: Any = "",
             "url": _str(url)}
 
 
-def _contacts(basics: Json, tr: Tracker) -> list[Json]:
+def _contacts(basics: Json, tr: Coverage) -> list[Json]:
     out: list[Json] = []
     if tr.take(basics, "email", "basics"):
         out.append({"text": _str(basics["email"]), "url": f"mailto:{basics['email']}"})
@@ -142,12 +142,12 @@ def _contacts(basics: Json, tr: Tracker) -> list[Json]:
     return out
 
 
-def _when(item: Json, tr: Tracker, where: tuple[str | int, ...], *, ongoing: bool = True) -> str:
+def _when(item: Json, tr: Coverage, where: tuple[str | int, ...], *, ongoing: bool = True) -> str:
     start, end = tr.take(item, "startDate", *where), tr.take(item, "endDate", *where)
     return date_range(start, end, ongoing=ongoing)
 
 
-def _work(doc: Json, tr: Tracker) -> Json:
+def _work(doc: Json, tr: Coverage) -> Json:
     items = []
     for i, w in _items(doc, "work"):
         def take(key: str, w: Json = w, i: int = i) -> Any:
@@ -160,7 +160,7 @@ def _work(doc: Json, tr: Tracker) -> Json:
     return {"kind": "entries", "title": "Positions", "items": items}
 
 
-def _education(doc: Json, tr: Tracker) -> Json:
+def _education(doc: Json, tr: Coverage) -> Json:
     items = []
     for i, e in _items(doc, "education"):
         def take(key: str, e: Json = e, i: int = i) -> Any:
@@ -183,7 +183,7 @@ def _education(doc: Json, tr: Tracker) -> Json:
     return {"kind": "entries", "title": "Education", "items": items}
 
 
-def _publications(doc: Json, tr: Tracker) -> Json:
+def _publications(doc: Json, tr: Coverage) -> Json:
     groups: list[Json] = []
     marks: set[str] = set()
     number = 0
@@ -230,7 +230,7 @@ def _publications(doc: Json, tr: Tracker) -> Json:
             "intro": overview}
 
 
-def _awards(doc: Json, tr: Tracker) -> Json:
+def _awards(doc: Json, tr: Coverage) -> Json:
     items = []
     for i, a in _items(doc, "awards"):
         def take(key: str, a: Json = a, i: int = i) -> Any:
@@ -249,15 +249,15 @@ def _is_event(p: Json) -> bool:
     return p.get("type") in EVENT_TYPES
 
 
-def _talks(doc: Json, tr: Tracker) -> Json:
+def _talks(doc: Json, tr: Coverage) -> Json:
     return _project_section(doc, tr, "Talks and tutorials", events=True)
 
 
-def _projects(doc: Json, tr: Tracker) -> Json:
+def _projects(doc: Json, tr: Coverage) -> Json:
     return _project_section(doc, tr, "Projects", events=False)
 
 
-def _project_section(doc: Json, tr: Tracker, title: str, *, events: bool) -> Json:
+def _project_section(doc: Json, tr: Coverage, title: str, *, events: bool) -> Json:
     items = []
     for i, p in _items(doc, "projects"):
         if _is_event(p) != events:
@@ -275,7 +275,7 @@ def _project_section(doc: Json, tr: Tracker, title: str, *, events: bool) -> Jso
     return {"kind": "entries", "title": title, "items": items}
 
 
-def _service(doc: Json, tr: Tracker) -> Json:
+def _service(doc: Json, tr: Coverage) -> Json:
     items = []
     for i, v in _items(doc, "volunteer"):
         def take(key: str, v: Json = v, i: int = i) -> Any:
@@ -287,7 +287,7 @@ def _service(doc: Json, tr: Tracker) -> Json:
     return {"kind": "entries", "title": "Service", "items": items}
 
 
-def _mentees(doc: Json, tr: Tracker) -> Json:
+def _mentees(doc: Json, tr: Coverage) -> Json:
     meta = _obj(doc.get("meta"))
     items = []
     for m in _list(tr.take(meta, "mentees", "meta")):
@@ -302,7 +302,7 @@ def _mentees(doc: Json, tr: Tracker) -> Json:
     return {"kind": "entries", "title": "Mentoring", "items": items}
 
 
-def _certificates(doc: Json, tr: Tracker) -> Json:
+def _certificates(doc: Json, tr: Coverage) -> Json:
     items = []
     for i, c in _items(doc, "certificates"):
         def take(key: str, c: Json = c, i: int = i) -> Any:
@@ -311,7 +311,7 @@ def _certificates(doc: Json, tr: Tracker) -> Json:
     return {"kind": "entries", "title": "Certificates", "items": items}
 
 
-def _rows(doc: Json, tr: Tracker, section: str, title: str, name: str, level: str, extra: str) -> Json:
+def _rows(doc: Json, tr: Coverage, section: str, title: str, name: str, level: str, extra: str) -> Json:
     """Label: details rows (skills, languages, interests)."""
     items = []
     for i, x in _items(doc, section):
@@ -327,13 +327,13 @@ def _rows(doc: Json, tr: Tracker, section: str, title: str, name: str, level: st
     return {"kind": "rows", "title": title, "items": items}
 
 
-def _skills(doc: Json, tr: Tracker) -> Json:
+def _skills(doc: Json, tr: Coverage) -> Json:
     return _rows(doc, tr, "skills", "Skills", "name", "level", "keywords")
 
 
-def _languages(doc: Json, tr: Tracker) -> Json:
+def _languages(doc: Json, tr: Coverage) -> Json:
     return _rows(doc, tr, "languages", "Languages", "language", "fluency", "cefr")
 
 
-def _interests(doc: Json, tr: Tracker) -> Json:
+def _interests(doc: Json, tr: Coverage) -> Json:
     return _rows(doc, tr, "interests", "Interests", "name", "", "keywords")

@@ -6,7 +6,10 @@ the reader takes RenderCV's own example files. See docs/pdf.md.
 
 from __future__ import annotations
 
+from .._contract import Option
 from .reader import read
 from .writer import write
 
-__all__ = ["read", "write"]
+__all__ = ["OPTIONS", "read", "write"]
+#: Neither direction takes options.
+OPTIONS: tuple[Option, ...] = ()

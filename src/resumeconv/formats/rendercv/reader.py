@@ -20,7 +20,7 @@ from ...core.dates import is_iso, is_present, parse_human
 from ...core.errors import InputError
 from ...core.fileio import decode_text
 from ...core.losses import LossReport, pointer
-from .. import ReadResult
+from .._contract import ReadResult
 from . import fields as F
 
 Json = dict[str, Any]
@@ -36,7 +36,8 @@ _HOMES = (("award", "awards"), ("honor", "awards"), ("honour", "awards"), ("priz
           ("about", "summary"), ("profile", "summary"))
 
 
-def read(data: bytes, *, source: str | None = None, format: str = "rendercv", **_: Any) -> ReadResult:
+def read(data: bytes, *, source: str | None = None, format: str = "rendercv") -> ReadResult:
+    """The JSON Resume document of a RenderCV file, and what it holds that the document cannot."""
     text = decode_text(data, source)
     if not text.strip():
         raise InputError("file is empty", source)

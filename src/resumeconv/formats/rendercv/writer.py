@@ -3,8 +3,8 @@
 Publications become PublicationEntry: authors in order, the owner in ``***bold italic***``, ``*`` after equal
 contributors, ``†`` after corresponding authors; venue as ``journal``; date; DOI; URL or the arXiv abstract URL.
 One section per run of the document's ``group``. Positions are ExperienceEntry, degrees EducationEntry; honours,
-talks, service, mentees and certificates NormalEntry; skills, languages and interests OneLineEntry. The writer reads
-its output back with the RenderCV reader: whatever still differs from the document is in the loss report.
+talks, service, mentees and certificates NormalEntry; skills, languages and interests OneLineEntry. The registry
+reads the output back with the RenderCV reader (``readback``): whatever still differs is in the loss report.
 """
 
 from __future__ import annotations
@@ -14,25 +14,21 @@ from typing import Any
 
 from ...core import document as yamldoc
 from ...core.dates import is_iso, sort_key
-from ...core.losses import LossReport, pointer, report_differences
-from .. import WriteResult
+from ...core.losses import LossReport, pointer
 from .._academic import EVENT_TYPES, venue_text
+from .._contract import WriteResult
 from . import fields as F
 
 Json = dict[str, Any]
-TARGET = "RenderCV"
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
-def write(doc: Json, *, format: str = "rendercv", **_: Any) -> WriteResult:
+def write(doc: Json, *, format: str = "rendercv") -> WriteResult:
+    """The RenderCV YAML; the registry reads it back (``readback``) and reports what still differs."""
     report = LossReport()
     cv = _cv(doc, report)
     text = ("# RenderCV input written by resumeconv (render it with: rendercv render THIS_FILE)\n"
             + yamldoc.dump_yaml({"cv": cv}))
-    from .reader import read
-
-    back = read(text.encode("utf-8"), source=None).document
-    report_differences(doc, back, report, TARGET)
     return WriteResult(text.encode("utf-8"), report.items)
 
 
