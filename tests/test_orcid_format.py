@@ -264,6 +264,6 @@ def test_json_and_xml_are_the_same_work_model(sample_doc: dict, cv: dict) -> Non
         as_json = [orcid.work_from_json(item["work"])
                    for item in json.loads(resumeconv.write(doc, "orcid-json").data)["bulk"]]
         root = parse(resumeconv.write(doc, "orcid-xml").data).getroot()
-        as_xml = [orcid.work_from_json(orcid._xml_to_dict(el)) for el in root]
+        as_xml = [orcid.work_from_json(orcid.reader._xml_to_dict(el)) for el in root]
         assert as_json == as_xml
         assert len(as_json) == len(doc["publications"])

@@ -1,6 +1,7 @@
-"""BibTeX entries for publications, shared by the ``orcid-bibtex`` writer and the ORCID work writer's citation.
+"""BibTeX entries for publications: shared by the ``orcid-bibtex`` and ``bibtex`` writers and by the ORCID work
+writers, whose works embed the ``orcid-bibtex`` entry as their citation (formats never import each other).
 
-Entry types are chosen from what ORCID's own BibTeX importer makes of them (``BIBTEX_TO_ORCID``, taken from
+For ORCID, entry types are chosen from what ORCID's own BibTeX importer makes of them (``BIBTEX_TO_ORCID``, taken from
 ORCID's web app, orcid-angular ``work-bibtex-modal.component.ts``): the entry type whose ORCID work type equals
 the schema's ``x-orcid-work-type`` of our publication type. Fields follow that importer too: ``doi`` bare,
 arXiv as lowercase ``eprint`` with ``eprinttype = {arxiv}``, numeric ``year`` and ``month``, ``author`` joined
@@ -29,7 +30,7 @@ BIBTEX_TO_ORCID: dict[str, str] = {
 _PREFERRED = ("article", "inproceedings", "incollection", "book", "phdthesis", "techreport", "manual", "misc")
 _ESCAPES = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
-    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\^{}",
 }
 _ESCAPE_RE = re.compile("|".join(re.escape(k) for k in _ESCAPES))
 _UNESCAPE_RE = re.compile("|".join(re.escape(v) for v in _ESCAPES.values()))
@@ -42,7 +43,8 @@ _LIGATURE_RE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
 
 def orcid_work_types() -> dict[str, str]:
     """Our publication type -> ORCID v3.0 work type, as the schema declares it (``x-orcid-work-type``)."""
-    return item_schema("publications")["properties"]["type"]["x-orcid-work-type"]
+    types: dict[str, str] = item_schema("publications")["properties"]["type"]["x-orcid-work-type"]
+    return types
 
 
 def escape(text: str, *, ligatures: bool = True) -> str:
@@ -68,14 +70,23 @@ def entry_type(pub_type: str | None) -> str:
 
 
 def author_field(names: list[str]) -> str:
-    """``author`` value: names in order joined with `` and ``; a name BibTeX would split or reorder is braced."""
-    return " and ".join(_protect_name(n) for n in names)
+    """``author`` value: names in order joined with `` and ``.
+
+    A name with a comma or the word "and" is braced whole (BibTeX then neither reorders nor splits it), and each
+    "and" inside it is braced again: ORCID's importer splits the field on every `` and `` whatever the braces, so
+    ``{Bill {and} Melinda Gates Foundation}`` is one contributor for ORCID, BibTeX and biber alike.
+    """
+    return " and ".join(protect_name(n) for n in names)
 
 
-def _protect_name(name: str) -> str:
-    text = escape(" ".join(name.split()))
-    if "," in name or re.search(r"\band\b", name, re.IGNORECASE):
-        return "{" + text + "}"
+_AND_WORD = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)
+
+
+def protect_name(name: str) -> str:
+    """One name for an ``author`` field (see :func:`author_field`); surrounding whitespace is dropped."""
+    text = escape(name.strip())
+    if "," in name or _AND_WORD.search(text):
+        return "{" + _AND_WORD.sub(lambda m: "{" + m.group(0) + "}", text) + "}"
     return text
 
 
@@ -98,8 +109,11 @@ class Entry:
 def citation_key(pub: dict[str, Any], taken: set[str]) -> str:
     """A stable, unique key: first author's family name, year, first title word (``zhang2025fragile``)."""
     authors = pub.get("authors") or []
+    from ..core import dates
+
     family = _ascii_word(_family_name(authors[0].get("name", ""))) if authors else ""
-    year = str(pub.get("releaseDate", ""))[:4]
+    release = pub.get("releaseDate")
+    year = str(dates.parts(release)[0]) if isinstance(release, str) and dates.is_iso(release) else ""
     words = [w for w in (_ascii_word(w) for w in str(pub.get("name", "")).split()) if len(w) > 3]
     base = (family or "anon") + year + (words[0] if words else "")
     key, n = base, 0
@@ -131,34 +145,49 @@ def _ascii_word(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", folded)
 
 
-def build_entry(pub: dict[str, Any], index: int, key: str, report: LossReport) -> Entry:
-    """The ORCID-ready entry for ``publications[index]``; what BibTeX cannot carry goes to ``report``."""
-    from ..core import dates
+#: The plain (biblatex) writer: our type -> (entry type, ``type``/``entrysubtype`` value or None). The reader maps
+#: these pairs back, so every type of ours round-trips.
+PLAIN_TYPES: dict[str, tuple[str, str | None]] = {
+    "conference-paper": ("inproceedings", None), "journal-article": ("article", None),
+    "workshop-paper": ("inproceedings", "Workshop paper"), "preprint": ("misc", "Preprint"), "book": ("book", None),
+    "book-chapter": ("incollection", None), "edited-book": ("collection", None),
+    "magazine-article": ("article", "magazine"), "dissertation": ("thesis", "phdthesis"),
+    "report": ("report", "techreport"), "tutorial": ("misc", "Tutorial"), "lecture-speech": ("misc", "Lecture"),
+    "poster": ("misc", "Poster"), "dataset": ("dataset", None), "software": ("software", None),
+    "patent": ("patent", None), "other": ("misc", None),
+}
+#: Where the plain writer puts the venue, by entry type (biblatex prints each of these for its type).
+PLAIN_VENUE = {"article": "journaltitle", "inproceedings": "booktitle", "incollection": "booktitle",
+               "book": "booktitle", "collection": "booktitle", "thesis": "institution", "report": "institution"}
 
+
+def build_entry(pub: dict[str, Any], index: int, key: str, report: LossReport, *, plain: bool = False) -> Entry:
+    """The entry for ``publications[index]``: ORCID-ready (year/month, types ORCID's importer knows), or with
+    ``plain`` biblatex-style (``date`` at its precision, biblatex entry types); what BibTeX cannot carry goes to
+    ``report``."""
     ptr = ("publications", index)
-    entry = Entry(entry_type(pub.get("type")), key)
-    wanted = orcid_work_types().get(pub.get("type") or "", "other")
-    if BIBTEX_TO_ORCID[entry.type] != wanted:
-        report.add(pointer(*ptr, "type"), f"ORCID's BibTeX import has no entry type for '{wanted}'; written as "
-                   f"@{entry.type}, which ORCID files as '{BIBTEX_TO_ORCID[entry.type]}'", "normalization")
-    names = [a.get("name", "") for a in pub.get("authors") or []]
-    if names:
-        entry.add("author", author_field(names))
+    if plain:
+        kind, subtype = PLAIN_TYPES.get(pub.get("type") or "", ("misc", None))
+        entry = Entry(kind, key)
+    else:
+        entry = Entry(entry_type(pub.get("type")), key)
+        kind, subtype = entry.type, None
+        wanted = orcid_work_types().get(pub.get("type") or "", "other")
+        if BIBTEX_TO_ORCID[entry.type] != wanted:
+            report.add(pointer(*ptr, "type"), f"ORCID's BibTeX import has no entry type for '{wanted}'; written as "
+                       f"@{entry.type}, which ORCID files as '{BIBTEX_TO_ORCID[entry.type]}'", "normalization")
+    _add_authors(entry, pub, ptr, report)
     if pub.get("name"):
         entry.add("title", "{" + escape(pub["name"]) + "}")
     venue = pub.get("venue") or {}
     venue_name = venue.get("name") or venue.get("short")
     if venue_name:
-        entry.add("journal" if entry.type == "article" else "booktitle", escape(venue_name))
-    if pub.get("releaseDate") and dates.is_iso(pub["releaseDate"]):
-        year, month, day = dates.parts(pub["releaseDate"])
-        entry.add("year", str(year))
-        if month:
-            entry.add("month", str(month))
-        if day:
-            entry.add("date", pub["releaseDate"])
-            report.add(pointer(*ptr, "releaseDate"), "ORCID's BibTeX import reads year and month only; the day is "
-                       "kept in the biblatex 'date' field", "normalization")
+        field_name = PLAIN_VENUE.get(kind, "howpublished") if plain else \
+            "journal" if entry.type == "article" else "booktitle"
+        entry.add(field_name, escape(venue_name))
+    if subtype:
+        entry.add("entrysubtype" if kind == "article" else "type", subtype)
+    _add_date(entry, pub, ptr, report, plain)
     for name, key_ in (("volume", "volume"), ("number", "issue"), ("pages", "pages"), ("publisher", "publisher")):
         if pub.get(key_):
             entry.add(name, escape(str(pub[key_]), ligatures=key_ == "publisher"))
@@ -171,8 +200,45 @@ def build_entry(pub: dict[str, Any], index: int, key: str, report: LossReport) -
     return entry
 
 
-def _add_ids(entry: Entry, pub: dict[str, Any], ptr: tuple, report: LossReport) -> None:
-    """Identifiers verbatim, as ORCID's importer and biblatex's verbatim ``doi`` field read them."""
+def _add_authors(entry: Entry, pub: dict[str, Any], ptr: tuple[str | int, ...],
+                 report: LossReport) -> None:
+    """``author``; a blank name (BibTeX and ORCID would read an empty author) is left out and reported."""
+    names = []
+    for j, author in enumerate(pub.get("authors") or []):
+        name = author.get("name", "")
+        if name.strip():
+            names.append(name)
+        else:
+            report.add(pointer(*ptr, "authors", j), "an author without a name is left out")
+    if names:
+        entry.add("author", author_field(names))
+
+
+def _add_date(entry: Entry, pub: dict[str, Any], ptr: tuple[str | int, ...], report: LossReport,
+              plain: bool) -> None:
+    """Plain: biblatex's ``date`` at its precision. ORCID: braced numeric ``year`` and ``month`` (a bare number
+    ending an entry makes ORCID's parser reject the whole file); the day only in ``date``, which ORCID ignores."""
+    from ..core import dates
+
+    release = pub.get("releaseDate")
+    if not (isinstance(release, str) and dates.is_iso(release)):
+        return
+    if plain:
+        entry.add("date", release)
+        return
+    year, month, day = dates.parts(release)
+    entry.add("year", str(year))
+    if month:
+        entry.add("month", str(month))
+    if day:
+        entry.add("date", release)
+        report.add(pointer(*ptr, "releaseDate"), "ORCID's BibTeX import reads the year and month only: the work gets "
+                   "no day (it stays in the citation's biblatex 'date' field)")
+
+
+def _add_ids(entry: Entry, pub: dict[str, Any], ptr: tuple[str | int, ...], report: LossReport) -> None:
+    """Identifiers verbatim, as ORCID's importer (which never decodes them) and biblatex's verbatim ``doi`` and
+    ``url`` fields read them."""
     from ..core import ids
 
     if pub.get("doi") and _verbatim_safe(pub["doi"], (*ptr, "doi"), report):
@@ -181,10 +247,10 @@ def _add_ids(entry: Entry, pub: dict[str, Any], ptr: tuple, report: LossReport) 
         entry.add("eprint", ids.strip_arxiv(pub["arxiv"]))
         entry.add("eprinttype", "arxiv")
     if pub.get("url") and _verbatim_safe(pub["url"], (*ptr, "url"), report):
-        entry.add("url", pub["url"].replace("%", r"\%").replace("#", r"\#"))
+        entry.add("url", pub["url"])
 
 
-def _verbatim_safe(text: str, ptr: tuple, report: LossReport) -> bool:
+def _verbatim_safe(text: str, ptr: tuple[str | int, ...], report: LossReport) -> bool:
     """Whether ``{text}`` parses back as ``text`` (no backslash, braces balanced); if not, the loss is reported."""
     if "\\" not in text and balanced(text):
         return True
@@ -202,7 +268,7 @@ def balanced(text: str) -> bool:
     return depth == 0
 
 
-def _note(pub: dict[str, Any], ptr: tuple, report: LossReport) -> str:
+def _note(pub: dict[str, Any], ptr: tuple[str | int, ...], report: LossReport) -> str:
     """The ``note``: the CV's remarks, then who contributed equally (BibTeX has no field for that mark)."""
     parts = list(pub.get("notes") or [])
     equal = [a.get("name", "") for a in pub.get("authors") or [] if a.get("equalContribution")]
