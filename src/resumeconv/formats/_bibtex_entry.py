@@ -113,7 +113,8 @@ def citation_key(pub: dict[str, Any], taken: set[str]) -> str:
 
     family = _ascii_word(_family_name(authors[0].get("name", ""))) if authors else ""
     release = pub.get("releaseDate")
-    year = str(dates.parts(release)[0]) if isinstance(release, str) and dates.is_iso(release) else ""
+    iso = (release if dates.is_iso(release) else dates.parse_human(release)) if isinstance(release, str) else None
+    year = str(dates.parts(iso)[0]) if iso else ""
     words = [w for w in (_ascii_word(w) for w in str(pub.get("name", "")).split()) if len(w) > 3]
     base = (family or "anon") + year + (words[0] if words else "")
     key, n = base, 0
@@ -181,7 +182,9 @@ def build_entry(pub: dict[str, Any], index: int, key: str, report: LossReport, *
         entry.add("title", "{" + escape(pub["name"]) + "}")
     venue = pub.get("venue") or {}
     venue_name = venue.get("name") or venue.get("short")
-    if venue_name:
+    if venue_name and not venue_name.strip():
+        report.add(pointer(*ptr, "venue"), "a blank venue name is left out")
+    elif venue_name:
         field_name = PLAIN_VENUE.get(kind, "howpublished") if plain else \
             "journal" if entry.type == "article" else "booktitle"
         entry.add(field_name, escape(venue_name))
@@ -221,7 +224,11 @@ def _add_date(entry: Entry, pub: dict[str, Any], ptr: tuple[str | int, ...], rep
     from ..core import dates
 
     release = pub.get("releaseDate")
+    if release is None:
+        return
     if not (isinstance(release, str) and dates.is_iso(release)):
+        report.add(pointer(*ptr, "releaseDate"), f"{release!r} is not a calendar date (YYYY, YYYY-MM or "
+                   "YYYY-MM-DD); left out")
         return
     if plain:
         entry.add("date", release)

@@ -66,7 +66,8 @@ def orcid_decode(value: str) -> str:
 def orcid_view(entry: Entry) -> dict[str, Any]:
     """The work ORCID's "Import BibTeX" dialog makes of one of our entries (``populateWork``), in the oracle's
     shape: type, title, journalTitle, publicationDate, url, externalIds, contributors (names)."""
-    fields = {name: value[1:-1] for name, value in entry.fields}
+    # The parser skips whitespace after a value's opening brace.
+    fields = {name: value[1:-1].lstrip(" \t\r\n") for name, value in entry.fields}
     work: dict[str, Any] = {"type": BIBTEX_TO_ORCID.get(entry.type), "title": None, "journalTitle": None,
                             "publicationDate": None, "url": None, "externalIds": [], "contributors": []}
     if "title" in fields:
