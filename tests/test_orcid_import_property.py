@@ -77,7 +77,8 @@ def _expected(pub: dict[str, Any]) -> dict[tuple[str | int, ...], Any]:
 def _got(work: dict[str, Any]) -> dict[tuple[str | int, ...], Any]:
     """What ORCID's dialog would send, at the same places."""
     names = [c["name"] for c in work["contributors"]]
-    out: dict[tuple[str | int, ...], Any] = {("name",): work["title"], ("type",): work["type"], ("authors",): len(names)}
+    out: dict[tuple[str | int, ...], Any] = {("name",): work["title"], ("type",): work["type"]}
+    out[("authors",)] = len(names)
     for j, name in enumerate(names):
         out[("authors", j, "name")] = name
     out[("venue",)] = work["journalTitle"]
@@ -92,9 +93,9 @@ def _got(work: dict[str, Any]) -> dict[tuple[str | int, ...], Any]:
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(pubs=st.lists(_publication(), min_size=1, max_size=20))
 def test_orcid_imports_generated_works_with_only_reported_differences(pubs: list[dict[str, Any]]) -> None:
-    from resumeconv.formats.bibtex.writer import orcid_view
-    from resumeconv.formats.bibtex.reader import Parser
     from resumeconv.formats._bibtex_entry import Entry
+    from resumeconv.formats.bibtex.reader import Parser
+    from resumeconv.formats.bibtex.writer import orcid_view
 
     written = resumeconv.write({"publications": pubs}, "orcid-bibtex")
     with tempfile.TemporaryDirectory() as tmp:
