@@ -45,13 +45,15 @@ def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: 
     are still checked.
     """
     from ..core.batch import map_files
+    from ..core.progress import track
 
     paths = list(_expand(files, all_files))
     if not paths:
         click.echo("resumeconv: no resume files found in the given directories (named cv.* or *resume*, or JSON/YAML "
                    "with JSON Resume sections); --all-files checks every *.json, *.yaml and *.yml", err=True)
         sys.exit(EXIT_USAGE)
-    checked = list(map_files(_check_one, [(path, profile, strict) for path in paths], jobs))
+    tasks = [(path, profile, strict) for path in paths]
+    checked = list(track(map_files(_check_one, tasks, jobs), len(tasks), "validating"))
     results = [(name, diagnostics) for name, diagnostics, _ in checked]
     unreadable = sum(1 for _, _, failed in checked if failed)
     _report(results, output_format)
