@@ -30,7 +30,12 @@ RETRY_STATUS = frozenset({429, 503})
 
 
 class OrcidApiError(ResumeconvError):
-    """An ORCID API call that failed after its retries (exit code 2: the input could not be fetched or sent)."""
+    """An ORCID API call that failed after its retries (exit code 2: the input could not be fetched or sent).
+
+    ``status`` is the HTTP status of ORCID's answer, when there was one.
+    """
+
+    status: int | None = None
 
 
 def check_orcid(value: str) -> str:
@@ -104,7 +109,9 @@ class OrcidClient:
                 raise self._error(f"{method} {path}: HTTP {response.status_code} redirect to {where} not followed "
                                   "(the ORCID API does not redirect; check --base-url)")
             if response.status_code >= 400:
-                raise self._error(f"{method} {path}: HTTP {response.status_code}{_error_detail(body)}")
+                error = self._error(f"{method} {path}: HTTP {response.status_code}{_error_detail(body)}")
+                error.status = response.status_code
+                raise error
             try:
                 answer = json.loads(body)
             except (ValueError, RecursionError):

@@ -140,10 +140,11 @@ REGISTRY: tuple[FormatSpec, ...] = (
                (".orcid.bib",), writes=True),
     FormatSpec("orcid-json", "orcid", "ORCID v3.0 works as JSON (bulk of at most 100; also reads API answers)",
                (".orcid.json",), reads=True, writes=True,
-               sniff=r'"(bulk|work-summary|external-id-type|orcid-profile|put-code)"\s*:', sniff_rank=2),
+               sniff=r'"(bulk|work-summary|external-id-type|orcid-profile|put-code|developer-message)"\s*:',
+               sniff_rank=2),
     FormatSpec("orcid-xml", "orcid", "ORCID v3.0 works as XML (bulk of at most 100; also reads API answers)",
                (".orcid.xml",), reads=True, writes=True,
-               sniff=r"xmlns(:\w+)?=\"http://www\.orcid\.org/ns/(work|bulk|activities|record)\"", sniff_rank=3),
+               sniff=r"xmlns(:\w+)?=\"http://www\.orcid\.org/ns/(work|bulk|activities|record|error)\"", sniff_rank=3),
 )
 
 

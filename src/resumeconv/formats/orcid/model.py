@@ -19,16 +19,23 @@ NS = {
     "bulk": "http://www.orcid.org/ns/bulk", "error": "http://www.orcid.org/ns/error",
     "activities": "http://www.orcid.org/ns/activities", "record": "http://www.orcid.org/ns/record",
 }
+#: ORCID v3.0 work types: orcid-model ``WorkType.java`` (at 32dc3ce, which adds ``review``), 45 in all.
 WORK_TYPES = frozenset({
-        "annotation", "artistic-performance", "book-chapter", "book-review", "book", "conference-abstract",
+    "annotation", "artistic-performance", "book-chapter", "book-review", "book", "conference-abstract",
     "conference-paper", "conference-poster", "data-management-plan", "data-set", "dictionary-entry",
     "disclosure", "dissertation-thesis", "edited-book", "encyclopedia-entry", "invention", "journal-article",
     "journal-issue", "lecture-speech", "license", "magazine-article", "manual", "newsletter-article",
     "newspaper-article", "online-resource", "other", "patent", "physical-object", "preprint",
-    "registered-copyright", "report", "research-technique", "research-tool", "software", "spin-off-company",
+    "registered-copyright", "review", "report", "research-technique", "research-tool", "software", "spin-off-company",
     "standards-and-policy", "supervised-student-publication", "technical-standard", "test", "trademark",
     "translation", "website", "working-paper", "undefined"
 })
+
+
+#: Names ORCID reads as another type: ``WorkType.fromValue``'s "known maps", and the v1.2/v2.x ``dissertation``
+#: that v3.0 renamed ``dissertation-thesis``.
+WORK_TYPE_ALIASES = {"article-journal": "journal-article", "chapter": "book-chapter", "dataset": "data-set",
+                     "standard": "standards-and-policy", "dissertation": "dissertation-thesis"}
 
 
 def _q(prefix: str, name: str) -> str:
@@ -65,6 +72,8 @@ class Contributor:
     orcid: str | None = None
     sequence: str | None = None
     role: str | None = "author"
+    #: The ORCID registry the iD belongs to: ``orcid.org``, or ``sandbox.orcid.org`` for sandbox records.
+    host: str = "orcid.org"
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Any
 from ...core.errors import InputError
 from ...core.losses import LossReport, pointer
 from .. import ReadResult
-from .model import _BOOKKEEPING, Contributor, ExternalId, Work, _q, reverse_type
+from .model import _BOOKKEEPING, WORK_TYPE_ALIASES, Contributor, ExternalId, Work, _q, reverse_type
 
 # ------------------------------------------------------------------------------------------- reading
 
@@ -45,8 +45,7 @@ def _raw_works_from_json(data: Any, source: str | None, report: LossReport) -> l
         return out
     summary = _d(_d(data.get("activities-summary")).get("works")) if "activities-summary" in data else data
     if isinstance(summary.get("group"), list):
-        firsts = [_l(_d(g).get("work-summary"))[:1] for g in summary["group"]]
-        return [f[0] for f in firsts if f and isinstance(f[0], dict)]
+        return [w for w in (merge_group(_d(g)) for g in summary["group"]) if w is not None]
     profile = data.get("orcid-profile")
     if isinstance(profile, dict):
         works = _l(_d(_d(profile.get("orcid-activities")).get("orcid-works")).get("orcid-work"))
@@ -58,6 +57,35 @@ def _raw_works_from_json(data: Any, source: str | None, report: LossReport) -> l
     if "title" in data or "work-title" in data:
         return [data]
     raise InputError("not an ORCID works answer: no work, bulk, group or orcid-profile found", source)
+
+
+def merge_group(group: dict[str, Any]) -> dict[str, Any] | None:
+    """One work for a ``GET /works`` group: its first version (the preferred one ORCID lists first), with the
+    external ids of every other version and of the group added, each once, so no version's DOI is dropped."""
+    versions = [v for v in _l(group.get("work-summary")) if isinstance(v, dict)]
+    if not versions:
+        return None
+    first = dict(versions[0])
+    ids: list[Any] = list(_l(_d(first.get("external-ids")).get("external-id")))
+    seen = {_id_key(e) for e in ids}
+    for source in [*versions[1:], group]:
+        for ext in _l(_d(source.get("external-ids")).get("external-id")):
+            key = _id_key(ext)
+            if key[1] and key not in seen:
+                seen.add(key)
+                ids.append(ext)
+    if ids:
+        first["external-ids"] = {"external-id": ids}
+    return first
+
+
+def _id_key(ext: Any) -> tuple[str, str, str]:
+    e = _d(ext)
+    kind = str(e.get("external-id-type") or "").lower()
+    value = str(_value(e.get("external-id-value")) or "").lower()
+    if kind == "doi":
+        value = value.removeprefix("https://doi.org/").removeprefix("http://dx.doi.org/")
+    return kind, value, str(e.get("external-id-relationship") or "").lower()
 
 
 def _d(value: Any) -> dict[str, Any]:
@@ -105,10 +133,9 @@ def _raw_works_from_xml(data: bytes, source: str | None, report: LossReport) -> 
             elif child.tag == _q("error", "error"):
                 report.add("", f"bulk item {n + 1} is an error: {error_text(_xml_to_dict(child))}")
         return out
-    groups = root.iter(_q("activities", "group"))
-    summaries = [g.find(_q("work", "work-summary")) for g in groups]
-    if tag in (_q("activities", "works"), _q("record", "record")) or summaries:
-        return [_xml_to_dict(s) for s in summaries if s is not None]
+    groups = [_d(_xml_to_dict(g)) for g in root.iter(_q("activities", "group"))]
+    if tag in (_q("activities", "works"), _q("record", "record")) or groups:
+        return [w for w in (merge_group(g) for g in groups) if w is not None]
     raise InputError(f"not an ORCID works document: root element is {root.tag}", source,
                      root.sourceline)
 
@@ -146,7 +173,8 @@ def _value(node: Any) -> str | None:
 def work_from_json(raw: dict[str, Any]) -> Work:
     """A :class:`Work` from a v3.0/v2.x work (JSON or XML-as-dict) or a v1.2 ``orcid-work``."""
     title_node = _d(raw.get("title") or raw.get("work-title"))
-    work = Work(title=_value(title_node.get("title")) or "", type=_work_type(raw.get("type") or raw.get("work-type")))
+    kind = _work_type(raw.get("type") or raw.get("work-type"))
+    work = Work(title=_value(title_node.get("title")) or "", type=WORK_TYPE_ALIASES.get(kind, kind))
     work.subtitle = _value(title_node.get("subtitle"))
     work.translated_title = _value(title_node.get("translated-title"))
     work.journal_title = _value(raw.get("journal-title"))
@@ -267,6 +295,7 @@ def _authors(work: Work, index: int, report: LossReport, owner: str | None) -> l
     from ...core import ids
 
     out: list[dict[str, Any]] = []
+    bad: set[str] = set()
     for j, c in enumerate(work.contributors):
         if c.role not in (None, "author") and not c.role.startswith("http://credit.niso.org/"):
             report.add(pointer("publications", index), f"contributor '{c.name}' ({c.role}) is not an author; left out")
@@ -275,11 +304,16 @@ def _authors(work: Work, index: int, report: LossReport, owner: str | None) -> l
             report.add(pointer("publications", index), f"contributor {j + 1} has no name; left out")
             continue
         author: dict[str, Any] = {"name": " ".join(c.name.split())}
+        valid = c.orcid if c.orcid and ids.is_orcid(c.orcid) else None
         credit = bool(c.role and c.role.startswith("http://credit.niso.org/"))
-        if credit and any(a["name"] == author["name"] and a.get("orcid") == c.orcid for a in out):
+        if credit and any(a["name"] == author["name"] and a.get("orcid") == valid for a in out):
             continue  # the same person again, for another CRediT role
-        if c.orcid and ids.is_orcid(c.orcid):
-            author["orcid"] = c.orcid
+        if c.orcid and not valid and c.orcid not in bad:
+            bad.add(c.orcid)
+            report.add(pointer("publications", index, "authors", len(out)),
+                       f"contributor iD '{c.orcid}' fails the ORCID checksum; left out")
+        if valid:
+            author["orcid"] = valid
             if owner and c.orcid == ids.normalize_orcid(owner):
                 author["self"] = True
         out.append(author)

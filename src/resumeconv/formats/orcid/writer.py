@@ -30,26 +30,69 @@ _CARRIED = dict.fromkeys(("name", "authors", "venue", "type", "releaseDate", "do
 T = TypeVar("T")
 
 
-def works_from_document(doc: dict[str, Any], report: LossReport) -> list[tuple[int, Work]]:
-    """(publication index, work) for every publication; losses and server-rule problems go to ``report``."""
+def works_from_document(doc: dict[str, Any], report: LossReport, *, owner: str | None = None,
+                        host: str = "orcid.org") -> list[tuple[int, Work]]:
+    """(publication index, work) for every publication ORCID can take; losses and server-rule problems go to
+    ``report``. ``owner`` is whose record the works go to (default ``basics.orcid``): the CV's ``self`` author
+    gets that iD, on ``host`` (``sandbox.orcid.org`` for the sandbox)."""
     from ...core import ids
 
     report_unmapped(doc, _CARRIED, "the ORCID work format", report)
     if doc.get("publications") == []:
         report.add(pointer("publications"), "no publications: the bulk is empty")
-    owner = (doc.get("basics") or {}).get("orcid")
+    if owner is None:
+        owner = (doc.get("basics") or {}).get("orcid")
     owner = ids.normalize_orcid(owner) if isinstance(owner, str) and ids.is_orcid(owner) else None
     taken: set[str] = set()
     out = []
     for i, pub in enumerate(doc.get("publications") or []):
         work = _work(pub, i, owner, taken, report)
+        for contributor in work.contributors:
+            contributor.host = host
         if _sanitize(work):
             report.add(pointer("publications", i), "characters XML cannot hold (controls, lone surrogates) removed",
                        "normalization")
+        if not _fit(work, pub, i, report):
+            continue
         for problem in server_problems(work):
             report.add(pointer("publications", i), f"ORCID would refuse this work: {problem}")
         out.append((i, work))
     return out
+
+
+def _fit(work: Work, pub: dict[str, Any], i: int, report: LossReport) -> bool:
+    """Hold the work to bulk-3.0.xsd's limits, so a bulk always validates: what breaks one is reported and left
+    out (the work itself when its title does). False when the work is left out."""
+    ptr = ("publications", i)
+    if not work.title.strip() or len(work.title) > 1000:
+        what = "no title" if not work.title.strip() else f"a title of {len(work.title)} characters"
+        report.add(pointer(*ptr), f"ORCID needs a title of 1 to 1000 characters, this work has {what}; the work is "
+                   "left out")
+        return False
+    if work.journal_title is not None and (not work.journal_title.strip() or len(work.journal_title) > 1000):
+        report.add(pointer(*ptr, "venue"), "ORCID's journal-title takes 1 to 1000 characters, not blank; left out")
+        work.journal_title = None
+    if work.short_description and len(work.short_description) > 5000:
+        report.add(pointer(*ptr), "ORCID's short-description takes at most 5000 characters; summary and notes are "
+                   "left out")
+        work.short_description = None
+    if work.date and not 1900 <= int(work.date[0]) <= 2100:
+        report.add(pointer(*ptr, "releaseDate"), f"ORCID takes publication years 1900 to 2100 only; {work.date[0]} "
+                   "is left out")
+        work.date = None
+    kept = []
+    for j, c in enumerate(work.contributors):  # one per author, in order
+        name = c.name or ""
+        if not name.strip() or len(name) > 150:
+            what = "a blank name" if not name.strip() else f"a name of {len(name)} characters"
+            report.add(pointer(*ptr, "authors", j), f"ORCID's credit-name takes 1 to 150 characters, this author has "
+                       f"{what}; left out")
+            continue
+        kept.append(c)
+    for k, c in enumerate(kept):
+        c.sequence = "first" if k == 0 else "additional"
+    work.contributors = kept
+    return True
 
 
 def _work(pub: dict[str, Any], i: int, owner: str | None, taken: set[str], report: LossReport) -> Work:
@@ -121,13 +164,21 @@ def _external_ids(pub: dict[str, Any]) -> list[ExternalId]:
     out = []
     if pub.get("doi"):
         doi = ids.strip_doi(pub["doi"])
-        out.append(ExternalId("doi", doi, "self", _ID_URLS["doi"].format(doi)))
+        out.append(ExternalId("doi", doi, "self", doi_url(doi)))
     if pub.get("arxiv"):
         arxiv = ids.strip_arxiv(pub["arxiv"])
         out.append(ExternalId("arxiv", arxiv, "self", _ID_URLS["arxiv"].format(arxiv)))
     if not out and pub.get("url"):
         out.append(ExternalId("uri", pub["url"], "self", pub["url"]))
     return out
+
+
+def doi_url(doi: str) -> str:
+    """The resolver URL of a DOI, percent-encoded as the DOI Handbook recommends (``#``, ``%``, ``?``, space,
+    ``<>{}[]^`|\\"`` and ``+`` would otherwise end or change the URL)."""
+    from urllib.parse import quote
+
+    return _ID_URLS["doi"].format(quote(doi, safe="/:;()!$&'*,=@"))
 
 
 def _contributors(pub: dict[str, Any], i: int, owner: str | None, report: LossReport) -> list[Contributor]:
@@ -232,7 +283,7 @@ def _ext_json(ext: ExternalId) -> dict[str, Any]:
 def _contributor_json(c: Contributor) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if c.orcid:
-        out["contributor-orcid"] = {"uri": f"https://orcid.org/{c.orcid}", "path": c.orcid, "host": "orcid.org"}
+        out["contributor-orcid"] = {"uri": f"https://{c.host}/{c.orcid}", "path": c.orcid, "host": c.host}
     if c.name:
         out["credit-name"] = {"value": c.name}
     out["contributor-attributes"] = {"contributor-sequence": c.sequence, "contributor-role": c.role}
@@ -283,9 +334,9 @@ def work_to_xml(work: Work) -> Any:
             el = sub(contributors, w + "contributor")
             if contributor.orcid:
                 oid = sub(el, c + "contributor-orcid")
-                sub(oid, c + "uri", f"https://orcid.org/{contributor.orcid}")
+                sub(oid, c + "uri", f"https://{contributor.host}/{contributor.orcid}")
                 sub(oid, c + "path", contributor.orcid)
-                sub(oid, c + "host", "orcid.org")
+                sub(oid, c + "host", contributor.host)
             if contributor.name:
                 sub(el, w + "credit-name", contributor.name)
             attrs = sub(el, w + "contributor-attributes")
