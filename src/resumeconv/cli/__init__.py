@@ -20,6 +20,7 @@ Exit codes:
 
 #: Commands defined in their own modules, imported only when invoked (keeps start-up fast).
 LAZY_COMMANDS: dict[str, str] = {
+    "enrich": "resumeconv.cli.enrich:enrich",
     "migrate": "resumeconv.cli.migrate:migrate",
     "orcid": "resumeconv.cli.orcid:orcid",
     "render": "resumeconv.cli.render:render",
