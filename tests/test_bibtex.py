@@ -175,3 +175,34 @@ def test_fast_latex_decoding_agrees_with_pylatexenc(text: str) -> None:
     from resumeconv.formats.bibtex.reader import _latex, _latex_decoder
 
     assert _latex(text) == " ".join(_latex_decoder().latex_to_text(text).replace("\xa0", " ").split())
+
+
+def test_plain_writer_round_trips_every_type_with_biblatex_fields() -> None:
+    from resumeconv.formats._bibtex_entry import PLAIN_TYPES, orcid_work_types
+
+    types = sorted(orcid_work_types())
+    assert set(types) == set(PLAIN_TYPES)
+    pubs = [{"name": f"Work {t}", "type": t, "releaseDate": "2024-03", "venue": {"name": f"Venue {t}"},
+             "authors": [{"name": "Bill and Melinda Gates Foundation"}, {"name": "Zhang, Yihua"}]} for t in types]
+    written = resumeconv.write({"publications": pubs}, "bibtex")
+    assert written.losses == []
+    assert resumeconv.read(written.data, format="bibtex").document["publications"] == pubs
+    text = written.text
+    assert "@thesis{" in text and "  type = {phdthesis},\n" in text
+    assert "@article{" in text and "  entrysubtype = {magazine},\n" in text and "  journaltitle = {Venue " in text
+    assert "  date = {2024-03}" in text and "  year = " not in text
+    assert "author = {{Bill {and} Melinda Gates Foundation} and {Zhang, Yihua}}" in text
+
+
+def test_plain_writer_is_chosen_for_dot_bib(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "cv.bib"
+    proc = subprocess.run([sys.executable, "-m", "resumeconv", "convert", str(ROOT / "samples" /
+                           "yihua-zhang.resume.json"), "-o", str(out)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("@inproceedings{zhang2025fragile,\n") and "  date = {2025}" in text
+    back = resumeconv.read(out).document["publications"]
+    assert len(back) == 34
