@@ -277,3 +277,18 @@ def test_push_with_every_work_refused_exits_1_without_needing_a_token() -> None:
     result = _run("orcid", "push", str(SAMPLE_JSON), "--orcid", OID)
     assert result.exit_code == 1
     assert result.stderr.endswith("resumeconv: 0 created, 34 not created (nothing ORCID would take)\n")
+
+
+def test_pull_keeps_ids_of_a_groups_other_versions(httpserver, tmp_path: Path) -> None:
+    """Only the first version is fetched in full; the others' ids (here the preprint's arXiv id) are kept too."""
+    summary = json.loads((FIXTURES / "works-summary.json").read_text(encoding="utf-8"))
+    summary["group"][0]["work-summary"][1]["external-ids"] = {"external-id": [
+        {"external-id-type": "arxiv", "external-id-value": "2401.00001", "external-id-relationship": "self"}]}
+    bulk = json.loads((FIXTURES / "works-bulk-get.json").read_text(encoding="utf-8"))
+    httpserver.expect_request(f"/v3.0/{OID}/works", method="GET").respond_with_json(summary)
+    httpserver.expect_request(f"/v3.0/{OID}/works/1001,1002", method="GET").respond_with_json(bulk)
+    out = tmp_path / "pulled.json"
+    result = _run("orcid", "pull", OID, "-o", str(out), "--base-url", httpserver.url_for("/"))
+    assert result.exit_code == 0, result.stderr
+    first = json.loads(out.read_text(encoding="utf-8"))["publications"][0]
+    assert (first["doi"], first["arxiv"]) == ("10.1234/jex.2024.001", "2401.00001")

@@ -178,6 +178,28 @@ def put_codes(summary: dict[str, Any]) -> list[int]:
     return out
 
 
+def with_other_versions(items: list[dict[str, Any]], summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """The fetched works (first versions) with the external ids of their group's other versions and of the group
+    added, each once: a DOI only a preprint version carries is kept, not dropped."""
+    from .formats.orcid.reader import merge_group
+
+    groups: dict[str, dict[str, Any]] = {}
+    listed = summary.get("group")
+    for group in listed if isinstance(listed, list) else []:
+        versions = group.get("work-summary") if isinstance(group, dict) else None
+        if isinstance(versions, list) and versions and isinstance(versions[0], dict):
+            groups[str(versions[0].get("put-code"))] = group
+    out = []
+    for item in items:
+        work = item.get("work")
+        group = groups.get(str(work.get("put-code"))) if isinstance(work, dict) else None
+        if isinstance(work, dict) and group is not None:
+            merged = merge_group({**group, "work-summary": [work, *group["work-summary"][1:]]})
+            item = {**item, "work": merged}
+        out.append(item)
+    return out
+
+
 def as_bulk_bytes(items: list[dict[str, Any]]) -> bytes:
     """The fetched works as one ``{"bulk": [...]}`` document, for the orcid-json reader."""
     return json.dumps({"bulk": items}).encode("utf-8")

@@ -63,7 +63,8 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
         target = _load_cv(merge_into) if merge_into else None
         client = orcid_api.OrcidClient(orcid_api.base_url(base_url, sandbox=sandbox, member=False),
                                        timeout=timeout, retries=retries)
-        items = client.works(oid, orcid_api.put_codes(client.works_summary(oid)))
+        summary = client.works_summary(oid)
+        items = orcid_api.with_other_versions(client.works(oid, orcid_api.put_codes(summary)), summary)
         result = _read_works(orcid_api.as_bulk_bytes(items), oid)
         pubs = result.document.get("publications", [])
         _print_losses(result.losses, "the CV", f"ORCID {oid}")
