@@ -57,6 +57,8 @@ def works_from_document(doc: dict[str, Any], report: LossReport, *, owner: str |
         for problem in server_problems(work):
             report.add(pointer("publications", i), f"ORCID would refuse this work: {problem}")
         out.append((i, work))
+    if doc.get("publications") and not out:
+        report.add(pointer("publications"), "no publication ORCID can take: the bulk is empty")
     return out
 
 
