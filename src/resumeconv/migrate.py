@@ -14,8 +14,8 @@ from typing import Any
 from .core import dates
 from .core.losses import pointer
 from .schemas import field_names
-from .validation.formatcheck import is_uri, suggest_url
-from .validation.lint import LEGACY_NAMES
+from .schemas.formatcheck import is_uri, suggest_url
+from .schemas.legacy import LEGACY_NAMES
 
 
 @dataclass(frozen=True)

@@ -166,10 +166,11 @@ def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | N
     try:
         target = registry.get(to_format)
         source = registry.get(from_format) if from_format else None
+        if not target.writes:
+            raise click.UsageError(f"format '{to_format}' can be read, not written")
+        opts = target.check_options(opts, "write")
     except ResumeconvError as err:
         fail(err)
-    if not target.writes:
-        raise click.UsageError(f"format '{to_format}' can be read, not written")
     if output_dir is not None:
         os.makedirs(output_dir, exist_ok=True)
     tasks = [_Task(path, _output_for(path, output, output_dir, target), source, target, opts, fail_on_loss,
@@ -256,10 +257,19 @@ def _convert_one(task: _Task) -> _Outcome:
 
 
 @main.command("formats")
-def list_formats() -> None:
-    """List every format, what can be read and written, and its file extensions."""
+@click.argument("name", required=False, metavar="[NAME]")
+def list_formats(name: str | None) -> None:
+    """List every format, what can be read and written, and its file extensions; with NAME, one format in full,
+    with the options it takes (-O KEY=VALUE)."""
     from .. import formats as registry
 
+    if name is not None:
+        try:
+            spec = registry.get(name)
+        except ResumeconvError as err:
+            fail(err)
+        _describe_format(spec)
+        return
     rows = [("FORMAT", "READ", "WRITE", "EXTENSIONS", "DESCRIPTION")]
     for spec in registry.all_formats():
         rows.append((spec.name, "yes" if spec.reads else "-", "yes" if spec.writes else "-",
@@ -267,6 +277,20 @@ def list_formats() -> None:
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for row in rows:
         click.echo("  ".join(cell.ljust(widths[i]) if i < 4 else cell for i, cell in enumerate(row)).rstrip())
+
+
+def _describe_format(spec: Any) -> None:
+    """One format: description, directions, extensions, and its options per direction."""
+    click.echo(f"{spec.name}: {spec.description}")
+    directions = [d for d, ok in (("read", spec.reads), ("write", spec.writes)) if ok]
+    click.echo(f"  {' and '.join(directions)}; extensions: {' '.join(spec.extensions) or '-'}")
+    for direction, heading, flag in (("write", "writer options (convert -O KEY=VALUE)", "-O "),
+                                     ("read", "reader options (resumeconv.read(..., KEY=VALUE))", "")):
+        if direction in directions:
+            options = spec.options(direction)
+            click.echo(f"  {heading}:" + ("" if options else " none"))
+            for option in options:
+                click.echo(f"    {flag}{option.describe()}")
 
 
 @main.command("schema")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 import click
@@ -26,18 +27,16 @@ def render(resume: str, theme: str, output: str | None, pdf: str | None, quiet: 
     """
     from .. import formats as registry
     from ..core.fileio import read_bytes, write_atomic
-    from ..formats.theme import theme_document
     from ..render import print_pdf, render_html
 
     try:
         data = read_bytes(resume)
         result = registry.detect(resume, data).read(data, source="<stdin>" if resume == "-" else resume)
-        with registry.writing(f"theme {theme}", result.document, resume):
-            doc, report = theme_document(result.document, theme=theme)
-        html = render_html(doc, theme)
+        folded = registry.get("theme").write(result.document, theme=theme)
+        html = render_html(json.loads(folded.data), theme)
         if not quiet:
             name = "<stdin>" if resume == "-" else resume
-            for line in loss_lines([*result.losses, *report.items], f"theme {theme}", name):
+            for line in loss_lines([*result.losses, *folded.losses], f"theme {theme}", name):
                 click.echo(line, err=True)
         if output and output != "-":
             write_atomic(output, html)

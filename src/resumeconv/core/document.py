@@ -63,6 +63,20 @@ def parse_yaml(text: str, source: str | None = None) -> Any:
     return data
 
 
+def parse_document(text: str, source: str | None = None, syntax: str = "json") -> dict[str, Any]:
+    """A resume from JSON or YAML text: an object at the top level, or an InputError naming the file."""
+    if not text.strip():
+        raise InputError("file is empty", source)
+    doc = parse_yaml(text, source) if syntax == "yaml" else parse_json(text, source)
+    if not isinstance(doc, dict):
+        kind = type(doc).__name__ if doc is not None else "null"
+        raise InputError(f"a resume must be an object at the top level, not {_KIND.get(kind, kind)}", source)
+    return doc
+
+
+_KIND = {"list": "an array", "str": "a string", "int": "a number", "float": "a number", "bool": "a boolean"}
+
+
 def dump_json(doc: Any) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 

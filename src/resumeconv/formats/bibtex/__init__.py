@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+from .._contract import Option
 from .reader import read, split_authors
 from .writer import write
 
-__all__ = ["read", "split_authors", "write"]
+#: Neither the reader nor the writers take options.
+OPTIONS: tuple[Option, ...] = ()
+
+__all__ = ["OPTIONS", "read", "split_authors", "write"]
