@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.losses import LossReport, pointer
+from ..core.losses import Coverage, LossReport, pointer
 from ..schemas import item_schema
 
 #: ORCID's BibTeX importer: entry type -> ORCID work type (anything else gets no type and is refused).
@@ -288,22 +288,27 @@ def _note(pub: dict[str, Any], ptr: tuple[str | int, ...], report: LossReport) -
     return "; ".join(parts)
 
 
-def report_unmapped(doc: dict[str, Any], handled: dict[str, str], target: str, report: LossReport) -> None:
-    """Report what a works-only target leaves out: every other top-level key (``basics`` included: at most its
-    ``orcid`` travels, on the owner's author entries), every unmapped or empty publication field."""
-    for section in doc:
-        if section != "publications":
-            report.add(pointer(section), f"{target} carries publications only")
+def publication_coverage(doc: dict[str, Any], handled: frozenset[str], target: str, report: LossReport) -> Coverage:
+    """What a works-only target uses of ``doc``, for the loss engine: every handled, non-empty publication field
+    (an empty one is reported here); the engine reports the rest (other sections, other fields, the short venue
+    label beside a name) with the reasons registered below."""
+    reasons = {section: f"{target} carries publications only" for section in doc if section != "publications"}
+    reasons["publications/*/venue/short"] = f"{target} keeps one venue name; the short label is left out"
+    cover = Coverage(f"{target} has no field for it", reasons)
+    if "publications" in doc and not doc["publications"]:
+        cover.use("publications")
     for i, pub in enumerate(doc.get("publications") or []):
         for key, value in pub.items():
             if key not in handled:
-                report.add(pointer("publications", i, key), f"{target} has no field for '{key}'")
-            elif value in ("", [], {}) and key not in ("notes", "venue"):
+                continue
+            if value in ("", [], {}) and key not in ("notes", "venue"):
                 report.add(pointer("publications", i, key), "empty value left out")
-        venue = pub.get("venue") or {}
-        if venue.get("name") and venue.get("short"):
-            report.add(pointer("publications", i, "venue", "short"),
-                       f"{target} keeps one venue name; the short label is left out")
-        for key in venue:
-            if key not in ("name", "short"):
-                report.add(pointer("publications", i, "venue", key), f"{target} has no field for venue '{key}'")
+            elif key == "venue" and isinstance(value, dict):
+                cover.use("publications", i, "venue", "name" if value.get("name") else "short")
+            elif key == "authors" and isinstance(value, list):
+                for j, author in enumerate(value):
+                    for field_name in author if isinstance(author, dict) else ():
+                        cover.use("publications", i, "authors", j, field_name)
+            else:
+                cover.use("publications", i, key)
+    return cover

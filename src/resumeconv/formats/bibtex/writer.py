@@ -1,9 +1,10 @@
 """The BibTeX writers: ``orcid-bibtex`` (made for ORCID's "Import BibTeX") and ``bibtex`` (plain, biblatex-style).
 
-Both build their entries with the shared :mod:`.._bibtex_entry`. They check their output against its consumer:
+Both build their entries with the shared ``formats/_bibtex_entry.py``. They check their output against its consumer:
 ``orcid-bibtex`` against a model of ORCID's importer (orcid-angular ``work-bibtex-modal.component.ts`` with its
 ``latexParse.decodeLatex``; exact for the escapes we write, and held to the real code by the oracle tests), so its
-report says what ORCID makes of each field; ``bibtex`` reads every entry back with our own reader.
+report says what ORCID makes of each field; ``bibtex`` output is read back by the registry's loss engine with our
+own reader (``readback="bibtex"``).
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ import json
 import re
 from typing import Any
 
-from ...core.losses import LossReport, pointer, report_differences
+from ...core.losses import LossReport, pointer
 from .. import WriteResult
-from .._bibtex_entry import BIBTEX_TO_ORCID, Entry, build_entry, citation_key, report_unmapped
-from .reader import Parser, our_type, publication
+from .._bibtex_entry import BIBTEX_TO_ORCID, Entry, build_entry, citation_key, publication_coverage
+from .reader import our_type
 
 #: Publication fields the writers carry (authors' flags are reported one by one).
-_WRITTEN = dict.fromkeys(("name", "authors", "venue", "type", "releaseDate", "doi", "arxiv", "url", "volume",
-                          "issue", "pages", "publisher", "notes", "summary"), "")
+_WRITTEN = frozenset(("name", "authors", "venue", "type", "releaseDate", "doi", "arxiv", "url", "volume",
+                      "issue", "pages", "publisher", "notes", "summary"))
 _UNENCODABLE = re.compile("[\ud800-\udfff]")
 #: What ORCID's ``decodeLatex`` turns our escapes into (its longest-match table has these entries); every other
 #: brace is dropped.
@@ -34,7 +35,7 @@ def write(doc: dict[str, Any], *, format: str, **options: Any) -> WriteResult:
     """Every publication as a BibTeX entry, in CV order."""
     orcid = format == "orcid-bibtex"
     report = LossReport()
-    report_unmapped(doc, _WRITTEN, "BibTeX", report)
+    cover = publication_coverage(doc, _WRITTEN, "BibTeX", report)
     taken: set[str] = set()
     parts = []
     if doc.get("publications") == []:
@@ -50,9 +51,8 @@ def write(doc: dict[str, Any], *, format: str, **options: Any) -> WriteResult:
             _report_orcid_view(pub, i, entry, report)
         else:
             _report_read_back(pub, i, entry, report)
-            _self_check(pub, i, clean, report)
         parts.append(clean)
-    return WriteResult("\n".join(parts).encode("utf-8"), report.items)
+    return WriteResult("\n".join(parts).encode("utf-8"), report.items, coverage=cover)
 
 
 # ------------------------------------------------------------------------------------- what ORCID makes of it
@@ -185,14 +185,6 @@ def _report_read_back(pub: dict[str, Any], index: int, entry: Entry, report: Los
     elif "notes" in pub and not (isinstance(notes, list) and len(notes) == 1 and notes[0]):
         report.add(pointer("publications", index, "notes"), "BibTeX has one note: the notes are joined with '; ' "
                    "(empty ones left out)", "normalization")
-
-
-def _self_check(pub: dict[str, Any], index: int, text: str, report: LossReport) -> None:
-    """Read the entry back with our reader and report every change no loss names yet (whitespace folded,
-    control characters, ...)."""
-    (kind, key, fields, _line), = Parser(text, None).entries()
-    back = publication(kind, key, fields, index, LossReport())
-    report_differences(pub, back, report, "BibTeX", pointer("publications", index))
 
 
 def _report_author_flags(pub: dict[str, Any], index: int, report: LossReport) -> None:

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from ...core.losses import LossReport, pointer
 from .. import WriteResult
-from .._bibtex_entry import build_entry, citation_key, orcid_work_types, report_unmapped
+from .._bibtex_entry import build_entry, citation_key, orcid_work_types, publication_coverage
 from .model import (
     _ID_URLS,
     _XML_BAD,
@@ -24,8 +24,8 @@ from .model import (
 # ------------------------------------------------------------------------------------------- publication -> work
 
 #: Publication fields the ORCID writers carry (authors' flags and extra keys are reported one by one).
-_CARRIED = dict.fromkeys(("name", "authors", "venue", "type", "releaseDate", "doi", "arxiv", "url", "notes",
-                          "summary", "volume", "issue", "pages", "publisher"), "")
+_CARRIED = frozenset(("name", "authors", "venue", "type", "releaseDate", "doi", "arxiv", "url", "notes",
+                      "summary", "volume", "issue", "pages", "publisher"))
 
 T = TypeVar("T")
 
@@ -37,7 +37,7 @@ def works_from_document(doc: dict[str, Any], report: LossReport, *, owner: str |
     gets that iD, on ``host`` (``sandbox.orcid.org`` for the sandbox)."""
     from ...core import ids
 
-    report_unmapped(doc, _CARRIED, "the ORCID work format", report)
+    cover = publication_coverage(doc, _CARRIED, "the ORCID work format", report)
     if doc.get("publications") == []:
         report.add(pointer("publications"), "no publications: the bulk is empty")
     if owner is None:
@@ -59,6 +59,7 @@ def works_from_document(doc: dict[str, Any], report: LossReport, *, owner: str |
         out.append((i, work))
     if doc.get("publications") and not out:
         report.add(pointer("publications"), "no publication ORCID can take: the bulk is empty")
+    cover.report_rest(doc, report)  # here, not in the registry: ``orcid push`` calls this without it
     return out
 
 
