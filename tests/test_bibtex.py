@@ -174,7 +174,8 @@ def test_fast_latex_decoding_agrees_with_pylatexenc(text: str) -> None:
     """The reader skips pylatexenc for text that is only characters, braces and ``\\&``-like escapes."""
     from resumeconv.formats.bibtex.reader import _latex, _latex_decoder
 
-    assert _latex(text) == " ".join(_latex_decoder().latex_to_text(text).replace("\xa0", " ").split())
+    decoded = _latex_decoder().latex_to_text(text.replace("\\^{}", "\\textasciicircum{}"))  # ^ as the writer meant
+    assert _latex(text) == " ".join(decoded.replace("\xa0", " ").split())
 
 
 def test_plain_writer_round_trips_every_type_with_biblatex_fields() -> None:
