@@ -147,7 +147,7 @@ class StackOverflow(Text):
 
 def _so_break_pairs(value: str) -> str:
     """Move a space after each ``*`` that could open an italic onto a new line, so no closing ``*`` follows on
-    its line. A pair with no space between (``*word*``) stays: it reads as emphasis there, as the author wrote."""
+    its line; a pair with no space between (``*word*``) gets a line break before its second ``*``."""
     out = []
     for line in value.split("\n"):
         pos = 0
@@ -157,7 +157,9 @@ def _so_break_pairs(value: str) -> str:
             if rest < 0:
                 break
             if gap < 0:
-                pos = rest
+                # No space to turn into a line break: one goes before the closing '*' (it reads as a space).
+                line = f"{line[:rest]}\n{line[rest:]}"
+                pos = rest + 1
                 continue
             line = f"{line[:gap]}\n{line[gap + 1:]}"
             pos = gap + 1
