@@ -51,24 +51,28 @@ def _url_fixable(value: str) -> bool:
     return is_uri(value) or suggest_url(value) is not None
 
 
+#: Where a value sits: keys and array indices from the document's root.
+Where = tuple[str | int, ...]
+
+
 class _Migrator:
     def __init__(self, result: Migration) -> None:
         self.result = result
 
-    def change(self, path: tuple, message: str) -> None:
+    def change(self, path: Where, message: str) -> None:
         self.result.changes.append(Change(pointer(*path), message))
 
-    def keep(self, path: tuple, message: str) -> None:
+    def keep(self, path: Where, message: str) -> None:
         self.result.kept.append(Change(pointer(*path), message))
 
-    def value(self, value: Any, path: tuple) -> Any:
+    def value(self, value: Any, path: Where) -> Any:
         if isinstance(value, dict):
             return self.object(value, path)
         if isinstance(value, list):
             return self.array(value, path)
         return value
 
-    def array(self, items: list, path: tuple) -> list:
+    def array(self, items: list[Any], path: Where) -> list[Any]:
         out = []
         for index, item in enumerate(items):
             if isinstance(item, str) and not item.strip():
@@ -77,7 +81,7 @@ class _Migrator:
             out.append(self.value(item, (*path, index)))
         return out
 
-    def object(self, obj: dict, path: tuple) -> dict:
+    def object(self, obj: dict[str, Any], path: Where) -> dict[str, Any]:
         shape = tuple("*" if isinstance(p, int) else p for p in path)
         renames = {old: new for parent, old, new in LEGACY_NAMES if parent == shape and old in obj}
         out: dict[str, Any] = {}
@@ -101,7 +105,7 @@ class _Migrator:
             out[name] = self.value(value, here)
         return out
 
-    def rename(self, key: str, value: Any, renames: dict[str, str], obj: dict, here: tuple) -> str:
+    def rename(self, key: str, value: Any, renames: dict[str, str], obj: dict[str, Any], here: Where) -> str:
         new = renames.get(key)
         if new is None:
             return key
@@ -114,7 +118,7 @@ class _Migrator:
         self.change(here, f"renamed '{key}' to '{new}' (JSON Resume 1.0 name)")
         return new
 
-    def date(self, value: str, here: tuple) -> str:
+    def date(self, value: str, here: Where) -> str:
         if dates.is_iso(value):
             return value
         iso = dates.parse_human(value)
@@ -124,7 +128,7 @@ class _Migrator:
         self.change(here, f"date '{value}' written as {iso}")
         return iso
 
-    def url(self, value: str, here: tuple, *, strict: bool) -> str:
+    def url(self, value: str, here: Where, *, strict: bool) -> str:
         """Add the scheme a bare web address lacks; ``strict`` fields (format uri) report what stays wrong."""
         if is_uri(value):
             return value

@@ -7,10 +7,14 @@ Resume wants) and that refuses alias bombs before they are expanded.
 from __future__ import annotations
 
 import json
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, UnsafeInputError
 from .positions import line_col
+
+if TYPE_CHECKING:
+    import yaml
 
 #: How many nodes YAML aliases may add in all before the document is refused as an alias bomb.
 MAX_YAML_ALIAS_NODES = 100_000
@@ -49,9 +53,8 @@ def parse_yaml(text: str, source: str | None = None) -> Any:
         problem = (err.problem or err.context or "syntax error").strip()
         if "'\\t'" in problem:
             problem += " (YAML does not allow tabs for indentation; use spaces)"
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        raise InputError(f"invalid YAML: {problem}", source, line, column) from None
+        raise InputError(f"invalid YAML: {problem}", source, mark.line + 1 if mark else None,
+                         mark.column + 1 if mark else None) from None
     except yaml.YAMLError as err:
         raise InputError(f"invalid YAML: {err}", source) from None
     except RecursionError:
@@ -104,36 +107,37 @@ def _check_depth(data: Any, source: str | None) -> None:
         depth += 1
 
 
-_LOADER = None
-_DUMPER = None
-
-
-def _loader_class():
+@cache
+def _loader_class() -> type[yaml.SafeLoader]:
     """A SafeLoader without the timestamp resolver and with a budget for alias expansion."""
-    global _LOADER
-    if _LOADER is not None:
-        return _LOADER
     import yaml
 
     class Loader(yaml.SafeLoader):
-        def __init__(self, stream):
+        def __init__(self, stream: str) -> None:
             super().__init__(stream)
             self._sizes: dict[int, int] = {}
             self._alias_nodes = 0
 
-        def compose_node(self, parent, index):
+        def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
             if self.check_event(yaml.AliasEvent):
-                event = self.peek_event()
+                event: yaml.Event = self.parse_event_peek()
                 node = super().compose_node(parent, index)
                 self._alias_nodes += self._size(node)
                 if self._alias_nodes > MAX_YAML_ALIAS_NODES:
+                    mark = event.start_mark
                     raise UnsafeInputError(
                         f"YAML aliases expand to more than {MAX_YAML_ALIAS_NODES} nodes (alias bomb refused)",
-                        getattr(self, "name", None), event.start_mark.line + 1, event.start_mark.column + 1)
+                        getattr(self, "name", None), mark.line + 1 if mark else None,
+                        mark.column + 1 if mark else None)
                 return node
             return super().compose_node(parent, index)
 
-        def _size(self, node) -> int:
+        def parse_event_peek(self) -> yaml.Event:
+            """The next event, not consumed (PyYAML's ``peek_event``, typed)."""
+            event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
+            return event
+
+        def _size(self, node: yaml.Node | None) -> int:
             known = self._sizes.get(id(node))
             if known is not None:
                 return known
@@ -150,29 +154,25 @@ def _loader_class():
         key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
-    _LOADER = Loader
     return Loader
 
 
-def _dumper_class():
-    global _DUMPER
-    if _DUMPER is not None:
-        return _DUMPER
+@cache
+def _dumper_class() -> type[yaml.SafeDumper]:
     import yaml
 
     # libyaml's emitter when PyYAML was built with it (about 6x faster); the representers stay ours either way.
-    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    base: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-    class Dumper(base):
-        def ignore_aliases(self, data):
-            return True
+    def ignore_aliases(self: yaml.SafeDumper, data: Any) -> bool:
+        return True
 
-    def represent_str(dumper, data: str):
+    def represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
         # PyYAML writes NEL/LS/PS raw in single-quoted scalars, where a reader folds them as line breaks;
         # double quotes escape them, so the text survives the round trip.
         style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
-    Dumper.add_representer(str, represent_str)
-    _DUMPER = Dumper
-    return Dumper
+    dumper: type[yaml.SafeDumper] = type("Dumper", (base,), {"ignore_aliases": ignore_aliases})
+    dumper.add_representer(str, represent_str)
+    return dumper

@@ -30,10 +30,11 @@ class Node(NamedTuple):
 
     @property
     def path(self) -> tuple[str | int, ...]:
-        keys = []
+        keys: list[str | int] = []
         node: Node | None = self
         while node is not None and node.parent is not None:
-            keys.append(node.key)
+            if node.key is not None:
+                keys.append(node.key)
             node = node.parent
         return tuple(reversed(keys))
 
@@ -218,7 +219,7 @@ def _publication_keys(item: dict[str, Any]) -> Iterator[tuple[str, str]]:
     if not valid_doi and isinstance(item.get("url"), str):
         doi = ids.find_doi(item["url"])
         valid_doi = doi is not None and ids.is_doi(doi)
-    if valid_doi:
+    if valid_doi and isinstance(doi, str):
         yield "DOI", ids.doi_key(doi)
     arxiv = item.get("arxiv")
     if isinstance(arxiv, str) and ids.is_arxiv(arxiv):
