@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..core.errors import EXIT_INVALID, EXIT_OK, ResumeconvError, UsageError
 from . import EXIT_CODES_HELP, fail, loss_lines
+
+if TYPE_CHECKING:
+    from ..core.losses import Loss
+    from ..formats import ReadResult
 
 _COMMON = [
     click.option("--base-url", metavar="URL", help="API root to use instead of ORCID's (e.g. a test server)."),
@@ -20,12 +25,15 @@ _COMMON = [
 ]
 
 
-def _print_losses(losses: list, target: str, source: str) -> None:
+def _print_losses(losses: list[Loss], target: str, source: str) -> None:
     for line in loss_lines(losses, target, source):
         click.echo(line, err=True)
 
 
-def _common(func):
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _common(func: F) -> F:
     for option in reversed(_COMMON):
         func = option(func)
     return func
@@ -55,7 +63,8 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
         target = _load_cv(merge_into) if merge_into else None
         client = orcid_api.OrcidClient(orcid_api.base_url(base_url, sandbox=sandbox, member=False),
                                        timeout=timeout, retries=retries)
-        items = client.works(oid, orcid_api.put_codes(client.works_summary(oid)))
+        summary = client.works_summary(oid)
+        items = orcid_api.with_other_versions(client.works(oid, orcid_api.put_codes(summary)), summary)
         result = _read_works(orcid_api.as_bulk_bytes(items), oid)
         pubs = result.document.get("publications", [])
         _print_losses(result.losses, "the CV", f"ORCID {oid}")
@@ -63,7 +72,7 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
             _emit({"basics": {"orcid": oid}, "publications": pubs}, output or "-", "json")
             click.echo(f"resumeconv: {len(pubs)} work(s) read from ORCID {oid}", err=True)
         else:
-            _merge_and_write(target, pubs, oid, output or merge_into, backup=None if output else keep_backup)
+            _merge_and_write(target, pubs, oid, output or merge_into or "-", backup=None if output else keep_backup)
     except ResumeconvError as err:
         fail(err)
     except OSError as err:
@@ -71,7 +80,7 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
     sys.exit(EXIT_OK)
 
 
-def _read_works(data: bytes, owner: str):
+def _read_works(data: bytes, owner: str) -> ReadResult:
     from ..formats import get
 
     return get("orcid-json").read(data, source="ORCID API", owner=owner)
@@ -145,16 +154,20 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
         oid = orcid_api.check_orcid(orcid_id or _own_orcid(doc, resume))
         report = LossReport()
         with writing("ORCID works", doc, resume):
-            pairs = orcid_format.works_from_document(doc, report)
+            pairs = orcid_format.works_from_document(
+                doc, report, owner=oid, host="sandbox.orcid.org" if sandbox else "orcid.org")
         _print_losses(report.items, "ORCID", resume)
         ready = [(i, w) for i, w in pairs if not orcid_format.server_problems(w)]
-        refused = len(pairs) - len(ready)
+        refused = len(doc.get("publications") or []) - len(ready)
         batches = [b for b in orcid_format.chunks(ready) if b]
         if dry_run:
             for batch in batches:
                 sys.stdout.write(orcid_format.bulk_json([w for _, w in batch]).decode("utf-8"))
             click.echo(f"resumeconv: dry run: {len(ready)} work(s) in {len(batches)} bulk(s) would be sent to {oid}; "
                        f"{refused} refused by the server-rule check", err=True)
+            sys.exit(EXIT_INVALID if refused else EXIT_OK)
+        if not batches:
+            click.echo(f"resumeconv: 0 created, {refused} not created (nothing ORCID would take)", err=True)
             sys.exit(EXIT_INVALID if refused else EXIT_OK)
         if not token:
             raise UsageError(f"no access token: set the environment variable {token_env} (or use --dry-run)")
@@ -177,11 +190,24 @@ def _own_orcid(doc: dict[str, Any], resume: str) -> str:
     return value
 
 
-def _send(client, oid: str, batch: list) -> int:
+#: HTTP answers by which ORCID refuses the works of a bulk (not the request itself): exit 1, as for refused works.
+REFUSED_STATUS = frozenset({400, 409, 422})
+
+
+def _send(client: Any, oid: str, batch: list[Any]) -> int:
     """Post one bulk and print one line per work; the number that failed."""
+    from .. import orcid_api
     from ..formats import orcid as orcid_format
 
-    answers = client.post_bulk(oid, orcid_format.bulk_json([w for _, w in batch]))
+    try:
+        answers = client.post_bulk(oid, orcid_format.bulk_json([w for _, w in batch]))
+    except orcid_api.OrcidApiError as err:
+        if err.status not in REFUSED_STATUS:
+            raise
+        for index, work in batch:  # ORCID refused the whole bulk: none of its works was created
+            click.echo(f"  refused ({err.status}): /publications/{index} {work.title}")
+        click.echo(f"resumeconv: {err}", err=True)
+        return len(batch)
     failed = 0
     for n, (index, work) in enumerate(batch):
         item = answers[n] if n < len(answers) else {}
@@ -190,7 +216,7 @@ def _send(client, oid: str, batch: list) -> int:
             click.echo(f"  created put-code {item['work']['put-code']}: {where} {work.title}")
             continue
         failed += 1
-        error = item.get("error") if isinstance(item.get("error"), dict) else {}
+        error: dict[str, Any] = item["error"] if isinstance(item.get("error"), dict) else {}
         if str(error.get("response-code")) == "409":
             click.echo(f"  duplicate (409): {where} {work.title}: {_short(error)}")
         elif error:
