@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..core.errors import EXIT_INVALID, EXIT_OK, ResumeconvError, UsageError
-from . import EXIT_CODES_HELP, fail, loss_lines
+from .common import EXIT_CODES_HELP, check_output, emit, fail, load_input, output_error, print_losses
+
+if TYPE_CHECKING:
+    from ..formats import ReadResult
+    from ..orcid_api import OrcidClient
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 _COMMON = [
     click.option("--base-url", metavar="URL", help="API root to use instead of ORCID's (e.g. a test server)."),
@@ -20,12 +27,7 @@ _COMMON = [
 ]
 
 
-def _print_losses(losses: list, target: str, source: str) -> None:
-    for line in loss_lines(losses, target, source):
-        click.echo(line, err=True)
-
-
-def _common(func):
+def _common(func: F) -> F:
     for option in reversed(_COMMON):
         func = option(func)
     return func
@@ -52,26 +54,30 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
 
     try:
         oid = orcid_api.check_orcid(orcid_id)
+        if output and merge_into:
+            check_output(output, [merge_into])
         target = _load_cv(merge_into) if merge_into else None
         client = orcid_api.OrcidClient(orcid_api.base_url(base_url, sandbox=sandbox, member=False),
                                        timeout=timeout, retries=retries)
         items = client.works(oid, orcid_api.put_codes(client.works_summary(oid)))
         result = _read_works(orcid_api.as_bulk_bytes(items), oid)
         pubs = result.document.get("publications", [])
-        _print_losses(result.losses, "the CV", f"ORCID {oid}")
+        print_losses(result.losses, "the CV", f"ORCID {oid}")
         if target is None:
             _emit({"basics": {"orcid": oid}, "publications": pubs}, output or "-", "json")
             click.echo(f"resumeconv: {len(pubs)} work(s) read from ORCID {oid}", err=True)
         else:
-            _merge_and_write(target, pubs, oid, output or merge_into, backup=None if output else keep_backup)
+            _merge_and_write(target, pubs, oid, output or merge_into or "-", backup=None if output else keep_backup)
     except ResumeconvError as err:
         fail(err)
+    except BrokenPipeError:
+        raise
     except OSError as err:
-        fail(ResumeconvError(f"{output or merge_into or '<stdout>'}: cannot write: {err.strerror or err}"))
+        fail(output_error(output or merge_into, err))
     sys.exit(EXIT_OK)
 
 
-def _read_works(data: bytes, owner: str):
+def _read_works(data: bytes, owner: str) -> ReadResult:
     from ..formats import get
 
     return get("orcid-json").read(data, source="ORCID API", owner=owner)
@@ -96,29 +102,17 @@ def _merge_and_write(target: tuple[dict[str, Any], str], pubs: list[dict[str, An
 
 def _load_cv(path: str) -> tuple[dict[str, Any], str]:
     """The CV at ``path`` and its format; only the canonical JSON/YAML forms can be merged into and rewritten."""
-    from .. import formats
-    from ..core.fileio import read_bytes
-
-    data = read_bytes(path)
-    spec = formats.detect(path, data)
-    if spec.name not in ("json", "yaml"):
-        raise UsageError(f"--merge needs the CV as JSON or YAML, not {spec.name}")
-    return spec.read(data, source=path).document, spec.name
+    loaded = load_input(path)
+    if loaded.spec.name not in ("json", "yaml"):
+        raise UsageError(f"--merge needs the CV as JSON or YAML, not {loaded.spec.name}")
+    return loaded.document, loaded.spec.name
 
 
 def _emit(doc: dict[str, Any], output: str, fmt: str, backup: bool | None = None) -> None:
     """Write to stdout, to a file, or (``backup`` not None) over the input file with a backup meanwhile."""
     from .. import dump
-    from ..core.fileio import replace_keeping_backup, write_atomic
 
-    text = dump(doc, fmt)
-    if output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    elif backup is not None:
-        replace_keeping_backup(output, text, keep_backup=backup)
-    else:
-        write_atomic(output, text)
+    emit(output, dump(doc, fmt), backup=backup)
 
 
 @orcid.command(epilog=EXIT_CODES_HELP)
@@ -146,13 +140,12 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
         report = LossReport()
         with writing("ORCID works", doc, resume):
             pairs = orcid_format.works_from_document(doc, report)
-        _print_losses(report.items, "ORCID", resume)
+        print_losses(report.items, "ORCID", resume)
         ready = [(i, w) for i, w in pairs if not orcid_format.server_problems(w)]
         refused = len(pairs) - len(ready)
         batches = [b for b in orcid_format.chunks(ready) if b]
         if dry_run:
-            for batch in batches:
-                sys.stdout.write(orcid_format.bulk_json([w for _, w in batch]).decode("utf-8"))
+            emit("-", b"".join(orcid_format.bulk_json([w for _, w in batch]) for batch in batches))
             click.echo(f"resumeconv: dry run: {len(ready)} work(s) in {len(batches)} bulk(s) would be sent to {oid}; "
                        f"{refused} refused by the server-rule check", err=True)
             sys.exit(EXIT_INVALID if refused else EXIT_OK)
@@ -177,7 +170,7 @@ def _own_orcid(doc: dict[str, Any], resume: str) -> str:
     return value
 
 
-def _send(client, oid: str, batch: list) -> int:
+def _send(client: OrcidClient, oid: str, batch: list[Any]) -> int:
     """Post one bulk and print one line per work; the number that failed."""
     from ..formats import orcid as orcid_format
 
@@ -190,7 +183,8 @@ def _send(client, oid: str, batch: list) -> int:
             click.echo(f"  created put-code {item['work']['put-code']}: {where} {work.title}")
             continue
         failed += 1
-        error = item.get("error") if isinstance(item.get("error"), dict) else {}
+        found = item.get("error")
+        error: dict[str, Any] = found if isinstance(found, dict) else {}
         if str(error.get("response-code")) == "409":
             click.echo(f"  duplicate (409): {where} {work.title}: {_short(error)}")
         elif error:

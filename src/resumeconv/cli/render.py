@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..core.errors import EXIT_OK, ResumeconvError
-from . import EXIT_CODES_HELP, fail, loss_lines
+from .common import EXIT_CODES_HELP, check_output, emit, fail, load_input, max_input_size, output_error, print_losses
 
 
 @click.command("render", epilog=EXIT_CODES_HELP)
@@ -17,37 +17,37 @@ from . import EXIT_CODES_HELP, fail, loss_lines
 @click.option("-o", "--output", metavar="FILE", help="HTML file to write ('-' or nothing: stdout, unless --pdf).")
 @click.option("--pdf", metavar="FILE", help="Also print the page to this PDF file with headless Chromium.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print what the theme document could not carry.")
+@max_input_size
 def render(resume: str, theme: str, output: str | None, pdf: str | None, quiet: bool) -> None:
-    """Render RESUME (any readable format) to HTML with an installed npm theme.
+    """Render RESUME (any format 'convert' reads: a file, '-', a LinkedIn export folder, a PDF) to HTML with an
+    installed npm theme.
 
     \b
     Install the themes once, outside your project:
       npm install --prefix ~/.cache/resumeconv/node jsonresume-theme-even@0.26.1
     """
     from .. import formats as registry
-    from ..core.fileio import read_bytes, write_atomic
     from ..formats.theme import theme_document
-    from ..render import print_pdf, render_html
+    from ..render import pdf_bytes, render_html
 
     try:
-        data = read_bytes(resume)
-        result = registry.detect(resume, data).read(data, source="<stdin>" if resume == "-" else resume)
-        with registry.writing(f"theme {theme}", result.document, resume):
-            doc, report = theme_document(result.document, theme=theme)
+        for out in (output, pdf):
+            if out:
+                check_output(out, [resume])
+        loaded = load_input(resume)
+        with registry.writing(f"theme {theme}", loaded.document, resume):
+            doc, report = theme_document(loaded.document, theme=theme)
         html = render_html(doc, theme)
         if not quiet:
-            name = "<stdin>" if resume == "-" else resume
-            for line in loss_lines([*result.losses, *report.items], f"theme {theme}", name):
-                click.echo(line, err=True)
-        if output and output != "-":
-            write_atomic(output, html)
-        elif output == "-" or not pdf:
-            sys.stdout.write(html)
-            sys.stdout.flush()
+            print_losses([*loaded.losses, *report.items], f"theme {theme}", loaded.name)
+        if output or not pdf:
+            emit(output or "-", html)
         if pdf:
-            print_pdf(html, pdf)
+            emit(pdf, pdf_bytes(html))
     except ResumeconvError as err:
         fail(err)
+    except BrokenPipeError:
+        raise
     except OSError as err:
-        fail(ResumeconvError(f"{err.filename or output}: {err.strerror or err}"))
+        fail(output_error(output, err))
     sys.exit(EXIT_OK)

@@ -11,7 +11,7 @@ import click
 from ..core.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, UsageError
 from ..schemas import PROFILES
 from ..validation.diagnostics import Diagnostic, dumps_json, report_json
-from . import EXIT_CODES_HELP, max_input_size
+from .common import EXIT_CODES_HELP, max_input_size, read_stdin_once
 
 #: What a directory argument is searched for.
 SUFFIXES = (".json", ".yaml", ".yml")
@@ -40,7 +40,13 @@ def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: 
     if not paths:
         click.echo("resumeconv: no *.json, *.yaml or *.yml files found in the given directories", err=True)
         sys.exit(EXIT_USAGE)
-    checked = list(map_files(_check_one, [(path, profile, strict) for path in paths], jobs))
+    try:
+        stdin = read_stdin_once(paths)
+    except (InputError, UsageError) as err:
+        click.echo(f"resumeconv: {err}", err=True)
+        sys.exit(EXIT_USAGE)
+    tasks = [(path, profile, strict, stdin if path == "-" else None) for path in paths]
+    checked = list(map_files(_check_one, tasks, jobs))
     results = [(name, diagnostics) for name, diagnostics, _ in checked]
     unreadable = sum(1 for _, _, failed in checked if failed)
     _report(results, output_format)
@@ -50,14 +56,15 @@ def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: 
     sys.exit(EXIT_USAGE if unreadable else EXIT_INVALID if invalid else EXIT_OK)
 
 
-def _check_one(task: tuple[str, str, bool]) -> tuple[str, list[Diagnostic], bool]:
-    """One file's diagnostics, and whether it could not be read (a top-level function, so workers can run it)."""
+def _check_one(task: tuple[str, str, bool, bytes | None]) -> tuple[str, list[Diagnostic], bool]:
+    """One file's diagnostics, and whether it could not be read (a top-level function, so workers can run it).
+    Stdin comes as bytes, read once by the parent: workers have no stdin."""
     from ..validation import validate as check_file
 
-    path, profile, strict = task
+    path, profile, strict, data = task
     name = "<stdin>" if path == "-" else path
     try:
-        return name, check_file(path, profile=profile, strict=strict, file=name), False
+        return name, check_file(path if data is None else data, profile=profile, strict=strict, file=name), False
     except (InputError, UsageError) as err:
         return name, [_input_diagnostic(name, err)], True
 
@@ -66,7 +73,7 @@ def _expand(args: tuple[str, ...]) -> Iterator[str]:
     """Files as given; directories searched (sorted, hidden folders and node_modules skipped)."""
     for arg in args:
         if arg != "-" and os.path.isdir(arg):
-            found = []
+            found: list[str] = []
             for folder, dirs, names in os.walk(arg):
                 dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS]
                 found.extend(os.path.join(folder, n) for n in names if n.lower().endswith(SUFFIXES)
