@@ -52,7 +52,7 @@ def test_writer_follows_orcid_importer_rules() -> None:
     text = resumeconv.write(doc, "orcid-bibtex").text
     assert text.startswith("@article{example2024sharp,\n  author = {A. Example and {Y, Chen} and Jérôme Müller},\n")
     assert "  title = {{Sharp Minima \\& the 100\\% Rule: \\{Braces\\} in\\_Titles}},\n" in text
-    assert "  year = 2024,\n  month = 3,\n" in text
+    assert "  year = {2024},\n  month = {3},\n" in text
     assert "  doi = {10.1234/JEX.2024.001},\n" in text
     assert "  eprint = {2310.01234v2},\n  eprinttype = {arxiv},\n" in text
     assert "archivePrefix" not in text and "@string" not in text

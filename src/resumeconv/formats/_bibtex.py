@@ -152,9 +152,9 @@ def build_entry(pub: dict[str, Any], index: int, key: str, report: LossReport) -
         entry.add("journal" if entry.type == "article" else "booktitle", escape(venue_name))
     if pub.get("releaseDate") and dates.is_iso(pub["releaseDate"]):
         year, month, day = dates.parts(pub["releaseDate"])
-        entry.add("year", str(year), raw=True)
+        entry.add("year", str(year))
         if month:
-            entry.add("month", str(month), raw=True)
+            entry.add("month", str(month))
         if day:
             entry.add("date", pub["releaseDate"])
             report.add(pointer(*ptr, "releaseDate"), "ORCID's BibTeX import reads year and month only; the day is "
