@@ -247,7 +247,8 @@ def test_a_closed_stdout_exits_141_silently(cv: Path, command: list[str]) -> Non
     finally:
         os.close(write_end)
     assert proc.returncode == 141
-    assert [x for x in proc.stderr.decode().splitlines() if not x.startswith(("  ", f"resumeconv: {cv}: 1 change"))] == []
+    migrate_report = ("  ", f"resumeconv: {cv}: 1 change")
+    assert [x for x in proc.stderr.decode().splitlines() if not x.startswith(migrate_report)] == []
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
