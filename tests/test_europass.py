@@ -358,11 +358,12 @@ def test_legacy_pdf_attachment_name_holds_v3() -> None:
 
 
 def test_pdfs_are_told_apart_without_f() -> None:
-    """Europass, legacy Europass and any other PDF (a LinkedIn profile) are detected by what they carry."""
+    """Europass, legacy Europass and LinkedIn PDFs are detected by what they carry; another PDF is not LinkedIn's
+    (issue 16): the Europass reader then says what it lacks."""
     legacy = _pdf("Europass-XML-Attachment", (FIXTURES / "skillspassport-small.xml").read_bytes())
     assert detect("cv.pdf", legacy).name == "europass-v3"
     assert resumeconv.read(legacy).document["basics"]["name"] == "Grace Hopper"
-    assert detect("Profile.pdf", _pdf("notes.txt", b"hello")).name == "linkedin"
+    assert detect("Profile.pdf", _pdf("notes.txt", b"hello")).name == "europass"
 
 
 def test_pdf_without_europass_xml_is_refused_with_what_it_has() -> None:

@@ -38,8 +38,9 @@ def export_zip(folder: Path = EXPORT, prefix: str = "") -> bytes:
     return zip_bytes({prefix + p.name: p.read_bytes() for p in sorted(folder.iterdir())})
 
 
-def make_pdf(pages: list[list[str]]) -> bytes:
-    """A minimal PDF written by hand: one Helvetica text line per entry, one content stream per page."""
+def make_pdf(pages: list[list[str]], author: str = "LinkedIn") -> bytes:
+    """A minimal PDF written by hand: one Helvetica text line per entry, one content stream per page; its document
+    info names ``author`` (LinkedIn's own files say LinkedIn)."""
 
     def escape(text: str) -> str:
         return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
@@ -54,6 +55,7 @@ def make_pdf(pages: list[list[str]]) -> bytes:
                        f"/Resources << /Font << /F1 3 0 R >> >> /Contents {len(objects)} 0 R >>")
         kids.append(f"{len(objects)} 0 R")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    objects.append(f"<< /Author ({escape(author)}) /Title (Resume) >>")
     out = b"%PDF-1.4\n"
     offsets = []
     for n, obj in enumerate(objects, start=1):
@@ -62,7 +64,8 @@ def make_pdf(pages: list[list[str]]) -> bytes:
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n".encode()
+    out += f"startxref\n{xref}\n%%EOF\n".encode()
     return out
 
 

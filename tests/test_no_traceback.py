@@ -130,7 +130,7 @@ def test_validate_on_bad_input(kind: str, bad: dict[str, Path]) -> None:
     assert "Traceback" not in stderr
     assert proc.returncode == 2
     if kind == "directory":
-        assert stderr == "resumeconv: no *.json, *.yaml or *.yml files found in the given directories\n"
+        assert stderr.startswith("resumeconv: no resume files found in the given directories (named cv.* or *resume*")
         return
     assert proc.stdout.decode().startswith(f"{path}:")
     assert len(proc.stdout.decode().splitlines()) == 1

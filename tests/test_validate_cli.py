@@ -122,7 +122,7 @@ def test_directories_are_searched_for_json_and_yaml(tmp_path):
 def test_empty_directory_is_a_usage_error(tmp_path):
     result = run(str(tmp_path))
     assert result.exit_code == 2
-    assert "no *.json, *.yaml or *.yml files found" in result.stderr
+    assert "no resume files found in the given directories" in result.stderr
 
 
 def test_stdin():
@@ -173,7 +173,7 @@ def test_jobs_give_the_same_report_in_the_same_order(tmp_path) -> None:
     for i in range(6):
         doc = {"basics": {"name": f"P{i}"}, "work": [{"startDate": "Jan 2019" if i % 2 else "2019-01"}]}
         (tmp_path / f"cv-{i}.json").write_text(_json.dumps(doc, indent=2))
-    (tmp_path / "broken.json").write_text("{")
+    (tmp_path / "broken.resume.json").write_text("{")
     from click.testing import CliRunner
 
     from resumeconv.cli import main
@@ -183,5 +183,5 @@ def test_jobs_give_the_same_report_in_the_same_order(tmp_path) -> None:
     assert serial.exit_code == parallel.exit_code == 2
     assert serial.stdout == parallel.stdout
     reports = _json.loads(parallel.stdout)
-    assert [r["file"].rsplit("/", 1)[1] for r in reports] == ["broken.json"] + [f"cv-{i}.json" for i in range(6)]
+    assert [r["file"].rsplit("/", 1)[1] for r in reports] == ["broken.resume.json"] + [f"cv-{i}.json" for i in range(6)]
     assert [r["valid"] for r in reports] == [False, True, False, True, False, True, False]

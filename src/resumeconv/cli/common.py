@@ -45,20 +45,42 @@ def fail(err: ResumeconvError) -> NoReturn:
     sys.exit(err.exit_code)
 
 
+class _Size(click.ParamType):
+    """A byte count as people write it (``10k``, ``5M``), parsed by the same rule as RESUMECONV_MAX_INPUT_BYTES."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        from ..core.fileio import parse_size
+
+        try:
+            return value if isinstance(value, int) else parse_size(str(value))
+        except ResumeconvError as err:
+            self.fail(str(err), param, ctx)
+
+
 def _set_max_input(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
-    """Set the limit for this command (and its workers), and restore the previous one when it ends."""
+    """Set the limit for this command (and its workers), and restore the previous one when it ends.
+
+    Without the option, the environment's limit is checked here, once, so a bad value is one usage error up front.
+    """
+    from ..core.fileio import max_input_bytes, set_max_input_bytes
+
     if value is not None:
-        from ..core.fileio import set_max_input_bytes
-
         ctx.call_on_close(set_max_input_bytes(value))
+        return
+    try:
+        max_input_bytes()
+    except ResumeconvError as err:
+        fail(err)
 
 
-#: ``--max-input-size BYTES``, shared by the commands that read untrusted files (see SECURITY.md).
+#: ``--max-input-size SIZE``, shared by the commands that read untrusted files (see SECURITY.md).
 max_input_size = click.option(
-    "--max-input-size", metavar="BYTES", type=click.IntRange(min=1), expose_value=False, is_eager=True,
+    "--max-input-size", metavar="SIZE", type=_Size(), expose_value=False, is_eager=True,
     callback=_set_max_input,
-    help="Refuse inputs larger than this (default 50 MiB, or RESUMECONV_MAX_INPUT_BYTES); zip members and PDF "
-         "attachments are held to it too.")
+    help="Refuse inputs larger than this: bytes, or 10k, 5M, 1G (default 50M, or RESUMECONV_MAX_INPUT_BYTES); zip "
+         "members and PDF attachments are held to it too.")
 
 
 def parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator
 
@@ -16,6 +17,10 @@ from .common import EXIT_CODES_HELP, max_input_size, read_stdin_once
 #: What a directory argument is searched for.
 SUFFIXES = (".json", ".yaml", ".yml")
 _SKIP_DIRS = {"node_modules", "__pycache__"}
+#: File names taken from a directory without looking inside: cv.json, resume.yaml, my-resume.yml, ...
+_RESUME_NAME = re.compile(r"(?i)^(cv|[^/]*resume[^/]*)\.(json|ya?ml)$")
+#: How much of an unnamed file is read to decide whether it is a resume.
+_SNIFF_BYTES = 65536
 
 
 @click.command("validate", epilog=EXIT_CODES_HELP)
@@ -27,18 +32,24 @@ _SKIP_DIRS = {"node_modules", "__pycache__"}
               show_default=True, help="text: FILE:LINE:COL lines; json: one object per file; github: annotations.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Worker processes for many files.")
+@click.option("--all-files", is_flag=True,
+              help="In directories, check every *.json, *.yaml and *.yml file, not only the resumes among them.")
 @max_input_size
-def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: str, jobs: int) -> None:
+def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: str, jobs: int,
+             all_files: bool) -> None:
     """Validate resume files (JSON or YAML; directories are searched, '-' is stdin) and lint them.
 
+    In a directory, the resumes are picked: files named cv.* or *resume*, and JSON or YAML files whose top level
+    has a JSON Resume section (basics, work, publications, ...); --all-files takes every JSON and YAML file.
     Every problem is reported at its line and column; a file that cannot be read is reported and the others
     are still checked.
     """
     from ..core.batch import map_files
 
-    paths = list(_expand(files))
+    paths = list(_expand(files, all_files))
     if not paths:
-        click.echo("resumeconv: no *.json, *.yaml or *.yml files found in the given directories", err=True)
+        click.echo("resumeconv: no resume files found in the given directories (named cv.* or *resume*, or JSON/YAML "
+                   "with JSON Resume sections); --all-files checks every *.json, *.yaml and *.yml", err=True)
         sys.exit(EXIT_USAGE)
     try:
         stdin = read_stdin_once(paths)
@@ -69,18 +80,45 @@ def _check_one(task: tuple[str, str, bool, bytes | None]) -> tuple[str, list[Dia
         return name, [_input_diagnostic(name, err)], True
 
 
-def _expand(args: tuple[str, ...]) -> Iterator[str]:
-    """Files as given; directories searched (sorted, hidden folders and node_modules skipped)."""
+def _expand(args: tuple[str, ...], all_files: bool = False) -> Iterator[str]:
+    """Files as given; directories searched (sorted, hidden folders and node_modules skipped) for resumes."""
+    sections: re.Pattern[str] | None = None
     for arg in args:
         if arg != "-" and os.path.isdir(arg):
             found: list[str] = []
             for folder, dirs, names in os.walk(arg):
                 dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS]
-                found.extend(os.path.join(folder, n) for n in names if n.lower().endswith(SUFFIXES)
-                             and os.path.isfile(os.path.join(folder, n)))
+                for name in names:
+                    path = os.path.join(folder, name)
+                    if not name.lower().endswith(SUFFIXES) or name.startswith(".") or not os.path.isfile(path):
+                        continue
+                    if all_files or _RESUME_NAME.match(name):
+                        found.append(path)
+                        continue
+                    sections = sections or _section_pattern()
+                    if _has_resume_section(path, sections):
+                        found.append(path)
             yield from sorted(found)
         else:
             yield arg
+
+
+def _section_pattern() -> re.Pattern[str]:
+    """A top-level key of our schema, as JSON (``"work":``) or as YAML at the start of a line (``work:``)."""
+    from ..schemas import load_schema
+
+    names = "|".join(re.escape(n) for n in load_schema("academic")["properties"] if not n.startswith("$"))
+    return re.compile(rf'"({names})"\s*:|^({names})\s*:', re.MULTILINE)
+
+
+def _has_resume_section(path: str, sections: re.Pattern[str]) -> bool:
+    """Whether the start of a file shows a JSON Resume section; unreadable files are left to the checker."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(_SNIFF_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return True
+    return sections.search(head) is not None
 
 
 def _input_diagnostic(name: str, err: InputError | UsageError) -> Diagnostic:

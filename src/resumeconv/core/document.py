@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from .errors import InputError, UnsafeInputError
+from .positions import line_col
 
 #: How many nodes YAML aliases may add in all before the document is refused as an alias bomb.
 MAX_YAML_ALIAS_NODES = 100_000
@@ -22,7 +23,8 @@ def parse_json(text: str, source: str | None = None) -> Any:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise InputError(f"invalid JSON: {err.msg}", source, err.lineno, err.colno) from None
+        line, column = line_col(text, err.pos)
+        raise InputError(f"invalid JSON: {err.msg}", source, line, column) from None
     except RecursionError:
         raise UnsafeInputError(f"JSON nested deeper than {MAX_DEPTH} levels", source) from None
     _check_depth(data, source)
@@ -39,8 +41,7 @@ def parse_yaml(text: str, source: str | None = None) -> Any:
         loader.name = source or "<input>"
         data = loader.get_single_data()
     except yaml.reader.ReaderError as err:
-        line = text.count("\n", 0, err.position) + 1
-        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        line, column = line_col(text, err.position)
         raise InputError(f"invalid YAML: character U+{err.character:04X} is not allowed", source, line,
                          column) from None
     except yaml.MarkedYAMLError as err:

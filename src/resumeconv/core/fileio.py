@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import sys
 from typing import TYPE_CHECKING
@@ -26,12 +27,31 @@ _BOMS = (
 )
 
 
+_SIZE = re.compile(r"\s*(\d+)\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def parse_size(text: str) -> int:
+    """A size as people write it: ``1048576``, ``10k``, ``5M``, ``1G`` (binary units; ``KB``, ``MiB`` too)."""
+    found = _SIZE.fullmatch(text)
+    if not found or int(found.group(1)) == 0:
+        raise UsageError(f"'{text}' is not a size; write a positive number of bytes, or with a unit: 10k, 5M, 1G")
+    return int(found.group(1)) * _UNITS[found.group(2).lower()]
+
+
 def max_input_bytes() -> int:
-    """The input size limit in bytes: RESUMECONV_MAX_INPUT_BYTES when set to a number, else the default."""
+    """The input size limit in bytes: RESUMECONV_MAX_INPUT_BYTES when set (``10k``, ``5M``...), else the default.
+
+    A value that is not a size is refused rather than ignored, so a limit someone set never silently vanishes.
+    """
     value = os.environ.get("RESUMECONV_MAX_INPUT_BYTES")
-    if value and value.isdigit():
-        return int(value)
-    return DEFAULT_MAX_INPUT_BYTES
+    if value is None or not value.strip():
+        return DEFAULT_MAX_INPUT_BYTES
+    try:
+        return parse_size(value)
+    except UsageError:
+        raise UsageError(f"RESUMECONV_MAX_INPUT_BYTES='{value}' is not a size; write a positive number of bytes, "
+                         "or with a unit: 10k, 5M, 1G") from None
 
 
 def set_max_input_bytes(limit: int) -> Callable[[], None]:
@@ -90,9 +110,9 @@ def decode_text(data: bytes, source: str | None = None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        line_start = data.rfind(b"\n", 0, err.start) + 1
-        column = len(data[line_start:err.start].decode("utf-8", "replace")) + 1
+        from .positions import line_col_bytes
+
+        line, column = line_col_bytes(data, err.start)
         message = f"invalid UTF-8 (byte 0x{data[err.start]:02x}); save the file as UTF-8"
         raise InputError(message, source, line, column) from None
 

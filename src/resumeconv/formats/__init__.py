@@ -122,7 +122,7 @@ REGISTRY: tuple[FormatSpec, ...] = (
     FormatSpec("europass-v3", "europass_v3", "Europass CV XML v3 (legacy SkillsPassport, XSD v3.4)",
                (".europass-v3.xml",), reads=True, writes=True, sniff=r"<SkillsPassport[\s>]|\A%PDF-", sniff_rank=2,
                probe=True),
-    FormatSpec("linkedin", "linkedin_text", "LinkedIn profile text (as 'Save to PDF' shows it; reads the PDF too)",
+    FormatSpec("linkedin", "linkedin", "LinkedIn profile text (as 'Save to PDF' shows it; reads the PDF too)",
                (".linkedin.txt",), reads=True, writes=True,
                sniff=r"\A%PDF-|^(Contact|Top Skills|Honors-Awards)[ \t]*\n[\s\S]*^(Experience|Education)[ \t]*$",
                sniff_rank=2, probe=True),

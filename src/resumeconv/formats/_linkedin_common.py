@@ -157,7 +157,8 @@ class Coverage:
         for ptr, generic in self._unused(self.doc, (), (), inside):
             self.report.add(ptr, self.reasons.get(generic, self.default))
 
-    def _unused(self, node: Any, parts: tuple, generic: tuple, inside: set[str]) -> Iterator[tuple[str, str]]:
+    def _unused(self, node: Any, parts: tuple[str | int, ...], generic: tuple[str, ...],
+                inside: set[str]) -> Iterator[tuple[str, str]]:
         ptr = pointer(*parts)
         if ptr in self.used:
             return

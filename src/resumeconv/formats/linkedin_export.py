@@ -140,7 +140,8 @@ class _Export:
         return []
 
     def section(self, key: str) -> list[dict[str, Any]]:
-        return self.doc.setdefault(key, [])
+        items: list[dict[str, Any]] = self.doc.setdefault(key, [])
+        return items
 
     def lose(self, row: _Row, column: str, ptr: str, reason: str) -> None:
         value = row.get(column)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.losses import pointer as make_pointer
+from ..core.positions import line_starts
 
 Position = tuple[int, int]
 
@@ -53,7 +54,7 @@ class _JsonScanner:
         self.text = text
         self.pos = 0
         self.map = SourceMap()
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._line_starts = line_starts(text)
 
     def run(self) -> SourceMap:
         self._skip()

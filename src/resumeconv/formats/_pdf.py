@@ -1,0 +1,195 @@
+"""The one PDF reader every format uses, with one set of limits.
+
+A PDF is opened with pypdf (document info, page count, page content sizes, embedded files) and its text with
+positions and style is taken with pdfminer.six, only after pypdf has checked the limits. The limits: the file
+itself is held to the input size limit (``core.fileio``); at most ``MAX_PAGES`` pages, each page's decoded content
+at most ``MAX_PAGE_CONTENT`` bytes, at most ``MAX_ATTACHMENTS`` embedded files and each at most the input size
+limit. A file beyond them is refused (``UnsafeInputError``) before any text is extracted: it is a resource attack
+(decompression bomb), not a CV. A broken or encrypted file is one ``InputError`` line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from ..core.errors import InputError, UnsafeInputError
+from ..core.fileio import max_input_bytes
+
+#: A CV has a handful of pages of some kilobytes each.
+MAX_PAGES = 100
+MAX_PAGE_CONTENT = 4 * 1024 * 1024
+MAX_ATTACHMENTS = 100
+
+
+def is_pdf(data: bytes) -> bool:
+    return data.lstrip()[:5] == b"%PDF-"
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """pypdf and pdfminer log their repairs of broken files; the user gets one line or none."""
+    logs = [logging.getLogger(name) for name in ("pypdf", "pdfminer")]
+    levels = [log.level for log in logs]
+    for log in logs:
+        log.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for log, level in zip(logs, levels, strict=True):
+            log.setLevel(level)
+
+
+def _why(err: Exception) -> str:
+    return " ".join(str(err).split()) or type(err).__name__
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text on a page, with where it sits and how it looks (of its first character)."""
+
+    page: int
+    x0: float
+    x1: float
+    top: float  # distance from the top of the page, in points
+    bottom: float
+    size: float
+    font: str
+    bold: bool
+    color: tuple[float, ...]
+    text: str
+
+    @property
+    def gray(self) -> float:
+        """The colour's mean component: 0 black, 1 white."""
+        return sum(self.color) / len(self.color) if self.color else 0.0
+
+
+class Pdf:
+    """An opened PDF whose page count is within the limits; pages and attachments are checked when read."""
+
+    def __init__(self, data: bytes, source: str | None):
+        from pypdf import PdfReader
+
+        self.data = data
+        self.source = source
+        with _quiet():
+            try:
+                self._reader = PdfReader(io.BytesIO(data))
+                encrypted = self._reader.is_encrypted
+                count = 0 if encrypted else len(self._reader.pages)
+                raw = {} if encrypted else dict(self._reader.metadata or {})
+            except Exception as err:  # pypdf raises many types on broken files
+                raise InputError(f"cannot read the PDF: {_why(err)}", source) from None
+        if encrypted:
+            raise InputError("the PDF is encrypted", source)
+        if count > MAX_PAGES:
+            raise UnsafeInputError(f"the PDF has {count} pages (limit {MAX_PAGES}); a CV has a few", source)
+        self.page_count = count
+        #: The document info (``/Author``, ``/Creator``, ...) as plain strings.
+        self.info: dict[str, str] = {str(k): str(v) for k, v in raw.items()}
+        self._checked = False
+
+    def check_pages(self) -> None:
+        """Refuse a page whose content stream expands beyond MAX_PAGE_CONTENT."""
+        if self._checked:
+            return
+        with _quiet():
+            for number, page in enumerate(self._reader.pages, start=1):
+                try:
+                    contents = page.get_contents()
+                    size = len(contents.get_data()) if contents is not None else 0
+                except Exception as err:
+                    raise InputError(f"cannot read page {number} of the PDF: {_why(err)}", self.source) from None
+                if size > MAX_PAGE_CONTENT:
+                    raise UnsafeInputError(f"page {number} of the PDF expands to {size} bytes of content "
+                                           f"(limit {MAX_PAGE_CONTENT})", self.source)
+        self._checked = True
+
+    def text(self) -> list[str]:
+        """Each page's plain text as pypdf extracts it (no positions)."""
+        self.check_pages()
+        with _quiet():
+            try:
+                return [page.extract_text() or "" for page in self._reader.pages]
+            except Exception as err:
+                raise InputError(f"cannot read the PDF: {_why(err)}", self.source) from None
+
+    def lines(self) -> list[Line]:
+        """Every text line with its position and style, page by page, top to bottom within each text box."""
+        self.check_pages()
+        try:
+            from pdfminer.high_level import extract_pages
+            from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
+        except ImportError:  # pragma: no cover - pdfminer.six is a dependency
+            raise InputError("reading a PDF's layout needs pdfminer.six (pip install pdfminer.six)",
+                             self.source) from None
+        out: list[Line] = []
+        with _quiet():
+            try:
+                for number, page in enumerate(extract_pages(io.BytesIO(self.data), laparams=LAParams()), start=1):
+                    if number > MAX_PAGES:
+                        break
+                    height = page.bbox[3]
+                    for box in page:
+                        if not isinstance(box, LTTextContainer):
+                            continue
+                        for line in box:
+                            if not isinstance(line, LTTextLine):
+                                continue
+                            chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+                            text = " ".join(line.get_text().split())
+                            if not chars or not text:
+                                continue
+                            first = chars[0]
+                            out.append(Line(number, line.x0, line.x1, height - line.y1, height - line.y0,
+                                            round(first.size, 1), first.fontname,
+                                            "bold" in first.fontname.lower(), _color(first), text))
+            except InputError:
+                raise
+            except Exception as err:
+                raise InputError(f"cannot read the PDF: {_why(err)}", self.source) from None
+        return out
+
+    def attachments(self) -> dict[str, bytes]:
+        """The embedded files by name, each held to the input size limit."""
+        with _quiet():
+            try:
+                found = self._reader.attachments
+                names = list(found)
+            except Exception as err:
+                raise InputError(f"cannot read the PDF: {_why(err)}", self.source) from None
+            if len(names) > MAX_ATTACHMENTS:
+                raise UnsafeInputError(f"the PDF embeds {len(names)} files (limit {MAX_ATTACHMENTS})", self.source)
+            out: dict[str, bytes] = {}
+            for name in names:
+                try:
+                    payloads = found[name]
+                except Exception as err:
+                    raise InputError(f"cannot read the PDF's embedded file '{name}': {_why(err)}",
+                                     self.source) from None
+                if payloads:
+                    if len(payloads[0]) > max_input_bytes():
+                        raise UnsafeInputError(f"the file '{name}' embedded in this PDF is larger than the limit of "
+                                               f"{max_input_bytes()} bytes", self.source)
+                    out[name] = payloads[0]
+        return out
+
+
+def _color(char: Any) -> tuple[float, ...]:
+    """A character's fill colour as a tuple of components (gray, RGB or CMYK as the PDF gives it)."""
+    value = getattr(getattr(char, "graphicstate", None), "ncolor", None)
+    if isinstance(value, (int, float)):
+        return (float(value),)
+    if isinstance(value, (list, tuple)) and all(isinstance(x, (int, float)) for x in value):
+        return tuple(float(x) for x in value)
+    return ()
+
+
+def open_pdf(data: bytes, source: str | None) -> Pdf:
+    """Open a PDF within the limits (page count checked now, page contents when text is read)."""
+    return Pdf(data, source)
