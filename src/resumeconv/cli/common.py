@@ -45,7 +45,7 @@ def fail(err: ResumeconvError) -> NoReturn:
     sys.exit(err.exit_code)
 
 
-class _Size(click.ParamType):
+class _Size(click.ParamType[int]):
     """A byte count as people write it (``10k``, ``5M``), parsed by the same rule as RESUMECONV_MAX_INPUT_BYTES."""
 
     name = "size"
