@@ -45,7 +45,13 @@ def fail(err: ResumeconvError) -> NoReturn:
     sys.exit(err.exit_code)
 
 
-class _Size(click.ParamType[int]):
+if TYPE_CHECKING:
+    _ParamType = click.ParamType[int]
+else:  # generic only from click 8.2 on
+    _ParamType = click.ParamType
+
+
+class _Size(_ParamType):
     """A byte count as people write it (``10k``, ``5M``), parsed by the same rule as RESUMECONV_MAX_INPUT_BYTES."""
 
     name = "size"
