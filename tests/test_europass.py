@@ -18,8 +18,8 @@ from lossaccounting import uncovered
 from resumeconv.cli import main
 from resumeconv.core.errors import InputError, UnsafeInputError
 from resumeconv.core.losses import differences
-from resumeconv.formats import _europass_common as common
 from resumeconv.formats import detect
+from resumeconv.formats._europass import fields, names, phones
 
 FIXTURES = ROOT / "tests" / "fixtures" / "europass"
 CANDIDATE_NS = "http://www.europass.eu/1.0"
@@ -417,14 +417,14 @@ def test_malformed_xml_names_line_and_column() -> None:
     ("517-980-3880", None),
 ])
 def test_split_phone(text: str, parsed: tuple[str, str, str] | None) -> None:
-    assert common.split_phone(text) == parsed
+    assert phones.split_phone(text) == parsed
 
 
 def test_name_split_and_labels() -> None:
-    assert common.split_name("Fabio Ashtar Telarico") == ("Fabio Ashtar", "Telarico")
-    assert common.split_name("Plato") == ("", "Plato")
-    assert common.label_for("employmentType") == "Employment type"
-    assert common.label_for("venue", "short") == "Venue short"
+    assert names.split_name("Fabio Ashtar Telarico") == ("Fabio Ashtar", "Telarico")
+    assert names.split_name("Plato") == ("", "Plato")
+    assert fields.label_for("employmentType") == "Employment type"
+    assert fields.label_for("venue", "short") == "Venue short"
 
 
 def test_unknown_fields_are_carried_as_text_and_read_back_exactly() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -49,8 +50,9 @@ def test_only_upstream_fields_and_legacy_aliases_remain(academic: dict) -> None:
     assert out["education"][0]["gpa"] == "3.9/4.0"
 
 
-def test_publication_authors_venue_and_identifiers(academic: dict) -> None:
-    first, second = theme_document(academic)[0]["publications"]
+def test_publication_authors_venue_and_identifiers_in_markdown(academic: dict) -> None:
+    """elegant renders publication summaries with markdown-it: marks escaped, the owner in bold, DOI links."""
+    first, second = theme_document(academic, theme="elegant")[0]["publications"]
     assert first["summary"].split("\n\n") == [
         "**A. Researcher**\\*, B. Other\\*, C. Senior† (\\* equal contribution; † corresponding author)",
         "Oral (1.5%)",
@@ -65,8 +67,40 @@ def test_publication_authors_venue_and_identifiers(academic: dict) -> None:
                                  "DOI: [10.5555/jmlr.1](https://doi.org/10.5555/jmlr.1)")
 
 
-def test_other_sections_fold(academic: dict) -> None:
+def test_publication_authors_in_plain_text(academic: dict) -> None:
+    """Without a known theme the summary reads right printed as is: plain marks, a note, no Markdown."""
+    first, second = theme_document(academic)[0]["publications"]
+    assert first["summary"] == ("A. Researcher*, B. Other*, C. Senior† (* equal contribution; † corresponding "
+                                "author). Oral (1.5%). arXiv: 2401.01234")
+    assert first["url"] == "https://doi.org/10.1234/icml.2024.5"
+    assert second["summary"] == "D. First, A. Researcher. In press. DOI: 10.5555/jmlr.1"
+    assert second["url"] == "https://journal.example.org/p/1"
+
+
+def test_publication_authors_for_stackoverflow(academic: dict) -> None:
+    """stackoverflow's formatter has no escapes: one author a line, so no two marks meet on a line."""
+    first, _ = theme_document(academic, theme="stackoverflow")[0]["publications"]
+    assert first["summary"].split("\n\n") == [
+        "**A. Researcher***,\nB. Other*,\nC. Senior†\n(* equal contribution; † corresponding author)",
+        "Oral (1.5%)", "arXiv: [2401.01234](https://arxiv.org/abs/2401.01234)"]
+
+
+def test_publication_authors_as_html_for_spartan(academic: dict) -> None:
+    first, _ = theme_document(academic, theme="spartan")[0]["publications"]
+    assert first["summary"] == (
+        "<strong>A. Researcher</strong>*, B. Other*, C. Senior† (* equal contribution; † corresponding author)<br>"
+        'Oral (1.5%)<br>arXiv: <a href="https://arxiv.org/abs/2401.01234">2401.01234</a>')
+
+
+def test_plain_text_sections(academic: dict) -> None:
     out, _ = theme_document(academic)
+    assert out["basics"]["summary"] == ("I study *robust* optimization. Citations: 120 (Google Scholar, Nov 3, "
+                                         "2025). Robust Training. Methods that hold up [ICML'24]. Ten papers.")
+    assert out["volunteer"][2]["highlights"] == ["E. Student (Undergraduate, USTC), May 2024 – Aug 2024: ICCV'25"]
+
+
+def test_other_sections_fold(academic: dict) -> None:
+    out, _ = theme_document(academic, theme="elegant")
     basics = out["basics"]
     assert basics["summary"].split("\n\n") == [
         "I study *robust* optimization.", "Citations: 120 (Google Scholar, Nov 3, 2025)",
@@ -190,3 +224,57 @@ def test_corpus_theme_output_is_upstream_valid(shared: Path) -> None:
             assert validate(out, profile="jsonresume", lint=False) == [], path.name
             checked += 1
     assert checked >= 30
+
+
+def test_ci_installs_every_profiled_theme_at_its_version() -> None:
+    """.ci/run installs exactly the versions the profiles were read from (and the install hint names)."""
+    from resumeconv.formats.theme.profiles import THEMES
+    from resumeconv.render import install_command
+
+    script = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
+    pinned = dict(re.findall(r"\b(jsonresume-theme-[a-z-]+)@([0-9.]+)", script))
+    assert pinned == {f"jsonresume-theme-{p.name}": p.version for p in THEMES}
+    assert install_command("jsonresume-theme-kendall").endswith(" jsonresume-theme-kendall@0.2.0")
+
+
+def test_sections_a_theme_lacks_are_reported(academic: dict) -> None:
+    reasons = _losses(academic, "class")
+    assert reasons["/publications"] == "class has no publications section; the page will not show it"
+    assert reasons["/awards"] == "class has no awards section; the page will not show it"
+    assert "/work" not in reasons and "/publications" not in _losses(academic, "flat")
+    assert reasons.get("/projects") == "class has no projects section; the page will not show it"
+
+
+def test_class_reads_qualification(academic: dict) -> None:
+    out, _ = theme_document(academic, theme="class")
+    assert out["education"][0]["qualification"].startswith("Ph.D. (candidate), Computer Science (thesis:")
+
+
+def test_talk_venue_where_the_theme_shows_it(academic: dict) -> None:
+    """stackoverflow and kendall print no project entity: the venue goes into the description; macchiato prints
+    neither and reads a project's summary."""
+    for theme in ("stackoverflow", "kendall"):
+        project = theme_document(academic, theme=theme)[0]["projects"][0]
+        assert "entity" not in project and project["description"].startswith("AAAI'24, Vancouver, Canada"), theme
+    project = theme_document(academic, theme="macchiato")[0]["projects"][0]
+    assert project["summary"] == project["description"]
+
+
+def test_dates_a_theme_cannot_print_move_into_the_headline(academic: dict) -> None:
+    out, report = theme_document(academic, theme="macchiato")
+    assert out["awards"][0]["title"] == "Rising Star (2025)" and "date" not in out["awards"][0]
+    reasons = {x.pointer: x.reason for x in report}
+    assert reasons["/awards/0/date"] == "macchiato does not show this date; shown in title"
+    out, report = theme_document(academic, theme="spartan")
+    reasons = {x.pointer: x.reason for x in report}
+    assert reasons["/work/1/startDate"] == "spartan would print a month this date does not have; shown in position"
+    assert out["education"][0].get("startDate") == academic["education"][0].get("startDate")
+
+
+def test_cli_option_selects_the_profile(tmp_path: Path) -> None:
+    out = tmp_path / "cv.theme.json"
+    result = CliRunner().invoke(main, ["convert", str(FIXTURE), "-o", str(out), "-O", "theme=stackoverflow"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["publications"][0]["summary"].startswith("**A. Researcher***,\nB. Other*")
+    result = CliRunner().invoke(main, ["convert", str(FIXTURE), "-o", str(out)])
+    assert json.loads(out.read_text())["publications"][0]["summary"].startswith("A. Researcher*, B. Other*")

@@ -3,7 +3,7 @@
 Theme packages are looked up in ``./node_modules``, in the cache folder (``$RESUMECONV_NODE_DIR``, by default
 ``~/.cache/resumeconv/node``, where ``npm install --prefix`` puts them) and in every ``NODE_PATH`` entry. The theme's
 exported ``render(resume)`` is called by the small ``render.js`` shipped beside this module, on the theme document
-(see formats/theme.py).
+(see formats/theme/), tuned by the theme's profile (formats/theme/profiles.py).
 """
 
 from __future__ import annotations
@@ -17,9 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from .core.errors import ResumeconvError
+from .formats.theme.profiles import THEMES
 
-#: The versions this project tests; the install hint pins them.
-KNOWN_THEMES = {"jsonresume-theme-even": "0.26.1", "jsonresume-theme-elegant": "1.16.1"}
+#: The versions this project tests (the themes with a profile); the install hint pins them.
+KNOWN_THEMES = {f"jsonresume-theme-{p.name}": p.version for p in THEMES}
+#: The renderer the tests compare against (``resumed render``).
+RESUMED_VERSION = "6.1.0"
 RENDER_JS = Path(__file__).resolve().parent / "render.js"
 #: Seconds a theme or Chromium may take before it is stopped.
 TIMEOUT = 120
@@ -81,8 +84,10 @@ def render_html(theme_doc: dict[str, Any], theme: str) -> str:
     node = find_node()
     package = find_theme(theme)
     try:
+        # Themes format dates in the local time zone (onepage-plus: new Date('2023-05').toLocaleDateString()):
+        # in UTC a month is the month written, wherever the machine is.
         proc = subprocess.run([node, str(RENDER_JS), str(package)], input=json.dumps(theme_doc).encode("utf-8"),
-                              capture_output=True, timeout=TIMEOUT, check=False)
+                              capture_output=True, timeout=TIMEOUT, check=False, env={**os.environ, "TZ": "UTC"})
     except subprocess.TimeoutExpired:
         raise RenderError(f"theme '{package.name}' did not finish within {TIMEOUT} s") from None
     if proc.returncode != 0:

@@ -10,16 +10,16 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ..core.errors import InputError, UnsafeInputError
-from ..core.fileio import max_input_bytes
-from ..core.losses import LossReport
-from . import _xml
+from ...core.errors import InputError, UnsafeInputError
+from ...core.fileio import max_input_bytes
+from ...core.losses import LossReport
+from .. import _xml
 
 #: Embedded-file names a Europass PDF uses for its XML, newest first.
 PDF_ATTACHMENTS = ("attachment.xml", "Europass-XML-Attachment", "Europass-XML-Attachment.xml")
 
 
-def parse(data: bytes, source: str | None):
+def parse(data: bytes, source: str | None) -> Any:
     """The XML tree of a Europass XML file or of the XML embedded in a Europass PDF."""
     if data.lstrip()[:5] == b"%PDF-":
         data = xml_from_pdf(data, source)

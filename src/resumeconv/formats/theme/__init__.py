@@ -1,11 +1,13 @@
 """Theme-ready JSON Resume: a strictly upstream-valid document (v1.0.0 and latest) for stock npm themes.
 
-Stock themes (``jsonresume-theme-even``, ``jsonresume-theme-elegant``, ...) read only upstream fields and render
-several of them as Markdown. So the academic fields are folded into the fields themes display (authors into a
-publication's summary, the venue into its publisher, talks' venues into the project's entity, mentees into a
-service entry), every other field that is not upstream is removed and reported, the fields known themes crash
-without get empty defaults, and the legacy aliases older themes still read are added. ``theme=NAME`` tunes the
-output for a known theme (see docs/themes.md).
+Stock themes read only upstream fields. So the academic fields are folded into the fields themes display (authors
+into a publication's summary, the venue into its publisher, talks' venues into the project's entity, mentees into
+a service entry), every other field that is not upstream is removed and reported, the fields known themes crash
+without get empty defaults, and the legacy aliases older themes still read are added.
+
+Folded text is plain text that reads right printed as is, unless ``theme=NAME`` names a known theme: its profile
+(profiles.py) says which fields it formats (CommonMark, its own mini-Markdown or raw HTML), which sections and
+fields it shows and how it prints dates (docs/themes.md).
 """
 
 from __future__ import annotations
@@ -17,22 +19,22 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlparse
 
-from ..core import document
-from ..core.dates import is_iso, precision
-from ..core.losses import LossReport, pointer
-from ..schemas import load_schema, resolve
-from . import WriteResult
-from ._academic import (
+from ...core import document
+from ...core.dates import is_iso, precision
+from ...core.losses import LossReport, pointer
+from ...schemas import load_schema, resolve
+from .. import WriteResult
+from .._academic import (
     EVENT_TYPES,
-    author_list,
     date_range,
     has_mark,
     human_date,
     join_nonempty,
-    md_escape,
     metric_text,
     venue_text,
 )
+from .markup import STYLES, Text
+from .profiles import ThemeProfile, profile
 
 #: The upstream schema the output claims (a real, tagged file of the jsonresume/resume-schema repository).
 UPSTREAM_SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
@@ -49,20 +51,31 @@ LEGACY_ALIASES: dict[str, dict[str, str]] = {
 #: Where a theme shows an item's headline; dates too coarse for the theme are written there as text.
 HEADLINE = {"work": "position", "volunteer": "position", "education": "studyType", "projects": "name",
             "awards": "title", "publications": "publisher"}
-#: How precisely each known theme prints dates, by section ("*" for the rest). A date coarser than this would be
-#: printed with a made-up month (even prints '2023' as 'Jan 2023').
-THEME_DATE_PRECISION: dict[str, dict[str, str]] = {
-    "even": {"*": "month"},
-    "elegant": {"*": "month", "publications": "day", "awards": "day", "certificates": "day"},
-}
-#: Sections where a theme prints nothing (or an empty label) for a missing date, so a coarse date can move into the
-#: headline text. Elsewhere the date stays and the loss report says how the theme prints it: elegant prints
-#: 'Present' without an end date and 'Published on: undefined' without a release date.
-MOVES_COARSE_DATES: dict[str, frozenset[str]] = {"even": frozenset(HEADLINE), "elegant": frozenset({"awards"})}
 _ORDER = ("year", "month", "day")
 _COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
 
-Fold = Callable[[dict[str, Any], str, LossReport], None]
+
+class _Fold:
+    """What one fold needs: the theme's profile (which style a field takes, what it shows) and the report."""
+
+    def __init__(self, theme: ThemeProfile, report: LossReport) -> None:
+        self.theme = theme
+        self.report = report
+
+    def style(self, section: str, key: str) -> Text:
+        return STYLES[self.theme.style_name(section, key)]
+
+    def moved(self, ptr: str, where: str) -> None:
+        self.report.add(ptr, f"shown in {where}", "normalization")
+
+    def append(self, item: dict[str, Any], section: str, key: str, text: str) -> None:
+        """Add a paragraph (already in the field's style) to a text field."""
+        if text:
+            before = item.get(key)
+            item[key] = self.style(section, key).paragraphs([str(before) if before else "", text])
+
+
+Fold = Callable[[dict[str, Any], str, _Fold], None]
 
 
 def write(doc: dict[str, Any], *, format: str = "theme", theme: str | None = None, **_: Any) -> WriteResult:
@@ -72,17 +85,21 @@ def write(doc: dict[str, Any], *, format: str = "theme", theme: str | None = Non
 
 def theme_document(doc: dict[str, Any], *, theme: str | None = None) -> tuple[dict[str, Any], LossReport]:
     """The theme-ready document and its loss report (the library entry point ``render`` uses)."""
-    name = theme_name(theme)
+    prof = profile(theme_name(theme))
     out = copy.deepcopy(doc)
     report = LossReport()
-    _fold_sections(out, report)
+    fold = _Fold(prof, report)
+    _escape_own_text(out, fold)
+    _fold_sections(out, fold)
     _strip_non_upstream(out, report)
-    _add_mentoring(out, doc, report)
+    _add_mentoring(out, doc, fold)
     _safe_defaults(out, report)
     _end_events(out, report)
-    _coarse_dates(out, name, report)
+    _coarse_dates(out, prof, report)
     _check_upstream(out, report)
+    _hidden_sections(out, prof, report)
     _legacy_aliases(out)
+    _copies(out, prof)
     return out, report
 
 
@@ -94,80 +111,94 @@ def theme_name(theme: str | None) -> str | None:
     return base.removeprefix("jsonresume-theme-").lower()
 
 
+def _escape_own_text(out: dict[str, Any], fold: _Fold) -> None:
+    """The CV's own text in a field the theme prints as raw HTML must not become markup (``a < b``, ``R&D``).
+
+    Markdown themes get the CV's text as written: a JSON Resume summary may hold Markdown meant for them."""
+    if fold.theme.markup != "html":
+        return
+    for section, value in out.items():
+        items = [value] if isinstance(value, dict) else value if isinstance(value, list) else []
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            for key, text in item.items():
+                style = fold.style(section, key)
+                if style.name != "html":
+                    continue
+                if isinstance(text, str):
+                    item[key] = style.text(text)
+                elif isinstance(text, list):
+                    item[key] = [style.text(x) if isinstance(x, str) else x for x in text]
+
+
 # --- folding academic fields into displayed ones ----------------------------------------------------------------
 
 
-def _moved(report: LossReport, ptr: str, where: str) -> None:
-    report.add(ptr, f"shown in {where}", "normalization")
-
-
-def _append(item: dict[str, Any], key: str, text: str) -> None:
-    """Add a Markdown paragraph to a text field."""
-    if text:
-        item[key] = f"{item[key]}\n\n{text}" if item.get(key) else text
-
-
-def _fold_basics(basics: dict[str, Any], ptr: str, report: LossReport) -> None:
+def _fold_basics(basics: dict[str, Any], ptr: str, fold: _Fold) -> None:
     orcid = basics.pop("orcid", None)
     if orcid:
         profiles = basics.setdefault("profiles", [])
         if not any(isinstance(p, dict) and str(p.get("network", "")).lower() == "orcid" for p in profiles):
             profiles.append({"network": "ORCID", "username": orcid, "url": f"https://orcid.org/{orcid}"})
-        _moved(report, f"{ptr}/orcid", "basics.profiles (network ORCID)")
+        fold.moved(f"{ptr}/orcid", "basics.profiles (network ORCID)")
+    style = fold.style("basics", "summary")
     metrics = basics.pop("metrics", None)
     if metrics:
-        _append(basics, "summary", md_escape("; ".join(metric_text(m) for m in metrics if isinstance(m, dict))))
-        _moved(report, f"{ptr}/metrics", "basics.summary")
+        fold.append(basics, "basics", "summary",
+                    style.text("; ".join(metric_text(m) for m in metrics if isinstance(m, dict))))
+        fold.moved(f"{ptr}/metrics", "basics.summary")
     highlights = basics.pop("researchHighlights", None)
     for i, item in enumerate(highlights or []):
         if not isinstance(item, dict):
-            report.add(f"{ptr}/researchHighlights/{i}", "not a highlight object; themes cannot show it")
+            fold.report.add(f"{ptr}/researchHighlights/{i}", "not a highlight object; themes cannot show it")
             continue
-        title = f"**{md_escape(str(item['title']))}.** " if item.get("title") else ""
-        _append(basics, "summary", title + md_escape(str(item.get("summary", ""))))
-        _moved(report, f"{ptr}/researchHighlights/{i}", "basics.summary")
+        title = style.strong(style.text(f"{item['title']}.")) + " " if item.get("title") else ""
+        fold.append(basics, "basics", "summary", title + style.text(str(item.get("summary", ""))))
+        fold.moved(f"{ptr}/researchHighlights/{i}", "basics.summary")
 
 
-def _fold_work(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+def _fold_work(item: dict[str, Any], ptr: str, fold: _Fold) -> None:
+    style = fold.style("work", "summary")
     lines = []
     for key, label in (("department", "Department"), ("project", "Project")):
         value = item.pop(key, None)
         if value:
-            lines.append(f"{label}: {md_escape(str(value))}")
-            _moved(report, f"{ptr}/{key}", "work summary")
+            lines.append(style.text(f"{label}: {value}"))
+            fold.moved(f"{ptr}/{key}", "work summary")
     kinds = item.pop("employmentType", None) or []
     place = item.pop("workplaceType", None)
     if kinds or place:
-        lines.append("Employment: " + md_escape(join_nonempty([join_nonempty(kinds), place], "; ")))
+        lines.append(style.text("Employment: " + join_nonempty([join_nonempty(kinds), place], "; ")))
         for key, value in (("employmentType", kinds), ("workplaceType", place)):
             if value:
-                _moved(report, f"{ptr}/{key}", "work summary")
-    _append(item, "summary", "\n\n".join(lines))
+                fold.moved(f"{ptr}/{key}", "work summary")
+    fold.append(item, "work", "summary", style.paragraphs(lines))
 
 
-def _fold_volunteer(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+def _fold_volunteer(item: dict[str, Any], ptr: str, fold: _Fold) -> None:
     venues = item.pop("venues", None)
     if venues:
         text = join_nonempty(venues)
         if item.get("organization"):
-            _append(item, "summary", f"Venues: {md_escape(text)}")
-            _moved(report, f"{ptr}/venues", "volunteer summary")
+            fold.append(item, "volunteer", "summary", fold.style("volunteer", "summary").text(f"Venues: {text}"))
+            fold.moved(f"{ptr}/venues", "volunteer summary")
         else:
             item["organization"] = text
-            _moved(report, f"{ptr}/venues", "volunteer organization")
+            fold.moved(f"{ptr}/venues", "volunteer organization")
 
 
-def _fold_education(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+def _fold_education(item: dict[str, Any], ptr: str, fold: _Fold) -> None:
     status = item.pop("status", None)
     if status:
         item["studyType"] = join_nonempty([item.get("studyType"), f"({status})"], " ")
-        _moved(report, f"{ptr}/status", "education studyType")
+        fold.moved(f"{ptr}/status", "education studyType")
     place = [item.pop(k, None) for k in ("department", "location")]
     if any(place):
         item["institution"] = join_nonempty([item.get("institution"), *place])
         for key, value in zip(("department", "location"), place, strict=True):
             if value:
-                _moved(report, f"{ptr}/{key}", "education institution")
+                fold.moved(f"{ptr}/{key}", "education institution")
     details = []
     for key, label in (("thesis", "thesis"), ("advisors", "advisor"), ("committee", "committee"),
                        ("researchAreas", "research areas")):
@@ -175,73 +206,98 @@ def _fold_education(item: dict[str, Any], ptr: str, report: LossReport) -> None:
         if value:
             text = join_nonempty(value) if isinstance(value, list) else str(value)
             details.append(f"{label}{'s' if label == 'advisor' and len(value) > 1 else ''}: {text}")
-            _moved(report, f"{ptr}/{key}", "education area")
+            fold.moved(f"{ptr}/{key}", "education area")
     if details:
         item["area"] = join_nonempty([item.get("area"), f"({'; '.join(details)})"], " ")
 
 
-def _fold_awards(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+def _fold_awards(item: dict[str, Any], ptr: str, fold: _Fold) -> None:
+    style = fold.style("awards", "summary")
     host = item.pop("host", None)
     if host and not item.get("awarder"):
         item["awarder"] = host
-        _moved(report, f"{ptr}/host", "award awarder")
+        fold.moved(f"{ptr}/host", "award awarder")
     elif host:
-        _append(item, "summary", f"Hosted by {md_escape(host)}")
-        _moved(report, f"{ptr}/host", "award summary")
+        fold.append(item, "awards", "summary", style.text(f"Hosted by {host}"))
+        fold.moved(f"{ptr}/host", "award summary")
     facts = []
     for key in ("amount", "selectivity"):
         value = item.pop(key, None)
         if value:
-            facts.append(md_escape(str(value)))
-            _moved(report, f"{ptr}/{key}", "award summary")
+            facts.append(str(value))
+            fold.moved(f"{ptr}/{key}", "award summary")
     dates = item.pop("dates", None)
     if dates:
         facts.append("Received " + join_nonempty(human_date(d) for d in dates))
-        _moved(report, f"{ptr}/dates", "award summary")
-    _append(item, "summary", " · ".join(facts))
+        fold.moved(f"{ptr}/dates", "award summary")
+    fold.append(item, "awards", "summary", style.text(" · ".join(facts)))
 
 
-def _fold_publication(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+def _author_line(authors: list[Any], style: Text) -> str:
+    """The author list as the reader must see it: the owner (``self``) strong where the style can show it, ``*``
+    after equal contributors, ``†`` after corresponding authors, and a legend note for the marks used."""
+    names = []
+    for author in authors:
+        if not isinstance(author, dict):
+            continue
+        name = style.text(str(author.get("name", "")))
+        if author.get("self") is True:
+            name = style.strong(name)
+        if author.get("equalContribution") is True:
+            name += style.star
+        if author.get("corresponding") is True:
+            name += "†"
+        names.append(name)
+    notes = [m for k, m in (("equalContribution", f"{style.star} equal contribution"),
+                            ("corresponding", "† corresponding author")) if has_mark(authors, k)]
+    return style.legend(style.authors(names), notes)
+
+
+def _fold_publication(item: dict[str, Any], ptr: str, fold: _Fold) -> None:
+    style = fold.style("publications", "summary")
     lead = []
     authors = item.pop("authors", None)
-    if authors:
-        legend = [m for k, m in (("equalContribution", "\\* equal contribution"),
-                                 ("corresponding", "† corresponding author")) if has_mark(authors, k)]
-        lead.append(author_list(authors) + (f" ({'; '.join(legend)})" if legend else ""))
-        _moved(report, f"{ptr}/authors", "publication summary")
+    if isinstance(authors, list) and authors:
+        lead.append(_author_line(authors, style))
+        fold.moved(f"{ptr}/authors", "publication summary")
     status = item.pop("status", None)
     notes = item.pop("notes", None) or []
     remarks = [status.replace("-", " ").capitalize()] if status and status != "published" else []
-    remarks += [md_escape(str(n)) for n in notes]
+    remarks += [str(n) for n in notes]
     if remarks:
-        lead.append(" · ".join(remarks))
+        lead.append(style.text(" · ".join(remarks)))
     if status:
         shown = status != "published"
-        report.add(f"{ptr}/status", "shown in publication summary" if shown else "published work needs no status line",
-                   "normalization")
+        fold.report.add(f"{ptr}/status",
+                        "shown in publication summary" if shown else "published work needs no status line",
+                        "normalization")
     if notes:
-        _moved(report, f"{ptr}/notes", "publication summary")
-    _fold_venue(item, ptr, report)
-    _fold_identifiers(item, ptr, report, lead)
+        fold.moved(f"{ptr}/notes", "publication summary")
+    _fold_venue(item, ptr, fold)
+    _fold_identifiers(item, ptr, fold, lead)
     if lead:
-        item["summary"] = "\n\n".join([*lead, *([item["summary"]] if item.get("summary") else [])])
+        before = item.get("summary")
+        item["summary"] = style.paragraphs([*lead, str(before) if before else ""])
 
 
-def _fold_venue(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+def _fold_venue(item: dict[str, Any], ptr: str, fold: _Fold) -> None:
     venue = venue_text(item.pop("venue", None))
     if venue:
-        _moved(report, f"{ptr}/venue", "publication publisher")
+        fold.moved(f"{ptr}/venue", "publication publisher")
     numbers = []
     for key, label in (("volume", "vol."), ("issue", "no."), ("pages", "pp.")):
         value = item.pop(key, None)
         if value:
             numbers.append(f"{label} {value}")
-            _moved(report, f"{ptr}/{key}", "publication publisher")
+            fold.moved(f"{ptr}/{key}", "publication publisher")
     if venue or numbers:
         item["publisher"] = join_nonempty([venue, item.get("publisher"), join_nonempty(numbers)])
 
 
-def _fold_identifiers(item: dict[str, Any], ptr: str, report: LossReport, lead: list[str]) -> None:
+def _fold_identifiers(item: dict[str, Any], ptr: str, fold: _Fold, lead: list[str]) -> None:
+    """A DOI or arXiv id becomes the publication's link where the theme shows one, else a line of the summary."""
+    style = fold.style("publications", "summary")
+    linked = fold.theme.shows("publications", "url")
     links = []
     for key, label, base in (("doi", "DOI", "https://doi.org/"), ("arxiv", "arXiv", "https://arxiv.org/abs/")):
         value = item.pop(key, None)
@@ -250,39 +306,41 @@ def _fold_identifiers(item: dict[str, Any], ptr: str, report: LossReport, lead: 
         url = base + value
         if not item.get("url"):
             item["url"] = url
-            _moved(report, f"{ptr}/{key}", "publication url")
-        else:
-            links.append(f"{label}: [{md_escape(value)}]({url})")
-            _moved(report, f"{ptr}/{key}", "publication summary")
+            if linked:
+                fold.moved(f"{ptr}/{key}", "publication url")
+                continue
+        links.append(f"{style.text(label + ': ')}{style.link(value, url)}")
+        fold.moved(f"{ptr}/{key}", "publication summary")
     if links:
         lead.append(" · ".join(links))
 
 
-def _fold_project(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+def _fold_project(item: dict[str, Any], ptr: str, fold: _Fold) -> None:
     venue = venue_text(item.pop("venue", None))
     location = item.pop("location", None)
     where = join_nonempty([venue, location])
-    if where and not item.get("entity"):
+    style = fold.style("projects", "description")
+    if where and not item.get("entity") and fold.theme.shows("projects", "entity"):
         item["entity"] = where
         target = "project entity"
     elif where:
-        _append(item, "description", md_escape(where))
+        fold.append(item, "projects", "description", style.text(where))
         target = "project description"
     for key, value in (("venue", venue), ("location", location)):
         if value:
-            _moved(report, f"{ptr}/{key}", target)
+            fold.moved(f"{ptr}/{key}", target)
     presenters = item.pop("presenters", None)
     if presenters:
-        _append(item, "description", "Presenters: " + md_escape(join_nonempty(presenters)))
-        _moved(report, f"{ptr}/presenters", "project description")
+        fold.append(item, "projects", "description", style.text("Presenters: " + join_nonempty(presenters)))
+        fold.moved(f"{ptr}/presenters", "project description")
 
 
-def _fold_language(item: dict[str, Any], ptr: str, report: LossReport) -> None:
+def _fold_language(item: dict[str, Any], ptr: str, fold: _Fold) -> None:
     cefr = item.pop("cefr", None)
     if isinstance(cefr, dict) and cefr:
         levels = join_nonempty(f"{k} {v}" for k, v in cefr.items())
         item["fluency"] = join_nonempty([item.get("fluency"), f"(CEFR: {levels})"], " ")
-        _moved(report, f"{ptr}/cefr", "language fluency")
+        fold.moved(f"{ptr}/cefr", "language fluency")
 
 
 _ITEM_FOLDS: dict[str, Fold] = {
@@ -291,60 +349,62 @@ _ITEM_FOLDS: dict[str, Fold] = {
 }
 
 
-def _fold_sections(out: dict[str, Any], report: LossReport) -> None:
+def _fold_sections(out: dict[str, Any], fold: _Fold) -> None:
     if isinstance(out.get("basics"), dict):
-        _fold_basics(out["basics"], "/basics", report)
-    meta = out.get("meta") if isinstance(out.get("meta"), dict) else {}
-    overview = meta.pop("publicationsOverview", None)
+        _fold_basics(out["basics"], "/basics", fold)
+    meta = out.get("meta")
+    overview = meta.pop("publicationsOverview", None) if isinstance(meta, dict) else None
     if overview:
-        _append(out.setdefault("basics", {}), "summary", md_escape(str(overview)))
-        _moved(report, "/meta/publicationsOverview", "basics.summary")
-    for section, fold in _ITEM_FOLDS.items():
+        basics = out.setdefault("basics", {})
+        fold.append(basics, "basics", "summary", fold.style("basics", "summary").text(str(overview)))
+        fold.moved("/meta/publicationsOverview", "basics.summary")
+    for section, fold_item in _ITEM_FOLDS.items():
         items = out.get(section)
         if isinstance(items, list):
             for i, item in enumerate(items):
                 if isinstance(item, dict):
-                    fold(item, pointer(section, i), report)
+                    fold_item(item, pointer(section, i), fold)
 
 
-def _add_mentoring(out: dict[str, Any], doc: dict[str, Any], report: LossReport) -> None:
+def _add_mentoring(out: dict[str, Any], doc: dict[str, Any], fold: _Fold) -> None:
     """Mentees have no upstream section; one service entry lists them (themes render volunteer work)."""
-    meta = doc.get("meta") if isinstance(doc.get("meta"), dict) else {}
-    listed = meta.get("mentees") if isinstance(meta.get("mentees"), list) else []
+    meta = doc.get("meta")
+    found = meta.get("mentees") if isinstance(meta, dict) else None
+    listed: list[Any] = found if isinstance(found, list) else []
     mentees = [m for m in listed if isinstance(m, dict)]
     for i, mentee in enumerate(listed):
         if not isinstance(mentee, dict):
-            report.add(f"/meta/mentees/{i}", "not a mentee object; themes cannot show it")
+            fold.report.add(f"/meta/mentees/{i}", "not a mentee object; themes cannot show it")
     if not mentees:
         return
-    entry: dict[str, Any] = {"position": "Mentoring", "highlights": [_mentee_text(m) for m in mentees]}
+    style = fold.style("volunteer", "highlights")
+    entry: dict[str, Any] = {"position": "Mentoring", "highlights": [_mentee_text(m, style) for m in mentees]}
     starts = sorted(m["startDate"] for m in mentees if is_iso(m.get("startDate")))
-    ends = [m.get("endDate") for m in mentees]
+    ends = [str(m.get("endDate")) for m in mentees if is_iso(m.get("endDate"))]
     if starts:
         entry["startDate"] = starts[0]
-    if ends and all(is_iso(e) for e in ends):
+    if ends and len(ends) == len(mentees):
         entry["endDate"] = max(ends)
     out.setdefault("volunteer", []).append(entry)
     for i, mentee in enumerate(listed):
         if isinstance(mentee, dict):
-            _moved(report, f"/meta/mentees/{i}", "a 'Mentoring' volunteer entry")
+            fold.moved(f"/meta/mentees/{i}", "a 'Mentoring' volunteer entry")
 
 
-def _mentee_text(mentee: dict[str, Any]) -> str:
+def _mentee_text(mentee: dict[str, Any], style: Text) -> str:
     roles = [join_nonempty([a.get("role"), a.get("institution")], ", ") for a in mentee.get("affiliations") or []
              if isinstance(a, dict)]
-    text = f"**{md_escape(str(mentee.get('name', '')))}**"
-    if roles:
-        text += f" ({md_escape('; '.join(roles))})"
+    text = style.strong(style.text(str(mentee.get("name", ""))))
+    rest = f" ({'; '.join(roles)})" if roles else ""
     when = date_range(mentee.get("startDate"), mentee.get("endDate"))
     if when:
-        text += f", {when}"
+        rest += f", {when}"
     outcomes = mentee.get("outcomes")
     if outcomes:
-        text += ": " + md_escape(join_nonempty(outcomes))
+        rest += ": " + join_nonempty(outcomes)
     if mentee.get("summary"):
-        text += f". {md_escape(str(mentee['summary']))}"
-    return text
+        rest += f". {mentee['summary']}"
+    return text + style.text(rest)
 
 
 # --- keeping only upstream fields --------------------------------------------------------------------------------
@@ -403,15 +463,15 @@ def _safe_defaults(out: dict[str, Any], report: LossReport) -> None:
                    "shown in basics.location.region", "normalization")
     profiles = basics.setdefault("profiles", [])
     kept = []
-    for i, profile in enumerate(profiles):
-        if isinstance(profile, dict) and not profile.get("network"):
-            host = urlparse(str(profile.get("url", ""))).hostname
+    for i, entry in enumerate(profiles):
+        if isinstance(entry, dict) and not entry.get("network"):
+            host = urlparse(str(entry.get("url", ""))).hostname
             if not host:
                 report.add(f"/basics/profiles/{i}", "a profile with neither network nor url: themes cannot show it")
                 continue
-            profile["network"] = host.removeprefix("www.")
+            entry["network"] = host.removeprefix("www.")
             report.add(f"/basics/profiles/{i}/network", "taken from the profile url's host", "normalization")
-        kept.append(profile)
+        kept.append(entry)
     basics["profiles"] = kept
 
 
@@ -435,41 +495,66 @@ def _date_fields() -> dict[str, list[str]]:
     return fields
 
 
-def _coarse_dates(out: dict[str, Any], theme: str | None, report: LossReport) -> None:
-    """Dates coarser than a known theme prints: moved into the headline text (even) or reported (others)."""
-    table = THEME_DATE_PRECISION.get(theme or "")
-    if not table:
+def _coarse_dates(out: dict[str, Any], theme: ThemeProfile, report: LossReport) -> None:
+    """Dates coarser than a known theme prints: moved into the headline text where the theme prints nothing for a
+    missing date, else kept and reported (the theme will show a month or day the CV does not have)."""
+    if not theme.precision:
         return
     for section, keys in _date_fields().items():
-        need = table.get(section, table["*"])
+        need = theme.precision.get(section, theme.precision.get("*", "year"))
+        finest = len(_ORDER) if need == "none" else _ORDER.index(need)
         for i, item in enumerate(out.get(section) or []):
             coarse = [k for k in keys if isinstance(item, dict) and is_iso(item.get(k))
-                      and _ORDER.index(precision(item[k])) < _ORDER.index(need)]
+                      and _ORDER.index(precision(item[k])) < finest]
             if coarse:
                 _coarse_item(item, keys, coarse, theme, pointer(section, i), section, report)
 
 
-def _coarse_item(item: dict[str, Any], keys: list[str], coarse: list[str], theme: str, ptr: str, section: str,
-                 report: LossReport) -> None:
+def _coarse_item(item: dict[str, Any], keys: list[str], coarse: list[str], theme: ThemeProfile, ptr: str,
+                 section: str, report: LossReport) -> None:
     headline = HEADLINE.get(section)
-    if headline and section in MOVES_COARSE_DATES.get(theme, ()):
+    need = theme.precision.get(section, theme.precision.get("*", "year"))
+    if headline and section in theme.moves:
         dates = {k: item.pop(k) for k in keys if k in item}
         start = dates.get("startDate", dates.get(keys[0]))
         when = date_range(start, dates.get("endDate"), ongoing="endDate" in keys)
         item[headline] = join_nonempty([item.get(headline), when], ", ") if section == "publications" \
             else join_nonempty([item.get(headline), f"({when})"], " ")
         for key in dates:
-            report.add(f"{ptr}/{key}", f"{theme} would print a month this date does not have; shown in {headline}",
-                       "normalization")
+            what = "does not show this date" if need == "none" else \
+                f"would print a {_missing_part(str(dates[key]))} this date does not have"
+            report.add(f"{ptr}/{key}", f"{theme.name} {what}; shown in {headline}", "normalization")
         return
     for key in coarse:
-        report.add(f"{ptr}/{key}", f"{theme} prints this {precision(item[key])}-precision date with a made-up "
+        report.add(f"{ptr}/{key}", f"{theme.name} prints this {precision(item[key])}-precision date with a made-up "
                    "month or day", "normalization")
+
+
+def _missing_part(value: str) -> str:
+    return "month" if precision(value) == "year" else "day"
+
+
+def _hidden_sections(out: dict[str, Any], theme: ThemeProfile, report: LossReport) -> None:
+    """Sections the theme has no template for stay in the document (another theme may show them) and are
+    reported: the rendered page will not have them."""
+    for section in sorted(k for k, v in out.items() if isinstance(v, list) and v):
+        if section in _upstream()["properties"] and section != "basics" and not theme.shows(section):
+            report.add(f"/{section}", f"{theme.name} has no {section} section; the page will not show it")
+
+
+def _copies(out: dict[str, Any], theme: ThemeProfile) -> None:
+    """Fields a theme reads under another name (class: ``education.qualification``), made from current ones."""
+    for section, copies in theme.copies.items():
+        for item in out.get(section) or []:
+            for target, sources in copies.items():
+                text = join_nonempty([item.get(k) for k in sources if isinstance(item, dict)])
+                if isinstance(item, dict) and text and target not in item:
+                    item[target] = text
 
 
 def _check_upstream(out: dict[str, Any], report: LossReport) -> None:
     """Remove whatever still fails an upstream schema (wrong types, bad URLs): stock themes crash on them."""
-    from ..validation import validator
+    from ...validation import validator
 
     for _ in range(20):
         errors = {tuple(e.absolute_path): e.message for p in PROFILES for e in validator(p).iter_errors(out)}

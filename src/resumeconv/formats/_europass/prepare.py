@@ -1,0 +1,72 @@
+"""Making a document something XML and Europass can carry, before either writer walks it."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ...core.errors import InvalidDocumentError
+from ...core.losses import LossReport, pointer
+from ...schemas import load_schema
+
+#: Characters XML 1.0 cannot carry (controls other than tab, newline, carriage return; surrogates; U+FFFE/F).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@cache
+def date_fields() -> frozenset[str]:
+    """Names of the fields our schema types as partial ISO dates (startDate, releaseDate, date, ...)."""
+    names: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for name, prop in (node.get("properties") or {}).items():
+                if isinstance(prop, dict) and prop.get("$ref") == "#/definitions/iso8601":
+                    names.add(name)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(load_schema("academic"))
+    return frozenset(names)
+
+
+def prepare(doc: dict[str, Any], report: LossReport, target: str) -> dict[str, Any]:
+    """A copy of ``doc`` that XML and Europass can carry: no control characters, only real calendar dates."""
+    from ...core.dates import is_iso
+
+    def clean(value: Any, ptr: str, key: str | None) -> Any:
+        if isinstance(value, dict):
+            out = {}
+            for k, v in value.items():
+                if v is None or (isinstance(v, (str, list, dict)) and not v):
+                    report.add(f"{ptr}{pointer(k)}", "empty: left out", "normalization")
+                    continue
+                if k in date_fields() and not is_iso(v):
+                    report.add(f"{ptr}{pointer(k)}", "not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD): left out")
+                    continue
+                out[k] = clean(v, f"{ptr}{pointer(k)}", k)
+            return out
+        if isinstance(value, list):
+            return [clean(v, f"{ptr}/{i}", None) for i, v in enumerate(value)]
+        if isinstance(value, str) and _NOT_XML.search(value):
+            report.add(ptr, f"{target} (XML) cannot carry control characters: removed", "normalization")
+            return _NOT_XML.sub("", value)
+        return value
+
+    cleaned: dict[str, Any] = clean(doc, "", None)
+    return cleaned
+
+
+def shape_error(target: str, err: Exception) -> InvalidDocumentError:
+    """The one-line error for a document whose values do not have the types the schema gives them."""
+    return InvalidDocumentError(f"cannot write {target}: a value does not have the type the schema gives it ({err}); "
+                                "validate the document first")
+
+
+def obj(value: Any) -> dict[str, Any]:
+    """``value`` when it is an object, else an empty one: writers walk schema-valid documents without type checks."""
+    return value if isinstance(value, dict) else {}

@@ -1,0 +1,54 @@
+"""The Candidate layout both directions share: namespaces, section order, codes and the custom sections."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .._europass import languages
+
+NS = "http://www.europass.eu/1.0"
+NSMAP = {None: NS, "oa": "http://www.openapplications.org/oagis/9", "eures": "http://www.europass_eures.eu/1.0",
+         "hr": "http://www.hr-xml.org/3", "xsi": "http://www.w3.org/2001/XMLSchema-instance"}
+READ_NSMAP = {"": NS, **{k: v for k, v in NSMAP.items() if k}}
+TARGET = "Europass (Candidate)"
+SCHEME = {"schemeID": "resumeconv", "schemeAgencyName": "EUROPASS"}
+#: CandidateProfile children in the order real exports write them.
+PROFILE_ORDER = ("hr:ID", "hr:ExecutiveSummary", "EmploymentHistory", "EducationHistory", "eures:Licenses",
+                 "Certifications", "PublicationHistory", "PersonQualifications", "EmploymentReferences",
+                 "CreativeWorks", "Projects", "SocialAndPoliticalActivities", "Skills", "NetworksAndMemberships",
+                 "ConferencesAndSeminars", "VoluntaryWorks", "CourseCertifications")
+CEFR_CODES = dict(zip(languages.CEFR_DIMENSIONS, ("CEF-Understanding-Listening", "CEF-Understanding-Reading",
+                                                   "CEF-Speaking-Interaction", "CEF-Speaking-Production",
+                                                   "CEF-Writing-Production"), strict=True))
+SOCIAL_NAMES = {"facebook": "Facebook", "twitter": "Twitter", "instagram": "Instagram", "linkedin": "LinkedIn",
+                "youtube": "YouTube", "pinterest": "Pinterest", "tumblr": "Tumblr"}
+
+
+class Custom(NamedTuple):
+    """A custom ``Others`` section we write: its title, and which fields fill an entry's title, dates and text."""
+
+    title: str
+    path: tuple[str, ...]
+    name: str
+    date: str | None = None
+    end: str | None = None
+    text: str | None = None
+    link: str | None = None
+
+
+#: The custom sections, in output order; the reader maps them back by title.
+CUSTOM = (
+    Custom("Research highlights", ("basics", "researchHighlights"), "title", text="summary"),
+    Custom("Honours and awards", ("awards",), "title", "date", text="summary"),
+    Custom("Certificates", ("certificates",), "name", "date", link="url"),
+    Custom("Mentees", ("meta", "mentees"), "name", "startDate", "endDate", "summary"),
+    Custom("Metrics", ("basics", "metrics"), "name", "date", link="url"),
+    Custom("Hobbies and interests", ("interests",), "name"),
+    Custom("References", ("references",), "name", text="reference"),
+)
+#: Fields of basics that the writer places (the rest are losses).
+BASICS_MAPPED = frozenset({"name", "email", "phone", "url", "orcid", "profiles", "location", "summary",
+                           *(c.path[1] for c in CUSTOM if c.path[0] == "basics")})
+ORCID_URL = "https://orcid.org/"
+#: The fluency a mother tongue reads back with.
+NATIVE = "Native speaker"

@@ -1,0 +1,439 @@
+"""The Candidate writer: one element per field that has one, the rest into each entry's rich text.
+
+Sections with a Candidate home go there; what has none (honours, mentees, metrics, ...) goes to custom ``Others``
+sections, one ``Others`` element per entry as the editor's importer wants. The writer reads its own output back so
+that whatever still differs is in the loss report.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from ...core.errors import UsageError
+from ...core.losses import LossReport, pointer, report_differences
+from .. import WriteResult
+from .._europass import fields, languages, names, phones, prepare, publications, richtext, sections
+from .model import (
+    BASICS_MAPPED,
+    CEFR_CODES,
+    CUSTOM,
+    NATIVE,
+    NS,
+    NSMAP,
+    ORCID_URL,
+    PROFILE_ORDER,
+    SCHEME,
+    SOCIAL_NAMES,
+    TARGET,
+    Custom,
+)
+from .reader import read
+
+
+def _q(name: str) -> str:
+    prefix, _, local = name.rpartition(":")
+    return f"{{{NSMAP[prefix or None]}}}{local}"
+
+
+def _el(parent: Any, tag: str, text: str | None = None, /, **attrs: str) -> Any:
+    node = etree.SubElement(parent, _q(tag), attrs)
+    if text is not None:
+        node.text = text
+    return node
+
+
+def _date(parent: Any, name: str, value: str | None) -> None:
+    if value:
+        _el(_el(parent, name), "hr:FormattedDateTime", value)
+
+
+def write(doc: dict[str, Any], *, format: str = "europass", language: str = "en", **_: Any) -> WriteResult:
+    """The Candidate XML of ``doc``; ``language`` is the CV's language code the editor asks for."""
+    if not re.fullmatch(r"[a-z]{2}", language):
+        raise UsageError(f"language '{language}' is not a two-letter code such as en, fr or it")
+    report = LossReport()
+    writer = _Writer(prepare.prepare(doc, report, TARGET), language, report)
+    try:
+        root = writer.build()
+    except (AttributeError, TypeError, ValueError) as err:
+        raise prepare.shape_error(TARGET, err) from None
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True, pretty_print=True)
+    report_differences(doc, read(data).document, report, TARGET)
+    return WriteResult(data, report.items)
+
+
+def _fields(parent: Any, item: dict[str, Any], pairs: tuple[tuple[str, str], ...]) -> None:
+    """One child element per (field, element) pair whose field has a value, in the order given."""
+    for key, tag in pairs:
+        if item.get(key):
+            _el(parent, tag, item[key])
+
+
+def _organization(parent: Any, name: str | None, city: str | None) -> None:
+    """An organization's name and city, as employers and schools both carry them."""
+    if name:
+        _el(parent, "hr:OrganizationName", name)
+    if city:
+        _el(_el(_el(_el(parent, "OrganizationContact"), "Communication"), "Address"), "oa:CityName", city)
+
+
+class _Writer:
+    def __init__(self, doc: dict[str, Any], language: str, report: LossReport):
+        self.doc = doc
+        self.language = language
+        self.report = report
+        self.sections: list[tuple[str, bool]] = []
+
+    def build(self) -> Any:
+        nsmap: Any = NSMAP  # lxml: the None key is the default namespace
+        root = etree.Element(_q("Candidate"), nsmap=nsmap)
+        root.set(_q("xsi:schemaLocation"), f"{NS} Candidate.xsd")
+        _el(root, "hr:DocumentID", schemeName="DocumentIdentifier", schemeVersionID="4.0", **SCHEME)
+        basics = prepare.obj(self.doc.get("basics"))
+        self._supplier(root, basics)
+        self._person(root, basics)
+        profile = _el(root, "CandidateProfile", languageCode=self.language)
+        parts = {name: _el(profile, name) for name in PROFILE_ORDER}
+        parts["hr:ID"].attrib.update({"schemeName": "CandidateProfileID", "schemeVersionID": "1.0", **SCHEME})
+        self._summary(parts["hr:ExecutiveSummary"], basics)
+        if parts["hr:ExecutiveSummary"].text is None:
+            profile.remove(parts["hr:ExecutiveSummary"])
+        self._sections(parts)
+        for custom in CUSTOM:
+            for i, item in enumerate(_items(self.doc, custom.path)):
+                self._other(profile, custom, item, pointer(*custom.path, i))
+        self._rendering(root)
+        return root
+
+    # -------------------------------------------------------- person
+
+    def _supplier(self, root: Any, basics: dict[str, Any]) -> None:
+        supplier = _el(root, "CandidateSupplier")
+        _el(supplier, "hr:PartyID", schemeName="PartyID", schemeVersionID="1.0", **SCHEME)
+        _el(supplier, "hr:PartyName", "Owner")
+        contact = _el(supplier, "PersonContact")
+        self._name(contact, basics)
+        if basics.get("email"):
+            self._channel(contact, "Email", basics["email"])
+        _el(supplier, "hr:PrecedenceCode", "1")
+
+    def _name(self, parent: Any, basics: dict[str, Any]) -> None:
+        given, family = names.split_name(str(basics.get("name") or ""))
+        name = _el(parent, "PersonName")
+        _el(name, "oa:GivenName", given)
+        _el(name, "hr:FamilyName", family)
+
+    def _channel(self, parent: Any, channel: str, uri: str, use: str | None = None, other: str | None = None) -> None:
+        comm = _el(parent, "Communication")
+        _el(comm, "ChannelCode", channel)
+        if use:
+            _el(comm, "UseCode", use)
+        if other:
+            _el(comm, "OtherTitle", other)
+        _el(comm, "oa:URI", uri)
+
+    def _person(self, root: Any, basics: dict[str, Any]) -> None:
+        person = _el(root, "CandidatePerson")
+        self._name(person, basics)
+        if basics.get("email"):
+            self._channel(person, "Email", basics["email"])
+        for i, profile in enumerate(basics.get("profiles") or []):
+            self._profile(person, profile, i)
+        if basics.get("url"):
+            self._channel(person, "Web", basics["url"])
+        if basics.get("orcid"):
+            self._channel(person, "Web", ORCID_URL + basics["orcid"])
+            self.report.add("/basics/orcid", "written as the web address https://orcid.org/<iD>", "normalization")
+        if basics.get("phone"):
+            self._phone(person, basics["phone"])
+        if isinstance(basics.get("location"), dict):
+            self._address(person, basics["location"])
+        for item in self.doc.get("languages") or []:
+            if sections.is_mother_tongue(item):
+                _el(person, "PrimaryLanguageCode", item["language"], name="FREE_TEXT")
+        for key in basics:
+            if key not in BASICS_MAPPED:
+                reason = {"label": "Candidate has no label or headline",
+                          "image": "the Candidate photo must be embedded image data, not a link"}
+                self.report.add(pointer("basics", key), reason.get(key, f"{TARGET} has no field for it"))
+
+    def _profile(self, person: Any, profile: dict[str, Any], i: int) -> None:
+        ptr = pointer("basics", "profiles", i)
+        network = str(profile.get("network") or "")
+        url = profile.get("url")
+        if not url:
+            self.report.add(ptr, f"{TARGET} keeps a social profile only as a web address, and this one has none")
+            return
+        code = network.lower() if network.lower() in SOCIAL_NAMES else None
+        self._channel(person, "Social Media", url, code or "other", None if code else (network or None))
+        if code and network != SOCIAL_NAMES[code]:
+            self.report.add(f"{ptr}/network", f"written as the code '{code}'", "normalization")
+        if profile.get("username"):
+            self.report.add(f"{ptr}/username", f"{TARGET} keeps only the profile's web address")
+        for key in profile:
+            if key not in ("network", "url", "username"):
+                self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
+
+    def _phone(self, person: Any, phone: str) -> None:
+        parsed = phones.split_phone(phone)
+        if parsed is None:
+            self.report.add("/basics/phone", "no +country code in the number, and Europass requires one")
+            return
+        dial, number, region = parsed
+        comm = _el(person, "Communication")
+        _el(comm, "ChannelCode", "Telephone")
+        _el(comm, "UseCode", "other")
+        _el(comm, "CountryDialing", dial)
+        _el(comm, "oa:DialNumber", number)
+        if region:
+            _el(comm, "CountryCode", region.lower())
+        if phones.join_phone(dial, number) != phone:
+            self.report.add("/basics/phone", f"written as +{dial} {number}", "normalization")
+
+    def _address(self, person: Any, loc: dict[str, Any]) -> None:
+        tags = {"address": "oa:AddressLine", "city": "oa:CityName", "countryCode": "CountryCode",
+                  "postalCode": "oa:PostalCode"}
+        present = [k for k in tags if loc.get(k) and (k != "countryCode" or re.fullmatch(r"[A-Za-z]{2}", loc[k]))]
+        for key in loc:
+            if key not in tags:
+                self.report.add(pointer("basics", "location", key), f"{TARGET} addresses have no such field")
+        if not present:
+            return
+        comm = _el(person, "Communication")
+        _el(comm, "UseCode", "home")
+        address = _el(comm, "Address", type="home")
+        for key in tags:
+            value = str(loc.get(key) or "")
+            if key == "countryCode" and value and not re.fullmatch(r"[A-Za-z]{2}", value):
+                self.report.add("/basics/location/countryCode", "not an ISO 3166-1 alpha-2 code")
+            elif key == "countryCode" and value:
+                _el(address, tags[key], value.lower())
+                if value != value.upper():
+                    self.report.add("/basics/location/countryCode", "reads back in upper case", "normalization")
+            elif value:
+                _el(address, tags[key], value)
+
+    def _summary(self, node: Any, basics: dict[str, Any]) -> None:
+        if basics.get("summary"):
+            node.text = richtext.to_html(basics["summary"].split("\n\n"))
+
+    # -------------------------------------------------------- sections
+
+    def _sections(self, parts: dict[str, Any]) -> None:
+        doc = self.doc
+        known = {"basics", "work", "education", "publications", "languages", "skills", "projects", "volunteer",
+                 "awards", "certificates", "interests", "references", "meta"}
+        for i, item in enumerate(doc.get("work") or []):
+            self._work(parts["EmploymentHistory"], item, pointer("work", i))
+        for i, item in enumerate(doc.get("education") or []):
+            self._education(parts["EducationHistory"], item, pointer("education", i))
+        for i, item in enumerate(doc.get("publications") or []):
+            self._publication(parts["PublicationHistory"], item, pointer("publications", i))
+        for i, item in enumerate(doc.get("languages") or []):
+            self._language(parts["PersonQualifications"], item, pointer("languages", i))
+        for i, item in enumerate(doc.get("skills") or []):
+            self._skill(parts["Skills"], item, pointer("skills", i))
+        for i, item in enumerate(doc.get("projects") or []):
+            talk = sections.is_talk(item)
+            parent = parts["ConferencesAndSeminars"] if talk else parts["Projects"]
+            self._activity(parent, "ConferenceAndSeminar" if talk else "Project", item, pointer("projects", i),
+                           title="name", text="description")
+        for i, item in enumerate(doc.get("volunteer") or []):
+            own = sections.is_volunteering(item)
+            parent = parts["VoluntaryWorks"] if own else parts["NetworksAndMemberships"]
+            self._activity(parent, "VoluntaryWork" if own else "NetworkAndMembership", item,
+                           pointer("volunteer", i), title="position", text="summary")
+        self._meta(prepare.obj(doc.get("meta")))
+        for key, first, what in (("projects", sections.is_talk, "conferences and seminars and projects"),
+                                 ("volunteer", sections.is_volunteering, "voluntary work and memberships"),
+                                 ("languages", sections.is_mother_tongue, "mother tongues and other languages"),
+                                 ("skills", lambda x: not x.get("keywords"), "single skills and skill groups")):
+            sections.order_note(doc.get(key) or [], first, pointer(key), self.report, TARGET, what)
+        for key in doc:
+            if key not in known:
+                self.report.add(pointer(key), f"{TARGET} has no section for it")
+        titles = [("EmploymentHistory", "work-experience"), ("EducationHistory", "education-training"),
+                 ("PersonQualifications", "language"), ("Skills", "profile-skills"),
+                 ("PublicationHistory", "publication"), ("Projects", "projects"),
+                 ("NetworksAndMemberships", "membership"), ("ConferencesAndSeminars", "conference-seminar"),
+                 ("VoluntaryWorks", "volunteering")]
+        self.sections = [(title, False) for name, title in titles if len(parts[name])]
+
+    def _meta(self, meta: dict[str, Any]) -> None:
+        for key in meta:
+            if key != "mentees":
+                self.report.add(pointer("meta", key), f"{TARGET} has no place for document metadata")
+
+    def _rich(self, item: dict[str, Any], ptr: str, mapped: set[str], text_key: str | None,
+              bullets_key: str | None = "highlights") -> str:
+        return fields.rich_text(item, ptr, mapped, text_key, bullets_key, self.report, TARGET)
+
+    def _work(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
+        employer = _el(parent, "EmployerHistory")
+        _organization(employer, item.get("name"), item.get("location"))
+        position = _el(employer, "PositionHistory")
+        if item.get("position"):
+            _el(position, "PositionTitle", item["position"], typeCode="FREETEXT")
+        period = _el(position, "eures:EmploymentPeriod")
+        _date(period, "eures:StartDate", item.get("startDate"))
+        _date(period, "eures:EndDate", item.get("endDate"))
+        _el(period, "hr:CurrentIndicator", "false" if item.get("endDate") else "true")
+        mapped = {"name", "location", "position", "startDate", "endDate", "url", "department"}
+        description = self._rich(item, ptr, mapped, "summary")
+        if description:
+            _el(position, "oa:Description", description)
+        _fields(position, item, (("location", "City"),))
+        _fields(employer, item, (("department", "Department"), ("url", "Link")))
+
+    def _education(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
+        node = _el(parent, "EducationOrganizationAttendance")
+        _organization(node, item.get("institution"), item.get("location"))
+        period = _el(node, "AttendancePeriod")
+        _date(period, "StartDate", item.get("startDate"))
+        _date(period, "EndDate", item.get("endDate"))
+        ongoing = _ongoing(item)
+        if ongoing is not None:
+            _el(period, "Ongoing", "true" if ongoing else "false")
+        degree = _el(node, "EducationDegree")
+        _fields(degree, item, (("studyType", "hr:DegreeName"),))
+        mapped = {"institution", "location", "startDate", "endDate", "studyType", "score", "thesis", "url"}
+        description = self._rich(item, ptr, mapped, None, None)
+        if description:
+            _el(degree, "OccupationalSkillsCovered", description)
+        if item.get("score"):
+            _el(_el(degree, "FinalGrade"), "hr:ScoreText", item["score"])
+        _fields(degree, item, (("thesis", "Thesis"),))
+        _fields(node, item, (("url", "Link"),))
+
+    def _publication(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
+        node = _el(parent, "Publication")
+        venue = prepare.obj(item.get("venue"))
+        release = item.get("releaseDate") or ""
+        rest = {k: v for k, v in item.items() if k != "venue"}
+        if any(k != "name" for k in venue):
+            rest["venue"] = {k: v for k, v in venue.items() if k != "name"}
+        mapped = {"name", "doi", "url", "authors", "publisher", "volume"}
+        if len(release) == 4:
+            mapped.add("releaseDate")
+        html = publications.citation_html(item) + self._rich(rest, ptr, mapped, "summary", None)
+        _el(node, "hr:FormattedPublicationDescription", html)
+        _fields(node, item, (("name", "Title"),))
+        if release:
+            _el(node, "Year", release[:4])
+        _fields(node, item, (("doi", "DOI"), ("url", "Link")))
+        authors = item.get("authors") or []
+        if authors:
+            _el(node, "Authors", fields.LIST_SEP.join(publications.author_names(authors)))
+            publications.author_losses(authors, f"{ptr}/authors", {"self", "equalContribution"}, self.report, TARGET)
+        if venue.get("name"):
+            _el(node, "Journal", venue["name"])
+        _fields(node, item, (("publisher", "Publisher"), ("volume", "Volume")))
+
+    def _language(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
+        cefr = prepare.obj(item.get("cefr"))
+        if sections.is_mother_tongue(item):
+            if item["fluency"] != NATIVE:
+                self.report.add(f"{ptr}/fluency", f"written as a mother tongue; reads back as '{NATIVE}'",
+                                "normalization")
+            for key in item:
+                if key not in ("language", "fluency"):
+                    self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
+            return
+        node = _el(parent, "PersonCompetency")
+        _el(node, "CompetencyID", item.get("language") or "", schemeName="FREE_TEXT")
+        _el(node, "hr:TaxonomyID", "language")
+        for dim in languages.CEFR_DIMENSIONS:
+            level = str(cefr.get(dim) or "").upper()
+            if level in languages.CEFR_LEVELS:
+                dimension = _el(node, "eures:CompetencyDimension")
+                _el(dimension, "hr:CompetencyDimensionTypeCode", CEFR_CODES[dim])
+                _el(_el(dimension, "eures:Score"), "hr:ScoreText", level)
+            elif cefr.get(dim):
+                self.report.add(f"{ptr}/cefr/{dim}", "not a CEFR level (A1..C2)")
+        if item.get("fluency"):
+            self.report.add(f"{ptr}/fluency", f"{TARGET} keeps language levels only as CEFR levels")
+        for key in item:
+            if key not in ("language", "fluency", "cefr"):
+                self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
+
+    def _skill(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
+        keywords = [k for k in item.get("keywords") or [] if isinstance(k, str)]
+        group = _el(parent, "SkillsGroup") if keywords else parent
+        if keywords:
+            _el(group, "Title", item.get("name") or "")
+        for name in keywords or [item.get("name") or ""]:
+            competency = _el(group, "PersonCompetency")
+            _el(competency, "hr:TaxonomyID", "Digital_Skill")
+            _el(competency, "hr:CompetencyName", name)
+        if item.get("level"):
+            self.report.add(f"{ptr}/level", "Candidate has no skill levels")
+        for key in item:
+            if key not in ("name", "keywords", "level"):
+                self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
+
+    def _activity(self, parent: Any, tag: str, item: dict[str, Any], ptr: str, *, title: str, text: str) -> None:
+        node = _el(parent, tag)
+        _el(node, "Title", item.get(title) or "")
+        self._period(node, item.get("startDate"), item.get("endDate"))
+        mapped = {title, "startDate", "endDate", "url"}
+        if tag == "ConferenceAndSeminar" and item.get("location"):
+            _el(node, "Location", item["location"])
+            mapped.add("location")
+        description = self._rich(item, ptr, mapped, text)
+        if description:
+            _el(node, "Description", description)
+        _fields(node, item, (("url", "Link"),))
+
+    def _period(self, node: Any, start: str | None, end: str | None) -> None:
+        if start or end:
+            period = _el(node, "Date")
+            _date(period, "StartDate", start)
+            _date(period, "EndDate", end)
+
+    def _other(self, profile: Any, custom: Custom, item: dict[str, Any], ptr: str) -> None:
+        if isinstance(item.get("affiliations"), list):
+            item = {**item, "affiliations": [fields.affiliation_text(a) for a in item["affiliations"]
+                                             if isinstance(a, dict)]}
+        others = _el(profile, "Others")
+        _el(others, "Title", custom.title)
+        other = _el(others, "Other")
+        _el(other, "Title", str(item.get(custom.name) or ""))
+        self._period(other, item.get(custom.date or ""), item.get(custom.end or ""))
+        mapped = {k for k in (custom.name, custom.date, custom.end, custom.link) if k}
+        description = self._rich(item, ptr, mapped, custom.text, None)
+        if description:
+            _el(other, "Description", description)
+        if custom.link and item.get(custom.link):
+            _el(other, "Link", item[custom.link])
+        if (custom.title, True) not in self.sections:
+            self.sections.append((custom.title, True))
+
+    def _rendering(self, root: Any) -> None:
+        design = _el(_el(root, "RenderingInformation"), "Design")
+        for name, value in (("Template", "Template1"), ("Color", "Default"), ("FontSize", "Medium"),
+                            ("Logo", "FirstPage"), ("PageNumbers", "true")):
+            _el(design, name, value)
+        order = _el(design, "SectionsOrder")
+        for title, custom in self.sections:
+            section = _el(order, "Section")
+            _el(section, "Title", title)
+            if custom:
+                _el(section, "Custom", "true")
+
+
+def _items(doc: dict[str, Any], path: tuple[str, ...]) -> list[dict[str, Any]]:
+    parent = doc.get(path[0]) if len(path) > 1 else doc
+    items = parent.get(path[-1]) if isinstance(parent, dict) else None
+    return [i for i in items or [] if isinstance(i, dict)]
+
+
+def _ongoing(item: dict[str, Any]) -> bool | None:
+    """True/False only when the document says so: an end date, or a degree in progress."""
+    if item.get("endDate"):
+        return False
+    if item.get("status") in ("in-progress", "candidate") or item.get("startDate"):
+        return True
+    return None
