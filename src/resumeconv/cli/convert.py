@@ -131,10 +131,12 @@ def _output_for(path: str, output: str, output_dir: str | None, target: FormatSp
 def _convert_one(task: _Task) -> _Outcome:
     """Read, convert and write one file; every failure becomes an outcome, never an exception (but a closed
     stdout and Ctrl-C, which end the whole command)."""
+    from .. import write
+
     name = "<stdin>" if task.input == "-" else task.input
     try:
         loaded = load_input(task.input, task.source.name if task.source else None, data=task.data)
-        out = task.target.write(loaded.document, **task.options)
+        out = write(loaded.document, task.target.name, **task.options)
         losses = [*loaded.losses, *out.losses]
         if task.loss_format == "json":
             import json

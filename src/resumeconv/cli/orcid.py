@@ -132,14 +132,16 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
     from ..core.losses import LossReport
     from ..formats import orcid as orcid_format
     from ..formats import writing
+    from ..migrate import prepare_for_writer
 
     token = os.environ.get(token_env, "")
     try:
         doc, _ = _load_cv(resume)
         oid = orcid_api.check_orcid(orcid_id or _own_orcid(doc, resume))
-        report = LossReport()
-        with writing("ORCID works", doc, resume):
-            pairs = orcid_format.works_from_document(doc, report)
+        prepared, normalized = prepare_for_writer(doc, "orcid-json")
+        report = LossReport(normalized)
+        with writing("ORCID works", prepared, resume):
+            pairs = orcid_format.works_from_document(prepared, report)
         print_losses(report.items, "ORCID", resume)
         ready = [(i, w) for i, w in pairs if not orcid_format.server_problems(w)]
         refused = len(pairs) - len(ready)

@@ -28,6 +28,7 @@ def render(resume: str, theme: str, output: str | None, pdf: str | None, quiet: 
     """
     from .. import formats as registry
     from ..formats.theme import theme_document
+    from ..migrate import prepare_for_writer
     from ..render import pdf_bytes, render_html
 
     try:
@@ -35,11 +36,12 @@ def render(resume: str, theme: str, output: str | None, pdf: str | None, quiet: 
             if out:
                 check_output(out, [resume])
         loaded = load_input(resume)
-        with registry.writing(f"theme {theme}", loaded.document, resume):
-            doc, report = theme_document(loaded.document, theme=theme)
+        prepared, normalized = prepare_for_writer(loaded.document, "theme")
+        with registry.writing(f"theme {theme}", prepared, resume):
+            doc, report = theme_document(prepared, theme=theme)
         html = render_html(doc, theme)
         if not quiet:
-            print_losses([*loaded.losses, *report.items], f"theme {theme}", loaded.name)
+            print_losses([*loaded.losses, *normalized, *report.items], f"theme {theme}", loaded.name)
         if output or not pdf:
             emit(output or "-", html)
         if pdf:
