@@ -14,6 +14,7 @@ from typing import Any
 
 from .core import dates
 from .core.losses import Loss, pointer
+from .core.iri import iri_to_uri
 from .core.text import describe
 from .schemas import field_names
 from .validation.formatcheck import is_uri, suggest_url
@@ -48,6 +49,8 @@ def migrate(doc: dict[str, Any]) -> Migration:
 #: A place in the document: keys and array indexes ("*" for any index in a shape).
 Path = tuple[str | int, ...]
 
+#: Targets whose output must be valid upstream JSON Resume (format uri: ASCII only).
+_UPSTREAM_VALID = frozenset({"theme"})
 #: Targets that hold the canonical document itself: nothing is normalized for them.
 _CANONICAL = frozenset({"json", "yaml"})
 
@@ -70,7 +73,7 @@ def prepare_for_writer(doc: dict[str, Any], target: str) -> tuple[dict[str, Any]
         doc = {k: v for k, v in doc.items() if k != "$schema"}
         losses.append(Loss("/$schema", "which schema the file follows, not CV content: not written", "normalization"))
     result = Migration({})
-    result.document = _Migrator(result, for_writer=True).value(doc, ())
+    result.document = _Migrator(result, for_writer=True, ascii_urls=target in _UPSTREAM_VALID).value(doc, ())
     losses.extend(Loss(c.pointer, c.message, "normalization") for c in result.changes)
     losses.extend(Loss(c.pointer, c.message) for c in result.kept)
     return result.document, losses
@@ -116,8 +119,10 @@ def _url_fixable(value: str) -> bool:
 
 
 class _Migrator:
-    def __init__(self, result: Migration, *, for_writer: bool = False) -> None:
+    def __init__(self, result: Migration, *, for_writer: bool = False, ascii_urls: bool = False) -> None:
         self.result = result
+        #: Percent-encode web addresses with non-ASCII characters (for targets held to upstream's format uri).
+        self.ascii_urls = ascii_urls
         #: Only what every writer needs (names, interests, dates); no removals, no URL edits.
         self.for_writer = for_writer
 
@@ -177,6 +182,10 @@ class _Migrator:
                 value = self.date(value, here)
             elif name in field_names("url") and isinstance(value, str) and not self.for_writer:
                 value = self.url(value, here, strict=name in field_names("uri"))
+            elif name in field_names("url") and isinstance(value, str) and self.ascii_urls and not value.isascii():
+                encoded = iri_to_uri(value)
+                self.change(here, f"'{value}' written as {encoded} (upstream JSON Resume takes ASCII URIs only)")
+                value = encoded
             elif isinstance(value, (dict, list)) and self.for_writer and _wants_text((*shape, name)):
                 self.keep(here, f"{describe(value)} where text is expected: not written (write it as text)")
                 continue

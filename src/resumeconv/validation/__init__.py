@@ -10,6 +10,7 @@ what would be right for dates, URLs and identifiers, and the key itself for unex
 from __future__ import annotations
 
 import datetime
+import json
 import os
 from collections.abc import Callable
 from functools import cache
@@ -179,7 +180,7 @@ def _wording(err: Any, field: str) -> tuple[str, str]:
     if keyword == "type":
         expected = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
-        hint = f"; leave '{field}' out instead of null" if value is None and field else ""
+        hint = f"; leave '{field}' out instead of null" if value is None and field else _type_fix(expected, value)
         return "schema.type", f"expected {wanted}, got {_KINDS.get(type(value), type(value).__name__)}{hint}"
     if kind in ("orcid", "doi", "arxiv") and isinstance(value, str):
         problem = getattr(ids, f"{kind}_problem")(value)
@@ -201,6 +202,19 @@ def _wording(err: Any, field: str) -> tuple[str, str]:
     if keyword == "minItems":
         return "schema.minItems", f"needs at least {schema['minItems']} item(s); leave '{field}' out if it is empty"
     return f"schema.{keyword}", err.message
+
+
+def _type_fix(expected: list[str], value: Any) -> str:
+    """How to write ``value`` as the type the schema wants, when that is clear."""
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if expected == ["string"] and (number or isinstance(value, bool)):
+        shown = json.dumps(value)
+        return f": write \"{shown}\" in quotes"
+    if expected == ["array"] and isinstance(value, (str, dict)) or expected == ["array"] and number:
+        return ": put it in a list, e.g. [" + json.dumps(value, ensure_ascii=False)[:60] + "]"
+    if expected in (["number"], ["integer"]) and isinstance(value, str):
+        return ": write the number without quotes"
+    return ""
 
 
 def _schema_kind(schema: dict[str, Any]) -> str | None:

@@ -342,3 +342,18 @@ def _known_keys(shape: tuple[str, ...], profile: str) -> tuple[str, ...] | None:
     node = resolve(node, profile) if isinstance(node, dict) else None
     properties = node.get("properties") if isinstance(node, dict) else None
     return tuple(properties) if isinstance(properties, dict) and properties else None
+
+
+@rule("non-ascii-url")
+def non_ascii_url(ctx: Context) -> Iterator[Finding]:
+    """A web address with non-ASCII characters (an IRI): upstream JSON Resume's ``uri`` format rejects it, so it is
+    an error under the upstream profiles; ours accepts it (the theme output percent-encodes it)."""
+    if ctx.profile == "academic":
+        return
+    from ..core.iri import iri_to_uri
+
+    for node in ctx.strings(field_names("uri")):
+        if not node.value.isascii():
+            yield Finding(node.pointer, "non-ascii-url",
+                          f"'{node.value}' has non-ASCII characters, which upstream JSON Resume (format uri) rejects; "
+                          f"write {iri_to_uri(node.value)}", "error")
