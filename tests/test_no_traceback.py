@@ -144,6 +144,8 @@ COMMANDS = {
     "orcid-push": ["orcid", "push", "--base-url", UNREACHABLE, "--retries", "0"],
     "orcid-push-dry-run": ["orcid", "push", "--dry-run"],
     "orcid-pull-merge": ["orcid", "pull", OID, "--base-url", UNREACHABLE, "--retries", "0", "--merge"],
+    "enrich": ["enrich", "--dry-run", "--no-cache", "--retries", "0",
+               *(f"--base-url={s}={UNREACHABLE}" for s in ("openalex", "crossref", "arxiv", "dblp"))],
 }
 
 

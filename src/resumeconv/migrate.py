@@ -13,8 +13,8 @@ from functools import cache
 from typing import Any
 
 from .core import dates
-from .core.losses import Loss, pointer
 from .core.iri import iri_to_uri
+from .core.losses import Loss, pointer
 from .core.text import describe
 from .schemas import field_names
 from .validation.formatcheck import is_uri, suggest_url

@@ -22,6 +22,7 @@ EXIT_BROKEN_PIPE = 141
 #: Every command: name -> "module:attribute", imported only when invoked.
 LAZY_COMMANDS: dict[str, str] = {
     "convert": "resumeconv.cli.convert:convert",
+    "enrich": "resumeconv.cli.enrich:enrich",
     "formats": "resumeconv.cli.formats:list_formats",
     "migrate": "resumeconv.cli.migrate:migrate",
     "orcid": "resumeconv.cli.orcid:orcid",

@@ -45,6 +45,7 @@ def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: 
     are still checked.
     """
     from ..core.batch import map_files
+    from ..core.progress import track
 
     paths = list(_expand(files, all_files))
     if not paths:
@@ -57,7 +58,7 @@ def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: 
         click.echo(f"resumeconv: {err}", err=True)
         sys.exit(EXIT_USAGE)
     tasks = [(path, profile, strict, stdin if path == "-" else None) for path in paths]
-    checked = list(map_files(_check_one, tasks, jobs))
+    checked = list(track(map_files(_check_one, tasks, jobs), len(tasks), "validating"))
     results = [(name, diagnostics) for name, diagnostics, _ in checked]
     unreadable = sum(1 for _, _, failed in checked if failed)
     _report(results, output_format)
