@@ -43,7 +43,8 @@ def test_cli_is_a_package_with_one_module_per_command() -> None:
     from resumeconv.cli import LAZY_COMMANDS
 
     assert LAZY_COMMANDS == {
-        "convert": "resumeconv.cli.convert:convert", "formats": "resumeconv.cli.formats:list_formats",
+        "convert": "resumeconv.cli.convert:convert", "enrich": "resumeconv.cli.enrich:enrich",
+        "formats": "resumeconv.cli.formats:list_formats",
         "migrate": "resumeconv.cli.migrate:migrate", "orcid": "resumeconv.cli.orcid:orcid",
         "render": "resumeconv.cli.render:render", "schema": "resumeconv.cli.formats:print_schema",
         "validate": "resumeconv.cli.validate:validate"}

@@ -210,7 +210,7 @@ def _type_fix(expected: list[str], value: Any) -> str:
     if expected == ["string"] and (number or isinstance(value, bool)):
         shown = json.dumps(value)
         return f": write \"{shown}\" in quotes"
-    if (expected == ["array"] and isinstance(value, (str, dict))) or (expected == ["array"] and number):
+    if expected == ["array"] and (isinstance(value, (str, dict)) or number):
         return ": put it in a list, e.g. [" + json.dumps(value, ensure_ascii=False)[:60] + "]"
     if expected in (["number"], ["integer"]) and isinstance(value, str):
         return ": write the number without quotes"
