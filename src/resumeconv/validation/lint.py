@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from ..core import dates, ids
 from ..core.losses import pointer
 from ..schemas import field_names
-from .diagnostics import Finding
+from .diagnostics import Finding, Severity
 from .formatcheck import has_scheme, url_problem
 
 #: Pre-1.0 JSON Resume names -> 1.0 names, as (parent path, old key, new key); "*" is any array index.
@@ -47,9 +47,9 @@ class Node(NamedTuple):
 
     @property
     def path(self) -> tuple[str | int, ...]:
-        keys = []
+        keys: list[str | int] = []
         node: Node | None = self
-        while node is not None and node.parent is not None:
+        while node is not None and node.parent is not None and node.key is not None:
             keys.append(node.key)
             node = node.parent
         return tuple(reversed(keys))
@@ -165,7 +165,7 @@ def calendar_date(ctx: Context) -> Iterator[Finding]:
     for node in ctx.strings(field_names("date")):
         if dates.looks_iso(node.value) and not dates.is_iso(node.value):
             # Our schema wants real dates (an error); upstream profiles accept them by pattern (a warning).
-            severity = "error" if ctx.profile == "academic" else "warning"
+            severity: Severity = "error" if ctx.profile == "academic" else "warning"
             yield Finding(node.pointer, "calendar-date", dates.date_problem(node.value, field=str(node.key)),
                           severity)
 
@@ -238,7 +238,7 @@ def _publication_keys(item: dict[str, Any]) -> Iterator[tuple[str, str]]:
     if not valid_doi and isinstance(item.get("url"), str):
         doi = ids.find_doi(item["url"])
         valid_doi = doi is not None and ids.is_doi(doi)
-    if valid_doi:
+    if valid_doi and isinstance(doi, str):
         yield "DOI", ids.doi_key(doi)
     arxiv = item.get("arxiv")
     if isinstance(arxiv, str) and ids.is_arxiv(arxiv):
