@@ -205,15 +205,12 @@ def _wording(err: Any, field: str) -> tuple[str, str]:
 
 
 def _type_fix(expected: list[str], value: Any) -> str:
-    """How to write ``value`` as the type the schema wants, when that is clear."""
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if expected == ["string"] and (number or isinstance(value, bool)):
-        shown = json.dumps(value)
-        return f": write \"{shown}\" in quotes"
-    if expected == ["array"] and (isinstance(value, (str, dict)) or number):
-        return ": put it in a list, e.g. [" + json.dumps(value, ensure_ascii=False)[:60] + "]"
-    if expected in (["number"], ["integer"]) and isinstance(value, str):
-        return ": write the number without quotes"
+    """How to write ``value`` as the type the schema wants, when that is clear (a number or true/false where text
+    is wanted: quote it; a number written in quotes where a number is wanted: unquote it)."""
+    if expected == ["string"] and isinstance(value, (int, float, bool)):
+        return f": write \"{json.dumps(value)}\" in quotes"
+    if expected in (["number"], ["integer"]) and isinstance(value, str) and value.strip().replace(".", "", 1).isdigit():
+        return f": write {value.strip()} without quotes"
     return ""
 
 
