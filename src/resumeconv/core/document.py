@@ -87,7 +87,6 @@ def duplicate_key_error(key: str, first: tuple[int, int], second: tuple[int, int
                       "them: a reader keeps only the last value", source, second[0], second[1])
 
 
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _JSON_TOKEN = re.compile(r'[\s,:]*(?:("(?:[^"\\]|\\.)*")|([{}\[\]])|[^\s,:{}\[\]"]+)', re.DOTALL)
 
 
@@ -137,6 +136,19 @@ def _json_duplicate(text: str, source: str | None) -> InputError:
             stack.append((here, {}, [0], [None]))
             expect_key = False
     return InputError("duplicate key", source)
+
+def parse_document(text: str, source: str | None = None, syntax: str = "json") -> dict[str, Any]:
+    """A resume from JSON or YAML text: an object at the top level, or an InputError naming the file."""
+    if not text.strip():
+        raise InputError("file is empty", source)
+    doc = parse_yaml(text, source) if syntax == "yaml" else parse_json(text, source)
+    if not isinstance(doc, dict):
+        kind = type(doc).__name__ if doc is not None else "null"
+        raise InputError(f"a resume must be an object at the top level, not {_KIND.get(kind, kind)}", source)
+    return doc
+
+
+_KIND = {"list": "an array", "str": "a string", "int": "a number", "float": "a number", "bool": "a boolean"}
 
 
 def dump_json(doc: Any) -> str:

@@ -21,8 +21,11 @@ from ..core.errors import InputError, UnsafeInputError
 from ..core.fileio import decode_text, max_input_bytes, read_bytes
 from ..core.losses import LossReport, pointer
 from . import ReadResult
+from ._contract import Option
 from ._linkedin_common import PROFICIENCIES, basics_location, proficiency, split_description, work_location
 
+#: The reader takes no options (a folder comes as ``path``, from the registry).
+OPTIONS: tuple[Option, ...] = ()
 #: Files read, by lower-case base name (older exports have "Phone Numbers.csv").
 FILES = ("profile.csv", "positions.csv", "education.csv", "skills.csv", "languages.csv", "certifications.csv",
          "publications.csv", "honors.csv", "projects.csv", "courses.csv", "email addresses.csv", "phonenumbers.csv",

@@ -14,26 +14,9 @@ from typing import Any, NamedTuple
 from ..core import dates, ids
 from ..core.losses import pointer
 from ..schemas import field_names
+from ..schemas.formatcheck import has_scheme, url_problem
+from ..schemas.legacy import LEGACY_NAMES
 from .diagnostics import Finding, Severity
-from .formatcheck import has_scheme, url_problem
-
-#: Pre-1.0 JSON Resume names -> 1.0 names, as (parent path, old key, new key); "*" is any array index.
-#: Sources: the 0.0.x schema and resume.json, the v1.0.0 rename (website->url, picture->image, company->name,
-#: gpa->score) and the pre-0.0.0 change log (bio->basics, hobbies->interests, state->region, awardDate->date).
-LEGACY_NAMES: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    ((), "bio", "basics"),
-    ((), "hobbies", "interests"),
-    (("basics",), "website", "url"),
-    (("basics",), "picture", "image"),
-    (("basics", "location"), "state", "region"),
-    (("work", "*"), "company", "name"),
-    (("work", "*"), "website", "url"),
-    (("volunteer", "*"), "website", "url"),
-    (("education", "*"), "gpa", "score"),
-    (("awards", "*"), "awardDate", "date"),
-    (("publications", "*"), "website", "url"),
-    (("projects", "*"), "website", "url"),
-)
 
 _ORCID_IN_URL = re.compile(r"orcid\.org/([^\s/?#]+)", re.IGNORECASE)
 
@@ -294,7 +277,7 @@ def upstream_v1(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.profile != "jsonresume":
         return
-    from . import schema_findings
+    from .explain import schema_findings
 
     for found in schema_findings(ctx.doc, "jsonresume-1.0"):
         yield Finding(found.pointer, "upstream-v1.0", f"JSON Resume v1.0.0 rejects this: {found.message}",

@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 
 from ...core.errors import UsageError
-from ...core.losses import LossReport, pointer, report_differences
+from ...core.losses import LossReport, pointer
 from .. import WriteResult
 from .._europass import fields, languages, names, phones, prepare, publications, richtext, sections
 from .model import (
@@ -30,7 +30,6 @@ from .model import (
     TARGET,
     Custom,
 )
-from .reader import read
 
 
 def _q(name: str) -> str:
@@ -56,12 +55,8 @@ def write(doc: dict[str, Any], *, format: str = "europass", language: str = "en"
         raise UsageError(f"language '{language}' is not a two-letter code such as en, fr or it")
     report = LossReport()
     writer = _Writer(prepare.prepare(doc, report, TARGET), language, report)
-    try:
-        root = writer.build()
-    except (AttributeError, TypeError, ValueError) as err:
-        raise prepare.shape_error(TARGET, err) from None
+    root = writer.build()
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True, pretty_print=True)
-    report_differences(doc, read(data).document, report, TARGET)
     return WriteResult(data, report.items)
 
 

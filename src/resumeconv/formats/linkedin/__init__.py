@@ -11,10 +11,16 @@ from typing import Any
 
 from ...core.fileio import decode_text
 from .. import ReadResult, WriteResult
+from .._contract import Option
 from .._pdf import is_pdf, open_pdf
 from . import layout
 from .reader import read_text
 from .writer import write_text
+
+#: What ``write`` takes (the registry checks ``-O`` against it).
+OPTIONS: tuple[Option, ...] = (
+    Option("today", str, None, "the date 'Present' is measured to, YYYY-MM[-DD]; default the real date"),
+)
 
 
 def probe(data: bytes) -> bool:

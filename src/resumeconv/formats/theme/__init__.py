@@ -33,6 +33,7 @@ from .._academic import (
     metric_text,
     venue_text,
 )
+from .._contract import Option
 from .markup import STYLES, Text
 from .profiles import ThemeProfile, profile
 
@@ -48,6 +49,11 @@ LEGACY_ALIASES: dict[str, dict[str, str]] = {
     "education": {"score": "gpa"},
     "publications": {"url": "website"},
 }
+#: What ``write`` takes (the registry checks ``-O`` against it).
+OPTIONS: tuple[Option, ...] = (
+    Option("theme", str, None, "the theme the document is made for (e.g. even): fixes what that theme would "
+           "misprint"),
+)
 #: Where a theme shows an item's headline; dates too coarse for the theme are written there as text.
 HEADLINE = {"work": "position", "volunteer": "position", "education": "studyType", "projects": "name",
             "awards": "title", "publications": "publisher"}
