@@ -170,7 +170,8 @@ REGISTRY: tuple[FormatSpec, ...] = (
                sniff=r"<Candidate[\s>]|\A%PDF-", sniff_rank=2, probe=True, readback="europass",
                label="Europass (Candidate)"),
     FormatSpec("europass-v3", "europass_v3", "Europass CV XML v3 (legacy SkillsPassport, XSD v3.4)",
-               (".europass-v3.xml",), reads=True, writes=True, sniff=r"<SkillsPassport[\s>]|\A%PDF-", sniff_rank=2,
+               (".europass-v3.xml",), reads=True, writes=True,
+               sniff=r"<(\w+:)?(SkillsPassport|learnerinfo)[\s>]|\A%PDF-", sniff_rank=2,
                probe=True, readback="europass-v3", label="Europass v3"),
     FormatSpec("linkedin", "linkedin", "LinkedIn profile text (as 'Save to PDF' shows it; reads the PDF too)",
                (".linkedin.txt",), reads=True, writes=True,
@@ -194,6 +195,10 @@ REGISTRY: tuple[FormatSpec, ...] = (
     FormatSpec("orcid-xml", "orcid", "ORCID v3.0 works as XML (bulk of at most 100; also reads API answers)",
                (".orcid.xml",), reads=True, writes=True,
                sniff=r"xmlns(:\w+)?=\"http://www\.orcid\.org/ns/(work|bulk|activities|record)\"", sniff_rank=3),
+    FormatSpec("csl-json", "csljson", "CSL-JSON citation items (Zotero, pandoc, citeproc): publications only",
+               (".csl.json",), reads=True, writes=True,
+               sniff=r'\A\s*\[\s*\{[\s\S]{0,4000}?"(type|title|issued|container-title|DOI)"\s*:', sniff_rank=2,
+               readback="csl-json", label="CSL-JSON"),
 )
 
 

@@ -18,7 +18,8 @@ __all__ = ["OPTIONS", "probe", "read", "write"]
 
 #: What ``write`` takes (the registry checks ``-O`` against it).
 OPTIONS: tuple[Option, ...] = (
-    Option("language", str, "en", "the CV's language, a two-letter code (en, fr, it)"),
+    Option("language", str, None, "the CV's language, a two-letter code (en, fr, it); by default meta.language, "
+                                  "else the language the CV's text is in, else none (Europass reads English)"),
 )
 
 
