@@ -22,7 +22,8 @@ def _write(doc: dict[str, Any]) -> tuple[list[dict[str, Any]], list[Any]]:
 
 
 def _sample() -> dict[str, Any]:
-    return json.loads(SAMPLE_JSON.read_text(encoding="utf-8"))
+    doc: dict[str, Any] = json.loads(SAMPLE_JSON.read_text(encoding="utf-8"))
+    return doc
 
 
 PUB = {"name": "Advancing Model Pruning via Bi-level Optimization", "releaseDate": "2022-11",
@@ -92,8 +93,14 @@ def test_sample_round_trip_reports_every_difference() -> None:
 
 def test_rendered_by_citeproc_py() -> None:
     citeproc = pytest.importorskip("citeproc", reason="citeproc-py is not installed (pip install '.[test]')")
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-    from citeproc.source.json import CiteProcJSON
+    from citeproc import (  # type: ignore[import-untyped]
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        CitationStylesStyle,
+        formatter,
+    )
+    from citeproc.source.json import CiteProcJSON  # type: ignore[import-untyped]
 
     # A made-up paper (the DOI has the 10.5555 example prefix) and a three-author paper of the sample CV.
     items, _ = _write({"publications": [PUB, _sample()["publications"][32]]})

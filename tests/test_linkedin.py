@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 import resumeconv
 from conftest import ROOT
+from linkedin_pdf import profile_pdf
 from resumeconv.cli import main
 from resumeconv.core.errors import InputError, UnsafeInputError, UsageError
 from resumeconv.formats import _linkedin_common as common
@@ -36,37 +37,6 @@ def zip_bytes(files: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) 
 
 def export_zip(folder: Path = EXPORT, prefix: str = "") -> bytes:
     return zip_bytes({prefix + p.name: p.read_bytes() for p in sorted(folder.iterdir())})
-
-
-def make_pdf(pages: list[list[str]], author: str = "LinkedIn") -> bytes:
-    """A minimal PDF written by hand: one Helvetica text line per entry, one content stream per page; its document
-    info names ``author`` (LinkedIn's own files say LinkedIn)."""
-
-    def escape(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    objects: list[str] = ["<< /Type /Catalog /Pages 2 0 R >>", "",
-                          "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
-    kids = []
-    for lines in pages:
-        body = "BT /F1 10 Tf 12 TL 40 800 Td " + " ".join(f"({escape(x)}) Tj T*" for x in lines) + " ET"
-        objects.append(f"<< /Length {len(body.encode('cp1252'))} >>\nstream\n{body}\nendstream")
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-                       f"/Resources << /Font << /F1 3 0 R >> >> /Contents {len(objects)} 0 R >>")
-        kids.append(f"{len(objects)} 0 R")
-    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
-    objects.append(f"<< /Author ({escape(author)}) /Title (Resume) >>")
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for n, obj in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{n} 0 obj\n{obj}\nendobj\n".encode("cp1252")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n".encode()
-    out += f"startxref\n{xref}\n%%EOF\n".encode()
-    return out
 
 
 # ------------------------------------------------------------------------------------------ duration arithmetic
@@ -365,20 +335,26 @@ def test_position_groups_end_at_their_tenure_and_companies_are_not_locations() -
     assert [w.get("workplaceType") for w in work] == [None, None, None, "remote", None]
 
 
-def test_pdf_is_read_through_pypdf() -> None:
-    pdf = make_pdf([
-        ["Contact", "mira@example.org", "Top Skills", "Signal Processing", "Mira Okafor", "Research Engineer",
-         "Ghent, Flanders, Belgium", "Experience", "Lumen & Field Labs", "Research Engineer",
-         "March 2023 - Present (2 years 9 months)", "Ghent · Hybrid", "Page 1 of 2"],
-        ["Education", "Ghent Polytechnic", "Master of Science - MS, Electrical Engineering · (2009 - 2014)",
-         "Page 2 of 2"]])
-    doc = resumeconv.read(pdf).document  # detected: a PDF with no Europass XML inside
+def test_pdf_is_read_from_its_layout() -> None:
+    pdf = profile_pdf(
+        [("side-head", "Contact"), ("side", "mira@example.org"), ("side-head", "Top Skills"),
+         ("side", "Signal Processing")],
+        [("name", "Mira Okafor"), ("headline", "Research Engineer"), ("place", "Ghent, Flanders, Belgium"),
+         ("head", "Experience"), ("company", "Lumen & Field Labs"), ("title", "Research Engineer"),
+         ("dates", "March 2023 - Present (2 years 9 months)"), ("where", "Ghent · Hybrid"),
+         ("head", "Education"), ("school", "Ghent Polytechnic"),
+         ("degree", "Master of Science - MS, Electrical Engineering · (2009 - 2014)")])
+    result = resumeconv.read(pdf)  # detected: LinkedIn's document info, no Europass XML inside
+    doc = result.document
     assert doc["basics"] == {"name": "Mira Okafor", "label": "Research Engineer", "email": "mira@example.org",
                              "location": {"city": "Ghent", "region": "Flanders"}}
     assert doc["work"] == [{"name": "Lumen & Field Labs", "position": "Research Engineer", "startDate": "2023-03",
                             "workplaceType": "hybrid", "location": "Ghent"}]
     assert doc["education"] == [{"institution": "Ghent Polytechnic", "startDate": "2009", "endDate": "2014",
                                  "studyType": "Master of Science - MS", "area": "Electrical Engineering"}]
+    assert doc["skills"] == [{"name": "Signal Processing"}]
+    assert [str(x) for x in result.losses] == [
+        "/basics/location: country 'Belgium' kept out: location.countryCode needs an ISO 3166 code"]
 
 
 def test_broken_pdf_and_non_profile_text_are_input_errors() -> None:

@@ -159,7 +159,7 @@ def _asker() -> Ask | None:
         click.echo(f"  '{cand.title}' ({cand.year or '?'}), {', '.join(cand.authors[:6])}", err=True)
         click.echo(f"  {'; '.join(score.reasons)}", err=True)
         answer = click.prompt("  write it? (y)es, (n)o, (q)uit asking", type=click.Choice(["y", "n", "q"]),
-                              default="y" if default else "n", err=True)
+                              default="y" if default else "n", show_choices=False, err=True)
         stopped = answer == "q"
         return bool(answer == "y")
 

@@ -40,8 +40,10 @@ def read(data: bytes, *, source: str | None = None, format: str = "linkedin", **
     """Read LinkedIn profile text (this format's own output, or pdftotext/pypdf text of "Save to PDF"), or the PDF.
 
     Blank text is an empty profile (what the writer makes of an empty document)."""
-    text = layout.profile_text(open_pdf(data, source)) if is_pdf(data) else decode_text(data, source)
-    document, losses = read_text(text, source)
+    if is_pdf(data):
+        document, losses = layout.read_pdf(open_pdf(data, source))
+    else:
+        document, losses = read_text(decode_text(data, source), source)
     return ReadResult(document, losses)
 
 

@@ -52,13 +52,14 @@ _RANGE = re.compile(rf"^(?P<start>{_DATE})\s*[-–]\s*(?P<end>{_DATE}|Present)(?
 _EDU_DATES = re.compile(rf"(?:\s*·\s*|\s*)\((?P<start>{_DATE})(?:\s*[-–]\s*(?P<end>{_DATE}|Present))?\)$")
 LABEL = re.compile(r"\s*\((?P<label>[A-Za-z][A-Za-z ]*)\)$")
 PHONE = re.compile(r"^[+(]*\d[\d ()./+-]{5,}$")
-_LANGUAGE = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<level>[^()]+)\))?$")
+LANGUAGE = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<level>[^()]+)\))?$")
 _CONNECTORS = frozenset(["a", "an", "the", "of", "on", "in", "for", "with", "and", "or", "to", "at", "by",
                          "from", "via", "vs", "-", "–", ":", "&"])
 _NAME_PARTICLES = frozenset(["van", "von", "der", "de", "den", "da", "del", "della", "di", "du", "le", "la",
                              "bin", "al", "ter", "ten"])
-_DEGREE = re.compile(r"\b(bachelor|master|doctor|ph\.?\s?d|d\.?phil|m\.?sc|b\.?sc|b\.?a|m\.?a|mba|b\.?s|m\.?s|"
-                     r"b\.?eng|m\.?eng|diploma|associate|licen[cs]|certificate|habilitation|postdoc)", re.IGNORECASE)
+DEGREE = re.compile(r"\b((?:bachelor|master|doctor|diplom|associate|licen[cs]|certific|habilitation|postdoc)\w*|"
+                    r"ph\.?\s?d|d\.?phil|m\.?sc|b\.?sc|b\.?a|m\.?a|mba|b\.?s|m\.?s|b\.?eng|m\.?eng)(?!\w)",
+                    re.IGNORECASE)
 #: Words of headlines, not of names: they keep a short headline ("Research Engineer") from passing as the name.
 _ROLE_WORDS = frozenset(["engineer", "researcher", "research", "scientist", "professor", "student", "developer",
                          "manager", "lecturer", "intern", "director", "analyst", "consultant", "fellow", "candidate",
@@ -238,33 +239,11 @@ class _Reader:
             basics["label"] = " ".join(rest)
 
     def contact(self, lines: list[str]) -> None:
-        for entry, label in _contact_entries(lines):
+        for entry, label in contact_entries(lines):
             self.contact_entry(entry, label)
 
     def contact_entry(self, entry: str, label: str | None) -> None:
-        basics = self.basics_dict()
-        key = (label or "").lower()
-        if "@" in entry and " " not in entry and not label:
-            basics.setdefault("email", entry)
-        elif PHONE.match(entry):
-            basics.setdefault("phone", entry)
-            if label:
-                self.report.add(pointer("basics", "phone"), f"phone type '{label}' has no field")
-        elif key == "personal" and "url" not in basics:
-            basics["url"] = _with_scheme(entry)
-        elif key == "linkedin" or (not label and "linkedin.com/in/" in entry):
-            profile = {"network": "LinkedIn", "url": _with_scheme(entry)}
-            slug = linkedin_slug(entry)
-            basics.setdefault("profiles", []).append({**profile, "username": slug} if slug else profile)
-        elif re.search(r"orcid\.org/", entry) and ids.is_orcid(entry):
-            basics.setdefault("orcid", ids.normalize_orcid(entry))
-        elif any(c.isspace() for c in entry):
-            self.report.add(pointer("basics"), f"contact line '{entry}' is neither a phone, an e-mail nor a URL")
-        else:
-            profile = {"url": _with_scheme(entry)}
-            if label and key != "other":
-                profile = {"network": label, **profile}
-            basics.setdefault("profiles", []).append(profile)
+        contact_entry(self.doc, self.report, entry, label)
 
     def skills(self, lines: list[str]) -> None:
         self.doc["skills"] = [{"name": x.strip()} for x in lines if x.strip()]
@@ -274,7 +253,7 @@ class _Reader:
         for line in _items(lines, False):
             if out and self.text.pdf and line.startswith("("):
                 line = f"{out.pop()['language']} {line}"
-            match = _LANGUAGE.match(line)
+            match = LANGUAGE.match(line)
             if not match:
                 continue
             item = {"language": match["name"].strip()}
@@ -315,7 +294,34 @@ class _Reader:
         self.doc["education"] = out
 
 
-def _contact_entries(lines: list[str]) -> list[tuple[str, str | None]]:
+def contact_entry(doc: dict[str, Any], report: LossReport, entry: str, label: str | None) -> None:
+    """One Contact entry (a value and its label) into basics."""
+    basics: dict[str, Any] = doc.setdefault("basics", {})
+    key = (label or "").lower()
+    if "@" in entry and " " not in entry and not label:
+        basics.setdefault("email", entry)
+    elif PHONE.match(entry):
+        basics.setdefault("phone", entry)
+        if label:
+            report.add(pointer("basics", "phone"), f"phone type '{label}' has no field")
+    elif key == "personal" and "url" not in basics:
+        basics["url"] = _with_scheme(entry)
+    elif key == "linkedin" or (not label and "linkedin.com/in/" in entry):
+        profile = {"network": "LinkedIn", "url": _with_scheme(entry)}
+        slug = linkedin_slug(entry)
+        basics.setdefault("profiles", []).append({**profile, "username": slug} if slug else profile)
+    elif re.search(r"orcid\.org/", entry) and ids.is_orcid(entry):
+        basics.setdefault("orcid", ids.normalize_orcid(entry))
+    elif any(c.isspace() for c in entry):
+        report.add(pointer("basics"), f"contact line '{entry}' is neither a phone, an e-mail nor a URL")
+    else:
+        profile = {"url": _with_scheme(entry)}
+        if label and key != "other":
+            profile = {"network": label, **profile}
+        basics.setdefault("profiles", []).append(profile)
+
+
+def contact_entries(lines: list[str]) -> list[tuple[str, str | None]]:
     """Contact lines as (value, label) pairs; a wrapped URL or e-mail and a label on its own line are joined."""
     out: list[tuple[str, str | None]] = []
     buffer = ""
@@ -391,7 +397,7 @@ def _education_blocks(lines: list[str], pdf: bool) -> list[list[str]]:
 
 
 def _degree_like(line: str) -> bool:
-    return bool(_EDU_DATES.search(line) or " · " in line or ", " in line or _DEGREE.search(line))
+    return bool(_EDU_DATES.search(line) or " · " in line or ", " in line or DEGREE.search(line))
 
 
 def _degree_line(line: str, item: dict[str, Any]) -> None:
@@ -410,7 +416,7 @@ def _degree_line(line: str, item: dict[str, Any]) -> None:
     if comma:
         item["studyType"], item["area"] = degree.strip(), area.strip()
     elif degree.strip():
-        item["studyType" if _DEGREE.search(degree) else "area"] = degree.strip()
+        item["studyType" if DEGREE.search(degree) else "area"] = degree.strip()
 
 
 class _Experience:
