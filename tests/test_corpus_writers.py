@@ -22,9 +22,10 @@ pytestmark = pytest.mark.slow
 WRITERS = [s.name for s in registry.all_formats() if s.writes]
 #: Readers of a writer's output: the format that reads it back into a CV.
 READ_BACK = {"json": "json", "yaml": "yaml", "europass": "europass", "europass-v3": "europass-v3",
-             "linkedin": "linkedin", "orcid-json": "orcid-json", "orcid-xml": "orcid-xml", "orcid-bibtex": "bibtex"}
+             "linkedin": "linkedin", "orcid-json": "orcid-json", "orcid-xml": "orcid-xml", "orcid-bibtex": "bibtex",
+             "csl-json": "csl-json"}
 #: Targets that carry publications only: what they read back is compared on /publications only.
-WORKS_ONLY = {"orcid-json", "orcid-xml", "orcid-bibtex"}
+WORKS_ONLY = {"orcid-json", "orcid-xml", "orcid-bibtex", "csl-json"}
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
