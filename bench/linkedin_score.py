@@ -258,9 +258,9 @@ def main() -> int:
     others = not_linkedin_pdfs()
     with tempfile.TemporaryDirectory() as tmp:
         for n, data in enumerate(others):
-            path = Path(tmp) / f"other-{n}.pdf"
-            path.write_bytes(data)
-            code, doc, _ = read(path)
+            other = Path(tmp) / f"other-{n}.pdf"
+            other.write_bytes(data)
+            code, doc, _ = read(other)
             refused += code == 2 and not doc
     print(f"| PDFs LinkedIn did not make (generated) | {len(others)} | - | refused (exit 2): {refused} of "
           f"{len(others)} | 0 | {refused} |")

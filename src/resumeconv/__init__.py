@@ -105,9 +105,9 @@ def validate(doc_or_path: Any, profile: str = "academic", *, file: str | None = 
     if isinstance(doc_or_path, (str, os.PathLike)):
         from .core.fileio import read_bytes
 
-        name: str | None = os.fspath(doc_or_path)
-        data = read_bytes(name)
-        file = file or ("<stdin>" if name == "-" else name)
+        path = os.fspath(doc_or_path)
+        data, name = read_bytes(path), path
+        file = file or ("<stdin>" if path == "-" else path)
     else:
         data, name = bytes(doc_or_path), None
         file = file or "<input>"

@@ -85,10 +85,10 @@ def differences(before: Any, after: Any, at: str = "") -> Iterator[tuple[str, bo
     elif isinstance(before, list) and isinstance(after, list):
         added = False
         for i, j in _align(before, after):
-            if j is None:
-                yield at + pointer(i), True
-            elif i is None:
+            if i is None:
                 added = True
+            elif j is None:
+                yield at + pointer(i), True
             else:
                 yield from differences(before[i], after[j], at + pointer(i))
         if added:
@@ -182,6 +182,8 @@ def _after_path(before: Any, after: Any, ptr: str) -> str:
         if isinstance(before, list) and isinstance(after, list):
             i = int(key)
             j = next((b for a, b in _align(before, after) if a == i), i) if len(before) != len(after) else i
+            if j is None:
+                break
             before, after = before[i], after[j]
             out += pointer(j)
         elif isinstance(before, dict) and isinstance(after, dict):

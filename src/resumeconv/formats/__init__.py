@@ -176,7 +176,7 @@ REGISTRY: tuple[FormatSpec, ...] = (
     FormatSpec("linkedin", "linkedin", "LinkedIn profile text (as 'Save to PDF' shows it; reads the PDF too)",
                (".linkedin.txt",), reads=True, writes=True,
                sniff=r"\A%PDF-|^(Contact|Top Skills|Honors-Awards)[ \t]*\n[\s\S]*^(Experience|Education)[ \t]*$",
-               sniff_rank=2, probe=True),
+               sniff_rank=2, probe=True, readback="linkedin", label="LinkedIn's text form"),
     FormatSpec("linkedin-export", "linkedin_export", "LinkedIn data export (.zip or unpacked folder of CSVs)",
                (".zip",), reads=True, dir_sniff=r"(?im)^(Profile|Positions|Education|Skills)\.csv$",
                sniff=r"\APK\x03\x04[\s\S]{26,300}?(Profile|Positions|Education|Skills|Languages|Email Addresses)\.csv",
@@ -234,7 +234,7 @@ def sniff(data: bytes) -> FormatSpec | None:
     for spec in sorted((s for s in REGISTRY if s.reads and s.sniff), key=lambda s: -s.sniff_rank):
         if matched and spec.sniff_rank < matched[0].sniff_rank:
             break
-        if re.search(spec.sniff, head, re.MULTILINE):
+        if spec.sniff and re.search(spec.sniff, head, re.MULTILINE):
             matched.append(spec)
     if len(matched) > 1:
         for spec in matched:

@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..core.dates import MONTH_NAMES, is_iso, parts
+from ..schemas.vocab import TALK_TYPES
 
-#: Project types that are one-off events (talks): the schema's description of projects.type names them.
-EVENT_TYPES = frozenset({"tutorial", "talk", "invited-talk", "keynote", "poster", "panel", "seminar"})
+#: Project types that are one-off events (talks and tutorials): the schema's definitions/talkType.
+EVENT_TYPES = TALK_TYPES
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
 

@@ -40,6 +40,11 @@ def write(doc: dict[str, Any], *, format: str = "markdown") -> WriteResult:
     return WriteResult(("\n\n".join(blocks) + "\n").encode("utf-8"), coverage=tracker)
 
 
+def _object(value: Any) -> dict[str, Any]:
+    """The value when it is an object, else an empty one (a wrong type is left for the loss report)."""
+    return value if isinstance(value, dict) else {}
+
+
 def _items(doc: dict[str, Any], section: str, tracker: Coverage) -> list[tuple[int, dict[str, Any]]]:
     """The object items of an array section (non-objects are left for the loss report)."""
     value = doc.get(section)
@@ -64,7 +69,7 @@ def _bullets(items: Any) -> list[str]:
 
 
 def _header(doc: dict[str, Any], tr: Coverage) -> list[str]:
-    basics = doc.get("basics") if isinstance(doc.get("basics"), dict) else {}
+    basics = _object(doc.get("basics"))
     b = "basics"
 
     def take(key: str) -> Any:
@@ -113,7 +118,7 @@ def _location(location: Any) -> str:
 
 
 def _highlights(doc: dict[str, Any], tr: Coverage) -> list[str]:
-    basics = doc.get("basics") if isinstance(doc.get("basics"), dict) else {}
+    basics = _object(doc.get("basics"))
     items = tr.take(basics, "researchHighlights", "basics") or []
     lines = ["## Research highlights"] if items else []
     for item in items:
@@ -170,7 +175,7 @@ def _experience(doc: dict[str, Any], tr: Coverage) -> list[str]:
 
 def _publications(doc: dict[str, Any], tr: Coverage) -> list[str]:
     pubs = _items(doc, "publications", tr)
-    meta = doc.get("meta") if isinstance(doc.get("meta"), dict) else {}
+    meta = _object(doc.get("meta"))
     overview = tr.take(meta, "publicationsOverview", "meta")
     if not pubs:
         return []
@@ -283,7 +288,7 @@ def _service(doc: dict[str, Any], tr: Coverage) -> list[str]:
 
 
 def _mentoring(doc: dict[str, Any], tr: Coverage) -> list[str]:
-    meta = doc.get("meta") if isinstance(doc.get("meta"), dict) else {}
+    meta = _object(doc.get("meta"))
     lines = []
     for i, mentee in enumerate(meta.get("mentees") or []):
         if not isinstance(mentee, dict):

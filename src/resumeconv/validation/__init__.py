@@ -67,7 +67,7 @@ def place(findings: list[Finding], file: str, smap: Any = None) -> list[Diagnost
         where = smap.locate(found.pointer, key=found.at_key) if smap is not None else None
         line, column = where if where else (None, None)
         out.append(Diagnostic(file, line, column, found.pointer, found.severity, found.rule, found.message))
-    out.sort(key=lambda d: (d.line or 0, d.column or 0, _pointer_order(d.pointer)))
+    out.sort(key=lambda d: (d.line or 0, d.column or 0, _pointer_order(d.pointer or "")))
     return out
 
 

@@ -68,7 +68,7 @@ def _wording(err: Any, field: str) -> tuple[str, str]:
         return "schema.date", date_problem(value, field=field, full=schema.get("format") == "date")
     if keyword == "type":
         expected = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
-        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        wanted = " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in expected)
         hint = f"; leave '{field}' out instead of null" if value is None and field else _type_fix(expected, value)
         return "schema.type", f"expected {wanted}, got {_KINDS.get(type(value), type(value).__name__)}{hint}"
     if kind in ("orcid", "doi", "arxiv") and isinstance(value, str):
@@ -116,7 +116,7 @@ def _schema_kind(schema: dict[str, Any]) -> str | None:
 
 @cache
 def _pattern_of(name: str) -> str:
-    return definition(name)["pattern"]
+    return str(definition(name)["pattern"])
 
 
 def _unexpected_keys(err: Any, ptr: str) -> list[Finding]:

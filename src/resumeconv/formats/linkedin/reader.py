@@ -24,7 +24,17 @@ from .._linkedin_common import (
 #: Position fields written as labelled description lines (as LinkedIn users do) and read back from them.
 DESCRIPTION_FIELDS = (("department", "Team"), ("project", "Project"))
 SIDEBAR = ("Contact", "Top Skills", "Languages", "Certifications", "Honors-Awards", "Publications", "Patents")
-MAIN = ("Summary", "Experience", "Education")
+MAIN = ("Summary", "Experience", "Education", "Volunteering", "Projects")
+#: The fields under an item, as ``  Label: value`` lines, in the order of LinkedIn's own forms.
+CERTIFICATE_FIELDS = (("Issuing organization", "issuer"), ("Issue date", "date"), ("Credential URL", "url"))
+AWARD_FIELDS = (("Issuer", "awarder"), ("Issue date", "date"), ("Description", "summary"))
+PUBLICATION_FIELDS = (("Publication", "venue"), ("Publisher", "publisher"), ("Publication date", "releaseDate"),
+                      ("Authors", "authors"), ("Publication URL", "url"), ("Description", "summary"))
+VOLUNTEER_FIELDS = (("Role", "position"), ("Start date", "startDate"), ("End date", "endDate"),
+                    ("Description", "summary"))
+PROJECT_FIELDS = (("Description", "description"), ("Start date", "startDate"), ("End date", "endDate"),
+                  ("Project URL", "url"))
+_DETAIL = re.compile(r"^  (?P<label>[A-Za-z][A-Za-z/ ]*): (?P<value>.*)$")
 
 def escape(line: str) -> str:
     """A leading space keeps a text line that reads like a heading or a page footer from being taken for one."""
@@ -124,7 +134,7 @@ def _items(lines: list[str], pdf: bool) -> list[str]:
     return out
 
 
-def _sections(lines: list[str]) -> tuple[list[str], dict[str, list[str]], list[str]]:
+def _sections(lines: list[str], pdf: bool = False) -> tuple[list[str], dict[str, list[str]], list[str]]:
     """Split at headings that come in their expected order (sidebar and main column counted apart).
 
     Returns the lines before any heading, the body of each section, and the section names in order."""
@@ -136,7 +146,9 @@ def _sections(lines: list[str]) -> tuple[list[str], dict[str, list[str]], list[s
     for line in lines:
         word = line.rstrip()
         for column, names in (("side", SIDEBAR), ("main", MAIN)):
-            if word in names and names.index(word) > seen[column]:
+            # Volunteering and Projects are this writer's own sections: in PDF text "Projects" is a sidebar item
+            if word in names and names.index(word) > seen[column] and (
+                    column == "side" or names.index(word) < 3 or not pdf):
                 seen[column] = names.index(word)
                 current = bodies.setdefault(word, [])
                 order.append(word)
@@ -210,7 +222,7 @@ class _Reader:
     doc: dict[str, Any] = field(default_factory=dict)
 
     def read(self) -> dict[str, Any]:
-        top, bodies, order = _sections(self.text.lines)
+        top, bodies, order = _sections(self.text.lines, self.text.pdf)
         preamble = [x for x in top if x.strip()] or _find_preamble(bodies, order)
         if not order and not 0 < len(preamble) <= 3:
             raise InputError("no LinkedIn profile sections (Contact, Experience, Education, ...) found", self.source)
@@ -218,7 +230,8 @@ class _Reader:
         handlers = {"Contact": self.contact, "Top Skills": self.skills, "Languages": self.languages,
                     "Certifications": self.certifications, "Honors-Awards": self.honors,
                     "Publications": self.publications, "Patents": self.patents, "Summary": self.summary,
-                    "Experience": self.experience, "Education": self.education}
+                    "Experience": self.experience, "Education": self.education,
+                    "Volunteering": self.volunteering, "Projects": self.projects}
         for name in order:
             handlers[name](bodies[name])
         return self.doc
@@ -263,14 +276,47 @@ class _Reader:
             out.append(item)
         self.doc["languages"] = out
 
+    def records(self, lines: list[str], key: str, fields: tuple[tuple[str, str], ...]) -> list[dict[str, Any]]:
+        """Items one a line; in this writer's text, their fields under them as ``  Label: value`` lines."""
+        if self.text.pdf:
+            return [{key: x} for x in _items(lines, True)]
+        labels = dict(fields)
+        out: list[dict[str, Any]] = []
+        last: str | None = None
+        for raw in lines:
+            detail = _DETAIL.match(raw)
+            if out and detail and detail["label"] in labels:
+                last = labels[detail["label"]]
+                out[-1][last] = detail["value"]
+            elif out and last and raw.startswith("    ") and raw.strip():
+                out[-1][last] += "\n" + raw.strip()
+            elif raw.strip():
+                out.append({key: unescape(raw).strip()})
+                last = None
+        for item in out:
+            for name, value in list(item.items()):
+                if name.endswith(("Date", "date")):
+                    iso = dates.parse_human(value)
+                    if iso:
+                        item[name] = iso
+                elif name == "authors":
+                    item[name] = [{"name": x.strip()} for x in value.split(";") if x.strip()]
+        return out
+
     def certifications(self, lines: list[str]) -> None:
-        self.doc["certificates"] = [{"name": x} for x in _items(lines, self.text.pdf)]
+        self.doc["certificates"] = self.records(lines, "name", CERTIFICATE_FIELDS)
 
     def honors(self, lines: list[str]) -> None:
-        self.doc["awards"] = [{"title": x} for x in _items(lines, self.text.pdf)]
+        self.doc["awards"] = self.records(lines, "title", AWARD_FIELDS)
 
     def publications(self, lines: list[str]) -> None:
-        self.doc.setdefault("publications", []).extend({"name": x} for x in _items(lines, self.text.pdf))
+        self.doc.setdefault("publications", []).extend(self.records(lines, "name", PUBLICATION_FIELDS))
+
+    def volunteering(self, lines: list[str]) -> None:
+        self.doc["volunteer"] = self.records(lines, "organization", VOLUNTEER_FIELDS)
+
+    def projects(self, lines: list[str]) -> None:
+        self.doc["projects"] = self.records(lines, "name", PROJECT_FIELDS)
 
     def patents(self, lines: list[str]) -> None:
         self.doc.setdefault("publications", []).extend(

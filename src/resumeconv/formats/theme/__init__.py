@@ -560,7 +560,7 @@ def _copies(out: dict[str, Any], theme: ThemeProfile) -> None:
 
 def _check_upstream(out: dict[str, Any], report: LossReport) -> None:
     """Remove whatever still fails an upstream schema (wrong types, bad URLs): stock themes crash on them."""
-    from ...validation import validator
+    from ...schemas.check import validator
 
     for _ in range(20):
         errors = {tuple(e.absolute_path): e.message for p in PROFILES for e in validator(p).iter_errors(out)}
