@@ -153,7 +153,8 @@ def test_formats_name_shows_description_and_options() -> None:
     assert proc.returncode == 0
     lines = proc.stdout.splitlines()
     assert lines[0] == "europass-v3: Europass CV XML v3 (legacy SkillsPassport, XSD v3.4)"
-    assert "    -O language (str, default en): the CV's locale: two letters, e.g. en, or sr-lat" in lines
+    assert ("    -O language (str, default none): the CV's locale: two letters, e.g. en, or sr-lat; by default "
+            "meta.language, else the language the CV's text is in, else en") in lines
     assert "  reader options (resumeconv.read(..., KEY=VALUE)): none" in lines
     assert cli("formats", "nope").returncode == 2
 
