@@ -288,8 +288,12 @@ def _dumper_class(fast: bool = True) -> type[yaml.SafeDumper]:
         # PyYAML writes NEL/LS/PS raw in single-quoted scalars, where a reader folds them as line breaks;
         # double quotes escape them, so the text survives the round trip.
         style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
+        if style is None and any(regexp.match(data) for regexp in plain_not_text):
+            style = "'"  # would read back as a number, boolean or null under our YAML 1.2 rules (e.g. 1e3)
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
+    plain_not_text = [re.compile(regexp, re.X) for tag, regexp, _ in _YAML_12_RESOLVERS
+                      if tag != "tag:yaml.org,2002:merge"]
     dumper: type[yaml.SafeDumper] = type("Dumper", (base,), {"ignore_aliases": ignore_aliases})
     dumper.add_representer(str, represent_str)
     return dumper
