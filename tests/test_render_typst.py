@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -192,13 +191,6 @@ def test_the_two_themes_differ_only_in_layout(sample: dict[str, Any]) -> None:
     sizes = {round(pypdf.PdfReader(io.BytesIO(p)).pages[0].mediabox.width) for p in (academic, compact)}
     assert sizes == {595, 612}  # A4 and US letter
     assert len(pypdf.PdfReader(io.BytesIO(compact)).pages) < len(pypdf.PdfReader(io.BytesIO(academic)).pages)
-
-
-def test_sample_pdf_is_fast(sample: dict[str, Any]) -> None:
-    render_pdf(sample)  # warm: fonts and the compiler are loaded once per process
-    start = time.perf_counter()
-    render_pdf(sample)
-    assert time.perf_counter() - start < 1.0
 
 
 def test_an_unknown_theme_is_one_line() -> None:

@@ -160,6 +160,12 @@ def test_rendercv_accepts_generated_documents(data: st.DataObject) -> None:
     rendercv_model(result.text)
 
 
+@pytest.mark.parametrize("name", ["0E0", "1e5", "0o17", "0x1F", ".5", "-.inf", "null", "True", "~"])
+def test_names_that_yaml_1_2_reads_as_numbers_stay_text_in_rendercv(name: str) -> None:
+    model = rendercv_model(SPEC.write({"basics": {"name": name}}).text)
+    assert model.cv.name == name
+
+
 # --- RenderCV's own files read into valid documents -------------------------------------------------------------
 
 

@@ -216,7 +216,7 @@ def _latex(text: str) -> str:
 @functools.cache
 def _latex_decoder() -> Any:
     """pylatexenc's decoder, with ``\\textasciicircum`` read as the ``^`` the writer escaped (not ``ˆ``)."""
-    from pylatexenc.latex2text import (  # type: ignore[import-untyped]
+    from pylatexenc.latex2text import (
         LatexNodes2Text,
         MacroTextSpec,
         get_default_latex_context_db,
