@@ -191,7 +191,7 @@ def test_a_reader_crash_is_a_bug(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(("doc", "code", "message"), [
     ({"basics": {"name": "A"}}, 3, "internal error in the Europass (Candidate) writer (KeyError: 'boom')"),
-    ({"basics": {"name": ["A"]}}, 1, "run 'resumeconv validate' first"),
+    ({"basics": {"name": "A"}, "work": ["not an object"]}, 1, "run 'resumeconv validate' first"),
 ])
 def test_the_cli_maps_writer_crashes_to_exit_codes(tmp_path: Path, doc: dict, code: int, message: str) -> None:
     """The same guard for every writer, Europass included (its own copy is gone)."""

@@ -242,7 +242,9 @@ def test_cli_writes_the_pdf_and_a_page_image(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.splitlines() == [
         f"resumeconv: {SAMPLE_JSON}: 1 item(s) could not be carried to the PDF (Typst theme academic):",
-        "  /meta/source: the Typst PDF does not show it"]
+        "  /meta/source: the Typst PDF does not show it",
+        f"resumeconv: {SAMPLE_JSON}: 1 value(s) normalized for the PDF (Typst theme academic):",
+        "  /$schema: which schema the file follows, not CV content: not written"]
     data = out.read_bytes()
     assert data.startswith(b"%PDF-")
     assert len(pypdf.PdfReader(io.BytesIO(data)).pages) >= 3

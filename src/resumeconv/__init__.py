@@ -58,10 +58,18 @@ def dump(doc: dict[str, Any], format: str = "json") -> str:
 
 
 def write(doc: dict[str, Any], to: str, **options: Any) -> WriteResult:
-    """Write a document in a registered format: the output bytes and the loss report."""
-    from . import formats as registry
+    """Write a document in a registered format: the output bytes and the loss report.
 
-    return registry.get(to).write(doc, **options)
+    Every writer gets the document as ``migrate`` reads it (pre-1.0 names as 1.0 names, unreadable dates never
+    left to look like "no date"); each such change leads the report as a normalization.
+    """
+    from . import formats as registry
+    from .migrate import prepare_for_writer
+
+    prepared, normalized = prepare_for_writer(doc, to)
+    out = registry.get(to).write(prepared, **options)
+    out.losses[:0] = normalized
+    return out
 
 
 def convert(doc: dict[str, Any] | str | os.PathLike[str] | bytes, to: str, *, from_format: str | None = None,

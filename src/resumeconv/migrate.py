@@ -9,10 +9,13 @@ reported in ``kept``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from .core import dates
-from .core.losses import pointer
+from .core.iri import iri_to_uri
+from .core.losses import Loss, pointer
+from .core.text import describe
 from .schemas import field_names
 from .schemas.formatcheck import is_uri, suggest_url
 from .schemas.legacy import LEGACY_NAMES
@@ -43,6 +46,70 @@ def migrate(doc: dict[str, Any]) -> Migration:
     return result
 
 
+#: A place in the document: keys and array indexes ("*" for any index in a shape).
+Path = tuple[str | int, ...]
+
+#: Targets whose output must be valid upstream JSON Resume (format uri: ASCII only).
+_UPSTREAM_VALID = frozenset({"theme"})
+#: Targets that hold the canonical document itself: nothing is normalized for them.
+_CANONICAL = frozenset({"json", "yaml"})
+
+
+def prepare_for_writer(doc: dict[str, Any], target: str) -> tuple[dict[str, Any], list[Loss]]:
+    """The document as every writer reads it, and what was normalized on the way, run once before any writer.
+
+    Pre-1.0 field names (``work[].company``, ``basics.website``, ...) are read as their 1.0 names exactly as
+    ``migrate`` renames them; interests written as plain strings become ``{"name": ...}``; a human date becomes
+    ISO and a year written as a number becomes text. A date that cannot be read is never left for a writer to
+    take as "no date" (which turns an end date into "ongoing"): what can be read of it is kept (``2024-09-31``
+    -> ``2024-09``), else it is reported. Each change is a ``normalization`` at the source pointer. ``$schema``
+    (which schema the file follows, not CV content) is not given to writers, so it is never a loss.
+    """
+    if target in _CANONICAL:
+        return doc, []
+    losses: list[Loss] = []
+    if "$schema" in doc and target != "theme":
+        # Which schema the file follows, not CV content: said, but never a loss.
+        doc = {k: v for k, v in doc.items() if k != "$schema"}
+        losses.append(Loss("/$schema", "which schema the file follows, not CV content: not written", "normalization"))
+    result = Migration({})
+    result.document = _Migrator(result, for_writer=True, ascii_urls=target in _UPSTREAM_VALID).value(doc, ())
+    losses.extend(Loss(c.pointer, c.message, "normalization") for c in result.changes)
+    losses.extend(Loss(c.pointer, c.message) for c in result.kept)
+    return result.document, losses
+
+
+def _readable_part(value: str) -> str | None:
+    """What an ISO-shaped date that is not on the calendar still says: ``2024-09-31`` -> ``2024-09``,
+    ``2019-13`` -> ``2019``; None when not even the year can be read."""
+    if not dates.looks_iso(value):
+        return None
+    bits = value.split("-")
+    for size in (2, 1):
+        candidate = "-".join(bits[:size])
+        if len(bits) > size and dates.is_iso(candidate):
+            return candidate
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+@cache
+def _wants_text(path: Path) -> bool:
+    """Whether our schema wants a string (and only a string) at ``path`` ("*" steps into array items)."""
+    from .schemas import load_schema, resolve
+
+    node: Any = load_schema("academic")
+    for step in path:
+        if not isinstance(node, dict):
+            return False
+        node = resolve(node)
+        node = node.get("items") if step == "*" else node.get("properties", {}).get(step)
+    return isinstance(node, dict) and resolve(node).get("type") == "string"
+
+
 def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -51,38 +118,51 @@ def _url_fixable(value: str) -> bool:
     return is_uri(value) or suggest_url(value) is not None
 
 
-#: Where a value sits: keys and array indices from the document's root.
-Where = tuple[str | int, ...]
-
-
 class _Migrator:
-    def __init__(self, result: Migration) -> None:
+    def __init__(self, result: Migration, *, for_writer: bool = False, ascii_urls: bool = False) -> None:
         self.result = result
+        #: Percent-encode web addresses with non-ASCII characters (for targets held to upstream's format uri).
+        self.ascii_urls = ascii_urls
+        #: Only what every writer needs (names, interests, dates); no removals, no URL edits.
+        self.for_writer = for_writer
 
-    def change(self, path: Where, message: str) -> None:
+    def change(self, path: Path, message: str) -> None:
         self.result.changes.append(Change(pointer(*path), message))
 
-    def keep(self, path: Where, message: str) -> None:
+    def keep(self, path: Path, message: str) -> None:
         self.result.kept.append(Change(pointer(*path), message))
 
-    def value(self, value: Any, path: Where) -> Any:
+    def value(self, value: Any, path: Path, shape: Path = ()) -> Any:
+        """``path`` points into the source document; ``shape`` is the 1.0 path ("*" for indexes) after renames."""
         if isinstance(value, dict):
-            return self.object(value, path)
+            return self.object(value, path, shape)
         if isinstance(value, list):
-            return self.array(value, path)
+            return self.array(value, path, shape)
         return value
 
-    def array(self, items: list[Any], path: Where) -> list[Any]:
+    def array(self, items: list[Any], path: Path, shape: Path) -> list[Any]:
         out = []
         for index, item in enumerate(items):
-            if isinstance(item, str) and not item.strip():
-                self.change((*path, index), "removed the empty item")
+            here = (*path, index)
+            if item is None:
+                self.change(here, "removed the null item")
                 continue
-            out.append(self.value(item, (*path, index)))
+            if isinstance(item, str) and not item.strip() and not self.for_writer:
+                self.change(here, "removed the empty item")
+                continue
+            if shape == ("interests",) and isinstance(item, str):
+                self.change(here, f"interest '{item}' written as {{\"name\": \"{item}\"}}")
+                item = {"name": item}
+            elif isinstance(item, (dict, list)) and self.for_writer and _wants_text((*shape, "*")):
+                self.keep(here, f"{describe(item)} where text is expected: not written (write it as text)")
+                continue
+            elif _is_number(item) and not self.for_writer and _wants_text((*shape, "*")):
+                self.change(here, f"number {item} written as text \"{item}\"")
+                item = str(item)
+            out.append(self.value(item, here, (*shape, "*")))
         return out
 
-    def object(self, obj: dict[str, Any], path: Where) -> dict[str, Any]:
-        shape = tuple("*" if isinstance(p, int) else p for p in path)
+    def object(self, obj: dict[str, Any], path: Path, shape: Path) -> dict[str, Any]:
         renames = {old: new for parent, old, new in LEGACY_NAMES if parent == shape and old in obj}
         out: dict[str, Any] = {}
         for key, value in obj.items():
@@ -91,7 +171,7 @@ class _Migrator:
                 shown = "null" if value is None else repr(value)
                 self.change(here, f"removed endDate {shown}: an ongoing entry has no endDate")
                 continue
-            if _is_blank(value):
+            if _is_blank(value) and not self.for_writer:
                 self.change(here, f"removed the empty '{key}'" if value is not None else f"removed null '{key}'")
                 continue
             name = self.rename(key, value, renames, obj, here)
@@ -100,12 +180,24 @@ class _Migrator:
                 value = str(value)
             elif name in field_names("date") and isinstance(value, str):
                 value = self.date(value, here)
-            elif name in field_names("url") and isinstance(value, str):
+            elif name in field_names("url") and isinstance(value, str) and not self.for_writer:
                 value = self.url(value, here, strict=name in field_names("uri"))
-            out[name] = self.value(value, here)
+            elif name in field_names("url") and isinstance(value, str) and self.ascii_urls and not value.isascii():
+                encoded = iri_to_uri(value)
+                self.change(here, f"'{value}' written as {encoded} (upstream JSON Resume takes ASCII URIs only)")
+                value = encoded
+            elif isinstance(value, (dict, list)) and self.for_writer and _wants_text((*shape, name)):
+                self.keep(here, f"{describe(value)} where text is expected: not written (write it as text)")
+                continue
+            elif _is_number(value) and not self.for_writer and _wants_text((*shape, name)):
+                self.change(here, f"number {value} written as text \"{value}\"")
+                value = str(value)
+            if value is None and self.for_writer:
+                continue
+            out[name] = self.value(value, here, (*shape, name))
         return out
 
-    def rename(self, key: str, value: Any, renames: dict[str, str], obj: dict[str, Any], here: Where) -> str:
+    def rename(self, key: str, value: Any, renames: dict[str, str], obj: dict[str, Any], here: Path) -> str:
         new = renames.get(key)
         if new is None:
             return key
@@ -118,17 +210,25 @@ class _Migrator:
         self.change(here, f"renamed '{key}' to '{new}' (JSON Resume 1.0 name)")
         return new
 
-    def date(self, value: str, here: Where) -> str:
+    def date(self, value: str, here: Path) -> str:
         if dates.is_iso(value):
             return value
         iso = dates.parse_human(value)
+        if iso is None and self.for_writer:
+            part = _readable_part(value)
+            if part is not None:
+                self.change(here, f"'{value}' is not a date on the calendar: read as {part}, what can be read of it")
+                return part
+            self.keep(here, f"'{value}' cannot be read as a date (write YYYY, YYYY-MM or YYYY-MM-DD); it is "
+                            "shown as written where the target prints text, else left out: never as 'ongoing'")
+            return value
         if iso is None:
             self.keep(here, f"'{value}' left as is: not a date this tool can read; fix it by hand")
             return value
         self.change(here, f"date '{value}' written as {iso}")
         return iso
 
-    def url(self, value: str, here: Where, *, strict: bool) -> str:
+    def url(self, value: str, here: Path, *, strict: bool) -> str:
         """Add the scheme a bare web address lacks; ``strict`` fields (format uri) report what stays wrong."""
         if is_uri(value):
             return value

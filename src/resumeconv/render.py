@@ -117,16 +117,23 @@ def chromium(args: list[str], html: str) -> subprocess.CompletedProcess[bytes]:
             raise RenderError(f"Chromium did not finish within {TIMEOUT} s") from None
 
 
-def print_pdf(html: str, output: str | os.PathLike[str]) -> None:
-    """Print ``html`` to a PDF file with headless Chromium."""
-    target = Path(output).resolve()
-    with tempfile.TemporaryDirectory(prefix="resumeconv-pdf-", dir=target.parent) as tmp:
+def pdf_bytes(html: str) -> bytes:
+    """``html`` printed to PDF by headless Chromium (the caller chooses where it goes)."""
+    with tempfile.TemporaryDirectory(prefix="resumeconv-pdf-") as tmp:
         pdf = Path(tmp) / "out.pdf"
         proc = chromium([f"--print-to-pdf={pdf}", "--no-pdf-header-footer"], html)
-        if not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF"):
+        data = pdf.read_bytes() if pdf.is_file() else b""
+        if not data.startswith(b"%PDF"):
             detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
             raise RenderError(f"Chromium printed no PDF: {detail[-1] if detail else f'exit {proc.returncode}'}")
-        os.replace(pdf, target)
+        return data
+
+
+def print_pdf(html: str, output: str | os.PathLike[str]) -> None:
+    """Print ``html`` to a PDF file with headless Chromium, written atomically."""
+    from .core.fileio import write_atomic
+
+    write_atomic(output, pdf_bytes(html))
 
 
 def dump_dom(html: str) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..core.errors import EXIT_OK, EXIT_USAGE, ResumeconvError, UsageError
-from . import EXIT_CODES_HELP, fail, max_input_size
+from .common import EXIT_CODES_HELP, check_output, emit, fail, load_input, max_input_size, output_error
 
 if TYPE_CHECKING:
     from ..enrich import Ask
@@ -87,6 +87,8 @@ def enrich(cv: str, output: str | None, in_place: bool, keep_backup: bool, sourc
     if keep_backup and not in_place:
         raise click.UsageError("--keep-backup goes with --in-place")
     try:
+        if output and output != "-":
+            check_output(output, [cv])
         doc, fmt = _load(cv)
         fetcher = api.make_fetcher(mailto=mailto, cache_dir=cache_dir, use_cache=not no_cache, timeout=timeout,
                                    retries=retries, max_wait=max_wait, delay=delay)
@@ -104,27 +106,24 @@ def enrich(cv: str, output: str | None, in_place: bool, keep_backup: bool, sourc
         click.echo(f"resumeconv: {report.summary()}" + ("; dry run, nothing written" if dry_run else ""), err=True)
     except ResumeconvError as err:
         fail(err)
+    except BrokenPipeError:
+        raise
     except OSError as err:
-        fail(ResumeconvError(f"{err.filename or output or cv}: cannot write: {err.strerror or err}"))
+        fail(output_error(cv if in_place else output, err))
     sys.exit(EXIT_OK)
 
 
 def _load(path: str) -> tuple[dict[str, Any], str]:
     """The CV and its format; only JSON and YAML CVs can be enriched and written back."""
-    from .. import formats
-    from ..core.fileio import read_bytes
-
-    data = read_bytes(path)
-    spec = formats.detect(path, data)
-    if spec.name not in ("json", "yaml"):
-        raise UsageError(f"{path}: enrich needs the CV as JSON or YAML, not {spec.name} (convert it first)")
-    return spec.read(data, source=path).document, spec.name
+    loaded = load_input(path)
+    if loaded.spec.name not in ("json", "yaml"):
+        raise UsageError(f"{path}: enrich needs the CV as JSON or YAML, not {loaded.spec.name} (convert it first)")
+    return loaded.document, loaded.spec.name
 
 
 def _emit(enriched: dict[str, Any], doc: dict[str, Any], fmt: str, cv: str, output: str | None, in_place: bool,
           keep_backup: bool, dry_run: bool) -> None:
     from .. import dump, formats
-    from ..core.fileio import replace_keeping_backup, write_atomic
 
     if dry_run:
         return
@@ -134,20 +133,15 @@ def _emit(enriched: dict[str, Any], doc: dict[str, Any], fmt: str, cv: str, outp
     text = dump(enriched, fmt)
     if in_place:
         if enriched != doc:
-            replace_keeping_backup(cv, text, keep_backup=keep_backup)
-    elif output and output != "-":
-        write_atomic(output, text)
+            emit(cv, text, backup=keep_backup)
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        emit(output or "-", text)
 
 
 def _write_report(report: Report, path: str) -> None:
     import json
 
-    from ..core.fileio import write_atomic
-
-    write_atomic(path, json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
+    emit(path, json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
 
 
 def _asker() -> Ask | None:

@@ -3,61 +3,74 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from ..core.errors import EXIT_OK, ResumeconvError, UsageError
-from . import EXIT_CODES_HELP, fail
+from .common import EXIT_CODES_HELP, check_output, emit, fail, load_input, max_input_size, output_error, print_losses
+
+if TYPE_CHECKING:
+    from ..migrate import Migration
 
 
 @click.command("migrate", epilog=EXIT_CODES_HELP)
 @click.argument("input", metavar="INPUT")
-@click.option("-o", "--output", metavar="FILE", help="Write here (atomically) instead of stdout.")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write here (atomically; '-' for stdout, the default) as JSON or YAML, by its extension.")
 @click.option("-i", "--in-place", is_flag=True,
-              help="Rewrite INPUT itself, atomically, keeping key order; INPUT.bak holds the original meanwhile.")
-@click.option("--keep-backup", is_flag=True, help="With --in-place, keep INPUT.bak after a successful rewrite.")
+              help="Rewrite INPUT itself, atomically, keeping key order; INPUT.bak holds the original meanwhile "
+                   "(a symbolic link is followed: its target is rewritten).")
+@click.option("--keep-backup", is_flag=True,
+              help="With --in-place, keep INPUT.bak (this run's original) after a successful rewrite.")
+@max_input_size
 def migrate(input: str, output: str | None, in_place: bool, keep_backup: bool) -> None:
     """Rename pre-1.0 fields, drop 'Present' end dates and empty values, write dates as ISO (never inventing a
     day or month) and add https:// to bare web addresses. Each change is printed on stderr.
 
-    YAML stays YAML (comments are not kept); JSON is written with two-space indentation.
+    INPUT is any format 'convert' reads ('-' for stdin). YAML stays YAML (comments are not kept); JSON is written
+    with two-space indentation.
     """
     from .. import formats as registry
-    from ..core.fileio import read_bytes, replace_keeping_backup, write_atomic
     from ..migrate import migrate as run
 
+    target = output or "-"
     try:
         if in_place and output:
             raise UsageError("give -o OUTPUT or --in-place, not both")
         if in_place and input == "-":
             raise UsageError("--in-place needs a file, not stdin")
-        data = read_bytes(input)
-        source = "<stdin>" if input == "-" else input
-        spec = registry.detect(input, data)
-        if spec.name not in ("json", "yaml"):
-            raise UsageError(f"migrate rewrites JSON Resume as JSON or YAML, not {spec.name}")
-        result = run(spec.read(data, source=source).document)
-        _print_changes(source, result)
-        target = input if in_place else output
+        out_spec = registry.by_extension(target, reading=False) if target != "-" and not in_place else None
+        if out_spec is not None and out_spec.name not in ("json", "yaml"):
+            raise UsageError(f"{target}: migrate writes JSON Resume as JSON or YAML, not {out_spec.name}; migrate "
+                             f"first, then 'resumeconv convert' to {out_spec.name} (which reports what it cannot hold)")
+        if not in_place:
+            check_output(target, [input])
+        loaded = load_input(input)
+        if in_place and loaded.spec.name not in ("json", "yaml"):
+            raise UsageError(f"--in-place rewrites JSON or YAML, not {loaded.spec.name}; use -o FILE")
+        print_losses(loaded.losses, "the CV", loaded.name)
+        result = run(loaded.document)
+        _print_changes(loaded.name, result)
         if in_place and not result.changes:
             sys.exit(EXIT_OK)
-        out_spec = (registry.by_extension(target, reading=False) if target and not in_place else None) or spec
+        if out_spec is None:
+            out_spec = loaded.spec if loaded.spec.name in ("json", "yaml") else registry.get("json")
         text = out_spec.write(result.document).data
         if in_place:
-            replace_keeping_backup(target, text, keep_backup=keep_backup)
-        elif target:
-            write_atomic(target, text)
+            emit(input, text, backup=keep_backup)
         else:
-            sys.stdout.buffer.write(text)
-            sys.stdout.buffer.flush()
+            emit(target, text)
     except ResumeconvError as err:
         fail(err)
+    except BrokenPipeError:
+        raise
     except OSError as err:
-        fail(ResumeconvError(f"{output or input}: cannot write: {err.strerror or err}"))
+        fail(output_error(input if in_place else target, err))
     sys.exit(EXIT_OK)
 
 
-def _print_changes(source: str, result) -> None:
+def _print_changes(source: str, result: Migration) -> None:
     if not result.changes:
         click.echo(f"resumeconv: {source}: nothing to change", err=True)
     else:

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ..core.errors import EXIT_INVALID, EXIT_OK, ResumeconvError, UsageError
-from . import EXIT_CODES_HELP, fail, loss_lines
+from .common import EXIT_CODES_HELP, check_output, emit, fail, load_input, output_error, print_losses
 
 if TYPE_CHECKING:
-    from ..core.losses import Loss
     from ..formats import ReadResult
+    from ..orcid_api import OrcidClient
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 _COMMON = [
     click.option("--base-url", metavar="URL", help="API root to use instead of ORCID's (e.g. a test server)."),
@@ -23,14 +25,6 @@ _COMMON = [
     click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
                  help="Retries on HTTP 429/503, with exponential backoff."),
 ]
-
-
-def _print_losses(losses: list[Loss], target: str, source: str) -> None:
-    for line in loss_lines(losses, target, source):
-        click.echo(line, err=True)
-
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _common(func: F) -> F:
@@ -60,6 +54,8 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
 
     try:
         oid = orcid_api.check_orcid(orcid_id)
+        if output and merge_into:
+            check_output(output, [merge_into])
         target = _load_cv(merge_into) if merge_into else None
         client = orcid_api.OrcidClient(orcid_api.base_url(base_url, sandbox=sandbox, member=False),
                                        timeout=timeout, retries=retries)
@@ -67,7 +63,7 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
         items = orcid_api.with_other_versions(client.works(oid, orcid_api.put_codes(summary)), summary)
         result = _read_works(orcid_api.as_bulk_bytes(items), oid)
         pubs = result.document.get("publications", [])
-        _print_losses(result.losses, "the CV", f"ORCID {oid}")
+        print_losses(result.losses, "the CV", f"ORCID {oid}")
         if target is None:
             _emit({"basics": {"orcid": oid}, "publications": pubs}, output or "-", "json")
             click.echo(f"resumeconv: {len(pubs)} work(s) read from ORCID {oid}", err=True)
@@ -75,8 +71,10 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
             _merge_and_write(target, pubs, oid, output or merge_into or "-", backup=None if output else keep_backup)
     except ResumeconvError as err:
         fail(err)
+    except BrokenPipeError:
+        raise
     except OSError as err:
-        fail(ResumeconvError(f"{output or merge_into or '<stdout>'}: cannot write: {err.strerror or err}"))
+        fail(output_error(output or merge_into, err))
     sys.exit(EXIT_OK)
 
 
@@ -105,29 +103,17 @@ def _merge_and_write(target: tuple[dict[str, Any], str], pubs: list[dict[str, An
 
 def _load_cv(path: str) -> tuple[dict[str, Any], str]:
     """The CV at ``path`` and its format; only the canonical JSON/YAML forms can be merged into and rewritten."""
-    from .. import formats
-    from ..core.fileio import read_bytes
-
-    data = read_bytes(path)
-    spec = formats.detect(path, data)
-    if spec.name not in ("json", "yaml"):
-        raise UsageError(f"--merge needs the CV as JSON or YAML, not {spec.name}")
-    return spec.read(data, source=path).document, spec.name
+    loaded = load_input(path)
+    if loaded.spec.name not in ("json", "yaml"):
+        raise UsageError(f"--merge needs the CV as JSON or YAML, not {loaded.spec.name}")
+    return loaded.document, loaded.spec.name
 
 
 def _emit(doc: dict[str, Any], output: str, fmt: str, backup: bool | None = None) -> None:
     """Write to stdout, to a file, or (``backup`` not None) over the input file with a backup meanwhile."""
     from .. import dump
-    from ..core.fileio import replace_keeping_backup, write_atomic
 
-    text = dump(doc, fmt)
-    if output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    elif backup is not None:
-        replace_keeping_backup(output, text, keep_backup=backup)
-    else:
-        write_atomic(output, text)
+    emit(output, dump(doc, fmt), backup=backup)
 
 
 @orcid.command(epilog=EXIT_CODES_HELP)
@@ -147,22 +133,23 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
     from ..core.losses import LossReport
     from ..formats import orcid as orcid_format
     from ..formats import writing
+    from ..migrate import prepare_for_writer
 
     token = os.environ.get(token_env, "")
     try:
         doc, _ = _load_cv(resume)
         oid = orcid_api.check_orcid(orcid_id or _own_orcid(doc, resume))
-        report = LossReport()
-        with writing("ORCID works", doc, resume):
+        prepared, normalized = prepare_for_writer(doc, "orcid-json")
+        report = LossReport(normalized)
+        with writing("ORCID works", prepared, resume):
             pairs = orcid_format.works_from_document(
-                doc, report, owner=oid, host="sandbox.orcid.org" if sandbox else "orcid.org")
-        _print_losses(report.items, "ORCID", resume)
+                prepared, report, owner=oid, host="sandbox.orcid.org" if sandbox else "orcid.org")
+        print_losses(report.items, "ORCID", resume)
         ready = [(i, w) for i, w in pairs if not orcid_format.server_problems(w)]
         refused = len(doc.get("publications") or []) - len(ready)
         batches = [b for b in orcid_format.chunks(ready) if b]
         if dry_run:
-            for batch in batches:
-                sys.stdout.write(orcid_format.bulk_json([w for _, w in batch]).decode("utf-8"))
+            emit("-", b"".join(orcid_format.bulk_json([w for _, w in batch]) for batch in batches))
             click.echo(f"resumeconv: dry run: {len(ready)} work(s) in {len(batches)} bulk(s) would be sent to {oid}; "
                        f"{refused} refused by the server-rule check", err=True)
             sys.exit(EXIT_INVALID if refused else EXIT_OK)
@@ -194,7 +181,7 @@ def _own_orcid(doc: dict[str, Any], resume: str) -> str:
 REFUSED_STATUS = frozenset({400, 409, 422})
 
 
-def _send(client: Any, oid: str, batch: list[Any]) -> int:
+def _send(client: OrcidClient, oid: str, batch: list[Any]) -> int:
     """Post one bulk and print one line per work; the number that failed."""
     from .. import orcid_api
     from ..formats import orcid as orcid_format

@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..core.errors import EXIT_OK, ResumeconvError
-from . import EXIT_CODES_HELP, fail, loss_lines
+from .common import EXIT_CODES_HELP, check_output, emit, fail, load_input, max_input_size, output_error, print_losses
 
 
 @click.command("render", epilog=EXIT_CODES_HELP)
@@ -24,9 +24,11 @@ from . import EXIT_CODES_HELP, fail, loss_lines
               help="node: HTML file ('-' or nothing: stdout, unless --pdf); typst: the PDF ('-': stdout).")
 @click.option("--pdf", metavar="FILE", help="The PDF file to write (node engine: printed with headless Chromium).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print what the output could not carry.")
+@max_input_size
 def render(resume: str, theme: str | None, engine: str | None, output: str | None, pdf: str | None,
            quiet: bool) -> None:
-    """Render RESUME (any readable format) to a PDF with Typst, or to HTML with an installed npm theme.
+    """Render RESUME (any format 'convert' reads: a file, '-', a LinkedIn export folder, a PDF) to a PDF with
+    Typst, or to HTML with an installed npm theme.
 
     \b
     A PDF, offline, no Node or browser:
@@ -38,33 +40,31 @@ def render(resume: str, theme: str | None, engine: str | None, output: str | Non
     """
     if (engine or _default_engine(theme)) == "typst":
         _render_typst(resume, theme, output, pdf, quiet)
-    from .. import formats as registry
-    from ..core.fileio import read_bytes, write_atomic
-    from ..render import print_pdf, render_html
+    from .. import write
+    from ..render import pdf_bytes, render_html
 
     if not theme:
         fail(ResumeconvError("the node engine needs an npm theme: give --theme PKG (e.g. -t even)"))
     theme = str(theme)
     try:
-        data = read_bytes(resume)
-        result = registry.detect(resume, data).read(data, source="<stdin>" if resume == "-" else resume)
-        folded = registry.get("theme").write(result.document, theme=theme)
+        for out in (output, pdf):
+            if out:
+                check_output(out, [resume])
+        loaded = load_input(resume)
+        folded = write(loaded.document, "theme", theme=theme)
         html = render_html(json.loads(folded.data), theme)
         if not quiet:
-            name = "<stdin>" if resume == "-" else resume
-            for line in loss_lines([*result.losses, *folded.losses], f"theme {theme}", name):
-                click.echo(line, err=True)
-        if output and output != "-":
-            write_atomic(output, html)
-        elif output == "-" or not pdf:
-            sys.stdout.write(html)
-            sys.stdout.flush()
+            print_losses([*loaded.losses, *folded.losses], f"theme {theme}", loaded.name)
+        if output or not pdf:
+            emit(output or "-", html)
         if pdf:
-            print_pdf(html, pdf)
+            emit(pdf, pdf_bytes(html))
     except ResumeconvError as err:
         fail(err)
+    except BrokenPipeError:
+        raise
     except OSError as err:
-        fail(ResumeconvError(f"{err.filename or output}: {err.strerror or err}"))
+        fail(output_error(output, err))
     sys.exit(EXIT_OK)
 
 
@@ -78,34 +78,32 @@ def _default_engine(theme: str | None) -> str:
 
 
 def _render_typst(resume: str, theme: str | None, output: str | None, pdf: str | None, quiet: bool) -> None:
-    """The Typst engine: one PDF, written atomically; exits."""
+    """The Typst engine: one PDF, written through emit(); exits."""
     from .. import formats as registry
     from ..core.errors import UsageError
-    from ..core.fileio import read_bytes, write_atomic
+    from ..migrate import prepare_for_writer
     from ..render_typst import DEFAULT_THEME, render_pdf
 
     theme = theme or DEFAULT_THEME
+    target = pdf or output
     try:
-        target = pdf or output
         if not target:
             raise UsageError("the typst engine writes a PDF: give --pdf FILE (or -o FILE, '-o -' for stdout)")
         if pdf and output:
             raise UsageError("the typst engine writes one PDF: give --pdf FILE or -o FILE, not both")
-        data = read_bytes(resume)
-        name = "<stdin>" if resume == "-" else resume
-        result = registry.detect(resume, data).read(data, source=name)
-        with registry.writing(f"Typst theme {theme}", result.document, resume):
-            document, report = render_pdf(result.document, theme)
+        check_output(target, [resume])
+        loaded = load_input(resume)
+        prepared, normalized = prepare_for_writer(loaded.document, "typst")
+        with registry.writing(f"Typst theme {theme}", prepared, resume):
+            document, report = render_pdf(prepared, theme)
         if not quiet:
-            for line in loss_lines([*result.losses, *report.items], f"the PDF (Typst theme {theme})", name):
-                click.echo(line, err=True)
-        if target == "-":
-            sys.stdout.buffer.write(document)
-            sys.stdout.flush()
-        else:
-            write_atomic(target, document)
+            print_losses([*loaded.losses, *normalized, *report.items], f"the PDF (Typst theme {theme})",
+                         loaded.name)
+        emit(target, document)
     except ResumeconvError as err:
         fail(err)
+    except BrokenPipeError:
+        raise
     except OSError as err:
-        fail(ResumeconvError(f"{err.filename or pdf or output}: {err.strerror or err}"))
+        fail(output_error(target, err))
     sys.exit(EXIT_OK)

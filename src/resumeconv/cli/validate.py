@@ -12,7 +12,7 @@ import click
 from ..core.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, UsageError
 from ..schemas import PROFILES
 from ..validation.diagnostics import Diagnostic, dumps_json, report_json
-from . import EXIT_CODES_HELP, max_input_size
+from .common import EXIT_CODES_HELP, max_input_size, read_stdin_once
 
 #: What a directory argument is searched for.
 SUFFIXES = (".json", ".yaml", ".yml")
@@ -52,7 +52,12 @@ def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: 
         click.echo("resumeconv: no resume files found in the given directories (named cv.* or *resume*, or JSON/YAML "
                    "with JSON Resume sections); --all-files checks every *.json, *.yaml and *.yml", err=True)
         sys.exit(EXIT_USAGE)
-    tasks = [(path, profile, strict) for path in paths]
+    try:
+        stdin = read_stdin_once(paths)
+    except (InputError, UsageError) as err:
+        click.echo(f"resumeconv: {err}", err=True)
+        sys.exit(EXIT_USAGE)
+    tasks = [(path, profile, strict, stdin if path == "-" else None) for path in paths]
     checked = list(track(map_files(_check_one, tasks, jobs), len(tasks), "validating"))
     results = [(name, diagnostics) for name, diagnostics, _ in checked]
     unreadable = sum(1 for _, _, failed in checked if failed)
@@ -63,14 +68,15 @@ def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: 
     sys.exit(EXIT_USAGE if unreadable else EXIT_INVALID if invalid else EXIT_OK)
 
 
-def _check_one(task: tuple[str, str, bool]) -> tuple[str, list[Diagnostic], bool]:
-    """One file's diagnostics, and whether it could not be read (a top-level function, so workers can run it)."""
+def _check_one(task: tuple[str, str, bool, bytes | None]) -> tuple[str, list[Diagnostic], bool]:
+    """One file's diagnostics, and whether it could not be read (a top-level function, so workers can run it).
+    Stdin comes as bytes, read once by the parent: workers have no stdin."""
     from .. import validate as check_file
 
-    path, profile, strict = task
+    path, profile, strict, data = task
     name = "<stdin>" if path == "-" else path
     try:
-        return name, check_file(path, profile=profile, strict=strict, file=name), False
+        return name, check_file(path if data is None else data, profile=profile, strict=strict, file=name), False
     except (InputError, UsageError) as err:
         return name, [_input_diagnostic(name, err)], True
 
@@ -80,7 +86,7 @@ def _expand(args: tuple[str, ...], all_files: bool = False) -> Iterator[str]:
     sections: re.Pattern[str] | None = None
     for arg in args:
         if arg != "-" and os.path.isdir(arg):
-            found = []
+            found: list[str] = []
             for folder, dirs, names in os.walk(arg):
                 dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS]
                 for name in names:

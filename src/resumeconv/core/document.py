@@ -1,11 +1,14 @@
 """Load and dump the canonical document as JSON or YAML.
 
-YAML is read with a safe loader that keeps dates as strings (``2019-01`` and ``2019-01-05`` stay text, as JSON
-Resume wants) and that refuses alias bombs before they are expanded.
+What the person wrote is kept. A key written twice in one object is an error naming both places (a parser would
+silently keep only the last value). YAML is read with a safe loader under YAML 1.2 core-schema rules, not PyYAML's
+1.1 ones: ``NO`` and ``yes`` stay text, ``02100`` stays text (no octal), ``1:30`` stays text (no base 60), dates
+stay text (``2019-01`` as JSON Resume wants). The loader also refuses alias bombs before they are expanded.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import cache
@@ -23,10 +26,23 @@ MAX_YAML_ALIAS_NODES = 100_000
 MAX_DEPTH = 200
 
 
+class _DuplicateKey(Exception):
+    pass
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise _DuplicateKey
+    return obj
+
+
 def parse_json(text: str, source: str | None = None) -> Any:
-    """Parse JSON text; a syntax error names line and column."""
+    """Parse JSON text; a syntax error names line and column, a duplicate key both of its places."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_object)
+    except _DuplicateKey:
+        raise _json_duplicate(text, source) from None
     except json.JSONDecodeError as err:
         line, column = line_col(text, err.pos)
         raise InputError(f"invalid JSON: {err.msg}", source, line, column) from None
@@ -81,15 +97,79 @@ def parse_document(text: str, source: str | None = None, syntax: str = "json") -
 _KIND = {"list": "an array", "str": "a string", "int": "a number", "float": "a number", "bool": "a boolean"}
 
 
+def duplicate_key_error(key: str, first: tuple[int, int], second: tuple[int, int], where: str,
+                        source: str | None) -> InputError:
+    """The error for a key written twice: placed at the second, naming the line of the first."""
+    inside = f" in {where}" if where else ""
+    return InputError(f"duplicate key '{key}'{inside} (first at line {first[0]}, column {first[1]}); keep one of "
+                      "them: a reader keeps only the last value", source, second[0], second[1])
+
+
+_JSON_TOKEN = re.compile(r'[\s,:]*(?:("(?:[^"\\]|\\.)*")|([{}\[\]])|[^\s,:{}\[\]"]+)', re.DOTALL)
+
+
+def _json_duplicate(text: str, source: str | None) -> InputError:
+    """Find the first key written twice in one object of JSON text ``json.loads`` accepted but for that."""
+    from .losses import pointer
+
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def where(offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(line_starts, offset) - 1
+        return index + 1, offset - line_starts[index] + 1
+
+    # One frame per open container: (pointer, keys seen -> offset, next array index or -1 for an object, key).
+    stack: list[tuple[str, dict[str, int], list[int], list[str | None]]] = []
+    pos = 1 if text.startswith("\ufeff") else 0
+    expect_key = False
+    while (match := _JSON_TOKEN.match(text, pos)) and match.end() > pos:
+        pos = match.end()
+        string, bracket = match.group(1), match.group(2)
+        start = match.start(1) if string else match.start(2) if bracket else pos
+        frame = stack[-1] if stack else None
+        if frame is not None and frame[2][0] < 0 and expect_key and string is not None:
+            key = json.loads(string)
+            if key in frame[1]:
+                return duplicate_key_error(key, where(frame[1][key]), where(start), frame[0], source)
+            frame[1][key] = start
+            frame[3][0] = key
+            expect_key = False
+            continue
+        if bracket in ("}", "]"):
+            stack.pop()
+            expect_key = bool(stack) and stack[-1][2][0] < 0
+            continue
+        here = ""
+        if frame is not None:
+            if frame[2][0] < 0:
+                here = frame[0] + pointer(frame[3][0] or "")
+                expect_key = True
+            else:
+                here = f"{frame[0]}/{frame[2][0]}"
+                frame[2][0] += 1
+        if bracket == "{":
+            stack.append((here, {}, [-1], [None]))
+            expect_key = True
+        elif bracket == "[":
+            stack.append((here, {}, [0], [None]))
+            expect_key = False
+    return InputError("duplicate key", source)
+
+
 def dump_json(doc: Any) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
 def dump_yaml(doc: Any) -> str:
+    """YAML text with every character written as it is (emoji too, not ``\\U0001F431``)."""
     import yaml
 
-    return yaml.dump(doc, Dumper=_dumper_class(), sort_keys=False, allow_unicode=True, width=100000,
-                     default_flow_style=False)
+    options: dict[str, Any] = {"sort_keys": False, "allow_unicode": True, "width": 100000,
+                               "default_flow_style": False}
+    text: str = yaml.dump(doc, Dumper=_dumper_class(), **options)
+    if "\\U" in text:  # libyaml escaped a character outside the BMP; PyYAML's own emitter writes it as it is
+        text = yaml.dump(doc, Dumper=_dumper_class(fast=False), **options)
+    return text
 
 
 def _check_depth(data: Any, source: str | None) -> None:
@@ -108,9 +188,26 @@ def _check_depth(data: Any, source: str | None) -> None:
         depth += 1
 
 
+#: Implicit types as the YAML 1.2 core schema has them (not 1.1's): only true/false are booleans, only decimal
+#: numbers without a leading zero are integers (``02100`` stays text), no base 60 (``1:30`` stays text), no
+#: timestamps (dates stay text). Each entry: tag, regular expression, the characters a match can start with.
+_YAML_12_RESOLVERS: tuple[tuple[str, str, str | tuple[str, ...]], ...] = (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    ("tag:yaml.org,2002:float",
+     r"""^(?:[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""", "-+0123456789."),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ("~", "n", "N", "")),
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", "<"),
+)
+
+
 @cache
 def _loader_class() -> type[yaml.SafeLoader]:
-    """A SafeLoader without the timestamp resolver and with a budget for alias expansion."""
+    """A SafeLoader with YAML 1.2 core-schema implicit types, duplicate keys refused and a budget for alias
+    expansion (built once, on first use, so importing this module does not import yaml)."""
     import yaml
 
     class Loader(yaml.SafeLoader):
@@ -151,10 +248,28 @@ def _loader_class() -> type[yaml.SafeLoader]:
             self._sizes[id(node)] = size
             return size
 
-    Loader.yaml_implicit_resolvers = {
-        key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            """A key written twice in one mapping is an error at the second, naming the first (merge keys aside)."""
+            if isinstance(node, yaml.MappingNode):
+                seen: dict[Any, Any] = {}
+                for key_node, _ in node.value:
+                    if key_node.tag == "tag:yaml.org,2002:merge":
+                        continue
+                    key = self.construct_object(key_node, deep=deep)
+                    try:
+                        first = seen.get(key)
+                    except TypeError:
+                        continue  # an unhashable key: the base constructor reports it
+                    if first is not None:
+                        mark = key_node.start_mark
+                        raise duplicate_key_error(str(key), (first.line + 1, first.column + 1),
+                                                  (mark.line + 1, mark.column + 1), "", getattr(self, "name", None))
+                    seen[key] = key_node.start_mark
+            return super().construct_mapping(node, deep=deep)
+
+    Loader.yaml_implicit_resolvers = {}
+    for tag, regexp, first in _YAML_12_RESOLVERS:
+        Loader.add_implicit_resolver(tag, re.compile(regexp, re.X), list(first))
     return Loader
 
 
@@ -165,11 +280,12 @@ _YAML12_NOT_STR = re.compile(
 
 
 @cache
-def _dumper_class() -> type[yaml.SafeDumper]:
+def _dumper_class(fast: bool = True) -> type[yaml.SafeDumper]:
+    """Our YAML dumper: libyaml's emitter when PyYAML has it and ``fast`` (about 6x faster), else PyYAML's own
+    (which writes characters outside the BMP, such as emoji, as they are; libyaml escapes them)."""
     import yaml
 
-    # libyaml's emitter when PyYAML was built with it (about 6x faster); the representers stay ours either way.
-    base: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    base: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper) if fast else yaml.SafeDumper
 
     def ignore_aliases(self: yaml.SafeDumper, data: Any) -> bool:
         return True
@@ -178,12 +294,14 @@ def _dumper_class() -> type[yaml.SafeDumper]:
         # PyYAML writes NEL/LS/PS raw in single-quoted scalars, where a reader folds them as line breaks;
         # double quotes escape them, so the text survives the round trip.
         style: str | None = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
-        # PyYAML quotes what YAML 1.1 would read as another type; YAML 1.2 readers (ruamel, js-yaml: RenderCV,
-        # the npm tools) also read '0E0' or '0o17' as numbers, so those are quoted too.
-        if style is None and _YAML12_NOT_STR.fullmatch(data):
+        # PyYAML quotes what YAML 1.1 would read as another type; YAML 1.2 readers (ours, ruamel, js-yaml: RenderCV,
+        # the npm tools) also read '1e3', '0E0' or '0o17' as numbers, so those are quoted too.
+        if style is None and (_YAML12_NOT_STR.fullmatch(data) or any(r.match(data) for r in plain_not_text)):
             style = "'"
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
+    plain_not_text = [re.compile(regexp, re.X) for tag, regexp, _ in _YAML_12_RESOLVERS
+                      if tag != "tag:yaml.org,2002:merge"]
     dumper: type[yaml.SafeDumper] = type("Dumper", (base,), {"ignore_aliases": ignore_aliases})
     dumper.add_representer(str, represent_str)
     return dumper

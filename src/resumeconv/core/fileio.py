@@ -157,29 +157,50 @@ def replace_keeping_backup(path: str | os.PathLike[str], data: bytes | str, *, k
     The backup exists before the first byte of the new file is written and is removed only once the new file
     has been completely written and renamed into place (kept when ``keep_backup``). If the process dies in
     between, ``FILE`` is the old or the new version, never a partial one, and ``FILE.bak`` is the old one.
-    An existing ``FILE.bak`` is never overwritten: it may be the only copy left by an interrupted run.
+    An existing ``FILE.bak`` is never overwritten without ``keep_backup``: it may be the only copy left by an
+    interrupted run. With ``keep_backup`` (the user asks for FILE.bak to be this run's original) the original is
+    first copied beside it under a temporary name and renamed over the old ``FILE.bak`` only once the new file
+    is in place, so a second ``--keep-backup`` run works and an interruption still leaves the old backup.
     Returns the backup's path.
     """
     target = os.fspath(path)
     backup = target + ".bak"
-    if os.path.lexists(backup):
+    rotate = keep_backup and os.path.lexists(backup)
+    if os.path.lexists(backup) and not rotate:
         raise UsageError(f"{backup}: a backup already exists (left by an interrupted run?); move it away first")
+    safety = _temporary_name(backup) if rotate else backup
+    _copy_original(target, safety)
+    try:
+        write_atomic(target, data)
+        _fsync_dir(os.path.dirname(target) or ".")
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(safety)
+        raise
+    if not keep_backup:
+        os.unlink(backup)
+    elif rotate:
+        os.replace(safety, backup)
+    return backup
+
+
+def _temporary_name(path: str) -> str:
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=os.path.dirname(path) or ".")
+    os.close(fd)
+    os.unlink(name)
+    return name
+
+
+def _copy_original(target: str, backup: str) -> None:
+    """``backup`` as a hard link to ``target`` (a copy where links are not possible)."""
     try:
         os.link(target, backup)
     except OSError:
         import shutil
 
         shutil.copy2(target, backup)
-    try:
-        write_atomic(target, data)
-        _fsync_dir(os.path.dirname(target) or ".")
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(backup)
-        raise
-    if not keep_backup:
-        os.unlink(backup)
-    return backup
 
 
 def _fsync_dir(directory: str) -> None:

@@ -82,12 +82,18 @@ def _header(doc: dict[str, Any], tr: Coverage) -> list[str]:
         lines += ["", f"![{_text(basics.get('name', 'photo'))}]({basics['image']})"]
     contact = [_text(take("email")), _text(take("phone")), _link(_text(basics.get("url")), take("url")),
                _location(basics.get("location"))]
-    if basics.get("location"):
-        tr.use(b, "location")
+    if isinstance(basics.get("location"), dict):
+        for key in _LOCATION_KEYS:  # only what is printed: other keys of the location are reported
+            if key in basics["location"]:
+                tr.use(b, "location", key)
     if take("orcid"):
         contact.append(f"ORCID [{basics['orcid']}](https://orcid.org/{basics['orcid']})")
-    for profile in take("profiles") or []:
+    profiles = basics.get("profiles")
+    for n, profile in enumerate(profiles if isinstance(profiles, list) else []):
         if isinstance(profile, dict):
+            for key in ("network", "username", "url"):
+                if key in profile:
+                    tr.use(b, "profiles", n, key)
             label = join_nonempty([profile.get("network"), profile.get("username")], ": ")
             contact.append(_link(_text(label or profile.get("url", "")), profile.get("url")))
     contact = [c for c in contact if c]
@@ -101,11 +107,14 @@ def _header(doc: dict[str, Any], tr: Coverage) -> list[str]:
     return lines
 
 
+#: The parts of basics.location the header prints, in order.
+_LOCATION_KEYS = ("address", "city", "region", "postalCode", "countryCode")
+
+
 def _location(location: Any) -> str:
     if not isinstance(location, dict):
         return ""
-    keys = ("address", "city", "region", "postalCode", "countryCode")
-    return _text(join_nonempty([location.get(k) for k in keys]).replace("\n", ", "))
+    return _text(join_nonempty([location.get(k) for k in _LOCATION_KEYS]).replace("\n", ", "))
 
 
 def _highlights(doc: dict[str, Any], tr: Coverage) -> list[str]:

@@ -6,6 +6,7 @@ the key itself for unexpected keys.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from typing import Any
 
@@ -68,7 +69,7 @@ def _wording(err: Any, field: str) -> tuple[str, str]:
     if keyword == "type":
         expected = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         wanted = " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in expected)
-        hint = f"; leave '{field}' out instead of null" if value is None and field else ""
+        hint = f"; leave '{field}' out instead of null" if value is None and field else _type_fix(expected, value)
         return "schema.type", f"expected {wanted}, got {_KINDS.get(type(value), type(value).__name__)}{hint}"
     if kind in ("orcid", "doi", "arxiv") and isinstance(value, str):
         problem = getattr(ids, f"{kind}_problem")(value)
@@ -90,6 +91,16 @@ def _wording(err: Any, field: str) -> tuple[str, str]:
     if keyword == "minItems":
         return "schema.minItems", f"needs at least {schema['minItems']} item(s); leave '{field}' out if it is empty"
     return f"schema.{keyword}", err.message
+
+
+def _type_fix(expected: list[str], value: Any) -> str:
+    """How to write ``value`` as the type the schema wants, when that is clear (a number or true/false where text
+    is wanted: quote it; a number written in quotes where a number is wanted: unquote it)."""
+    if expected == ["string"] and isinstance(value, (int, float, bool)):
+        return f": write \"{json.dumps(value)}\" in quotes"
+    if expected in (["number"], ["integer"]) and isinstance(value, str) and value.strip().replace(".", "", 1).isdigit():
+        return f": write {value.strip()} without quotes"
+    return ""
 
 
 def _schema_kind(schema: dict[str, Any]) -> str | None:

@@ -16,7 +16,7 @@ from ..core.losses import pointer
 from ..schemas import field_names
 from ..schemas.formatcheck import has_scheme, url_problem
 from ..schemas.legacy import LEGACY_NAMES
-from .diagnostics import Finding
+from .diagnostics import Finding, Severity
 
 _ORCID_IN_URL = re.compile(r"orcid\.org/([^\s/?#]+)", re.IGNORECASE)
 
@@ -32,9 +32,8 @@ class Node(NamedTuple):
     def path(self) -> tuple[str | int, ...]:
         keys: list[str | int] = []
         node: Node | None = self
-        while node is not None and node.parent is not None:
-            if node.key is not None:
-                keys.append(node.key)
+        while node is not None and node.parent is not None and node.key is not None:
+            keys.append(node.key)
             node = node.parent
         return tuple(reversed(keys))
 
@@ -148,7 +147,10 @@ def calendar_date(ctx: Context) -> Iterator[Finding]:
     """A date the schema's pattern lets through but the calendar does not have (2019-13, 2019-02-30)."""
     for node in ctx.strings(field_names("date")):
         if dates.looks_iso(node.value) and not dates.is_iso(node.value):
-            yield Finding(node.pointer, "calendar-date", dates.date_problem(node.value, field=str(node.key)))
+            # Our schema wants real dates (an error); upstream profiles accept them by pattern (a warning).
+            severity: Severity = "error" if ctx.profile == "academic" else "warning"
+            yield Finding(node.pointer, "calendar-date", dates.date_problem(node.value, field=str(node.key)),
+                          severity)
 
 
 @rule("present-end-date")
@@ -280,3 +282,61 @@ def upstream_v1(ctx: Context) -> Iterator[Finding]:
     for found in schema_findings(ctx.doc, "jsonresume-1.0"):
         yield Finding(found.pointer, "upstream-v1.0", f"JSON Resume v1.0.0 rejects this: {found.message}",
                       at_key=found.at_key)
+
+
+@rule("misspelled-key")
+def misspelled_key(ctx: Context) -> Iterator[Finding]:
+    """A key the schema does not define but that is close to one it does (``emial``, ``startdate``), at any level
+    where extra keys are allowed (where they are not, the schema check already names the close match)."""
+    import difflib
+
+    cache: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+    for node in ctx.dict_nodes:
+        shape = node.shape
+        if not shape:
+            continue  # top-level keys: the schema check names the close section
+        if shape not in cache:
+            # Under an upstream profile our academic fields are extensions, not typos.
+            mine, theirs = _known_keys(shape, "academic"), _known_keys(shape, ctx.profile)
+            cache[shape] = tuple(dict.fromkeys((*(mine or ()), *(theirs or ())))) if mine or theirs else None
+        known = cache[shape]
+        if not known:
+            continue
+        for key in node.value:
+            if key in known or not isinstance(key, str) or key.startswith("$"):
+                continue
+            lower = {k.lower(): k for k in known}
+            close = [lower[key.lower()]] if key.lower() in lower else difflib.get_close_matches(key, known, 1, 0.8)
+            if close:
+                yield Finding(node.pointer + pointer(key), "misspelled-key",
+                              f"unknown key '{key}'; did you mean '{close[0]}'?", at_key=True)
+
+
+def _known_keys(shape: tuple[str, ...], profile: str) -> tuple[str, ...] | None:
+    """The property names the profile's schema defines for objects at ``shape`` (None where it says nothing)."""
+    from ..schemas import load_schema, resolve
+
+    node: Any = load_schema(profile)
+    for step in shape:
+        node = resolve(node, profile) if isinstance(node, dict) else None
+        if not isinstance(node, dict):
+            return None
+        node = node.get("items") if step == "*" else node.get("properties", {}).get(step)
+    node = resolve(node, profile) if isinstance(node, dict) else None
+    properties = node.get("properties") if isinstance(node, dict) else None
+    return tuple(properties) if isinstance(properties, dict) and properties else None
+
+
+@rule("non-ascii-url")
+def non_ascii_url(ctx: Context) -> Iterator[Finding]:
+    """A web address with non-ASCII characters (an IRI): upstream JSON Resume's ``uri`` format rejects it, so it is
+    an error under the upstream profiles; ours accepts it (the theme output percent-encodes it)."""
+    if ctx.profile == "academic":
+        return
+    from ..core.iri import iri_to_uri
+
+    for node in ctx.strings(field_names("uri")):
+        if not node.value.isascii():
+            yield Finding(node.pointer, "non-ascii-url",
+                          f"'{node.value}' has non-ASCII characters, which upstream JSON Resume (format uri) rejects; "
+                          f"write {iri_to_uri(node.value)}", "error")

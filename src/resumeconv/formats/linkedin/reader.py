@@ -94,7 +94,7 @@ def _prepare(text: str) -> _Text:
     lines: list[str] = []
     after_footer = False
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = raw.replace("\f", "").replace("\u00a0", " ").rstrip()
+        line = raw.replace("\f", "").rstrip()
         if pdf and FOOTER.match(line.strip()):
             after_footer = True
             continue

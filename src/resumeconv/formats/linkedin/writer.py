@@ -4,6 +4,7 @@ paste into LinkedIn's forms field by field.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -36,6 +37,8 @@ from .reader import (
 )
 
 #: Why a field stays behind, by its generic path ("*" for any index); the default covers everything else.
+#: Runs of ASCII white space (what folding touches; str.split() would also fold non-breaking spaces).
+_ASCII_SPACE = re.compile(r"[ \t\r\v\f]+")
 _REASONS = {
     "$schema": "not part of a LinkedIn profile",
     "basics/image": "LinkedIn's photo is uploaded, not given as a URL",
@@ -112,7 +115,7 @@ class _Writer:
             return None
         self.cover.use(*parts)
         if "\n" not in node:
-            return " ".join(node.split())
+            return _ASCII_SPACE.sub(" ", node).strip(" ")  # a non-breaking space is kept, not folded
         return "\n".join(CONTROL.sub(" ", x).rstrip() for x in node.strip().split("\n"))
 
     def items(self, section: str) -> list[tuple[int, dict[str, Any]]]:
