@@ -6,6 +6,7 @@ search with the recorded answers in tests/fixtures/enrich (see its README), chos
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -25,27 +26,9 @@ TELE = ("Investigating Patients’ Intention to Continue Using Teleconsultation 
         "Survey Study")
 POPOLITOV = "On coincidence of Alday-Maldacena-regularized σ-model and Nambu-Goto areas of minimal surfaces"
 KDD = "Anomaly Detection in Streams with Extreme Value Theory"
-#: Which recorded answer each source gives for which title (anything else: the source's empty answer).
-ROUTES: dict[str, dict[str, str]] = {
-    "openalex": {PEERJ: "openalex/peerj-4375.json",
-                 PEERJ.replace("articles", "books"): "openalex/peerj-4375.json",
-                 "Salun: Empowering Machine Unlearning via Gradient-based Weight Saliency in Both Image "
-                 "Classification and Generation": "openalex/seed-salun.json"},
-    "crossref": {TELE: "crossref/teleconsultation.json"},
-    "arxiv": {POPOLITOV: "arxiv/popolitov.xml",
-              "Advancing Model Pruning via Bi-level Optimization": "arxiv/seed-bip.xml",
-              "Fairness Reprogramming": "arxiv/seed-fairness.xml",
-              "Salun: Empowering Machine Unlearning via Gradient-based Weight Saliency in Both Image "
-              "Classification and Generation": "arxiv/seed-salun.xml",
-              "DeepZero: Scaling up Zeroth-Order Optimization for Deep Model Training": "arxiv/seed-deepzero.xml",
-              "Quarantine: Sparsity Can Uncover the Trojan Attack Trigger for Free": "arxiv/seed-quarantine.xml",
-              "An Introduction to Bi-level Optimization: Foundations and Applications in Signal Processing and "
-              "Machine Learning": "arxiv/seed-blo.xml",
-              "Understanding and Improving Visual Prompting: A Label-Mapping Perspective": "arxiv/seed-ilm.xml",
-              "Visual Prompting Reimagined: The Power of Activation Prompts": "arxiv/seed-reimagined.xml"},
-    "dblp": {KDD: "dblp/kdd-siffer.json",
-             "Advancing Model Pruning via Bi-level Optimization": "dblp/seed-bip.json"},
-}
+#: Which recorded answer each source gives for which title (anything else: the source's empty answer); the same
+#: table serves tests/fixtures/enrich/serve.py, the stand-in the docs run.
+ROUTES: dict[str, dict[str, str]] = json.loads((FIXTURES / "routes.json").read_text(encoding="utf-8"))
 
 
 def asked_title(source: str, request: Request) -> str:

@@ -313,3 +313,29 @@ def test_stdin_twice_is_a_usage_error(tmp_path: Path) -> None:
     proc = cli("convert", "-", "-", "-t", "yaml", "--output-dir", str(tmp_path), stdin=CV.encode())
     assert proc.returncode == 2
     assert err_lines(proc)[-1] == "resumeconv: '-' (stdin) can be given only once"
+
+
+def test_orcid_pull_writes_through_devices_and_follows_symlinks(httpserver, tmp_path: Path) -> None:
+    oid = "0000-0002-1825-0097"
+    fixtures = ROOT / "tests" / "fixtures" / "orcid"
+    httpserver.expect_request(f"/v3.0/{oid}/works", method="GET").respond_with_json(
+        json.loads((fixtures / "works-summary.json").read_text(encoding="utf-8")))
+    httpserver.expect_request(f"/v3.0/{oid}/works/1001,1002", method="GET").respond_with_json(
+        json.loads((fixtures / "works-bulk-get.json").read_text(encoding="utf-8")))
+    base = httpserver.url_for("/")
+    real = tmp_path / "real.json"
+    real.write_text("{}\n")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert cli("orcid", "pull", oid, "-o", str(link), "--base-url", base).returncode == 0
+    assert link.is_symlink() and len(json.loads(real.read_text())["publications"]) == 2
+    before = os.stat("/dev/null")
+    assert cli("orcid", "pull", oid, "-o", "/dev/null", "--base-url", base).returncode == 0
+    assert os.stat("/dev/null").st_rdev == before.st_rdev and os.stat("/dev/null").st_ino == before.st_ino
+    cv = tmp_path / "cv.json"
+    cv.write_text(CV)
+    cv_link = tmp_path / "cv-link.json"
+    cv_link.symlink_to(cv)
+    proc = cli("orcid", "pull", oid, "--merge", str(cv_link), "--base-url", base)
+    assert proc.returncode == 0, proc.stderr
+    assert cv_link.is_symlink() and len(json.loads(cv.read_text())["publications"]) == 2

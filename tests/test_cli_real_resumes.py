@@ -184,3 +184,15 @@ def test_wrong_type_message_says_how_to_fix(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stdout.decode().splitlines() == [
         f"{cv}:4:17: error: expected a string, got a number: write \"2100\" in quotes (at /basics/location/postalCode)"]
+
+
+def test_read_date_keeps_unreadable_apart_from_absent() -> None:
+    from resumeconv.core.dates import DateRead, read_date
+
+    assert read_date(None) == DateRead("absent")
+    assert read_date("") == DateRead("absent")
+    assert read_date("Present") == DateRead("ongoing", text="Present")
+    assert read_date("Sep 2024") == DateRead("date", "2024-09")
+    assert read_date(2019) == DateRead("date", "2019")
+    assert read_date("2024-09-31") == DateRead("unreadable", text="2024-09-31")
+    assert read_date("end of 2024") == DateRead("unreadable", text="end of 2024")

@@ -236,7 +236,7 @@ def test_a_bug_is_one_line_and_exit_3_not_a_traceback(tmp_path: Path, monkeypatc
     result = CliRunner().invoke(main, ["convert", str(SAMPLE_JSON), "-t", "yaml"])
     assert result.exit_code == 3
     assert result.stderr.splitlines() == [
-        "resumeconv: internal error (KeyError: 'boom\\nsecond line'); please report it with the input that caused "
-        "it (RESUMECONV_DEBUG=1 shows the traceback)"]
+        f"resumeconv: {SAMPLE_JSON}: internal error in the yaml writer (KeyError: 'boom\\nsecond line'); please report "
+        "it with the input that caused it (RESUMECONV_DEBUG=1 shows the traceback)"]
     monkeypatch.setenv("RESUMECONV_DEBUG", "1")
     assert isinstance(CliRunner().invoke(main, ["convert", str(SAMPLE_JSON), "-t", "yaml"]).exception, KeyError)

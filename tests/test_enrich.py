@@ -84,7 +84,7 @@ def _added(before: dict[str, Any], after: dict[str, Any]) -> dict[int, dict[str,
     return out
 
 
-def test_adversarial_cases_right_ids_and_no_wrong_ones(httpserver, tmp_path: Path) -> None:
+def test_adversarial_cases_right_ids_and_no_wrong_ones(httpserver: HTTPServer, tmp_path: Path) -> None:
     apis = Apis(httpserver)
     doc = _doc()
     after, report = enrich(doc, _options(apis), _fetcher(tmp_path))
@@ -111,7 +111,7 @@ def test_adversarial_cases_right_ids_and_no_wrong_ones(httpserver, tmp_path: Pat
     assert report.errors == 0
 
 
-def test_requests_are_polite_and_pointed_at_the_test_server(httpserver, tmp_path: Path) -> None:
+def test_requests_are_polite_and_pointed_at_the_test_server(httpserver: HTTPServer, tmp_path: Path) -> None:
     apis = Apis(httpserver)
     enrich({"publications": [CASES[0][1]]}, _options(apis), _fetcher(tmp_path, mailto="cv@example.org"))
     requests_seen = [r for r, _ in httpserver.log]
@@ -126,7 +126,7 @@ def test_requests_are_polite_and_pointed_at_the_test_server(httpserver, tmp_path
     assert arxiv.args["search_query"].startswith('ti:"the state of oa a large scale analysis')
 
 
-def test_cache_means_a_rerun_asks_nothing(httpserver, tmp_path: Path) -> None:
+def test_cache_means_a_rerun_asks_nothing(httpserver: HTTPServer, tmp_path: Path) -> None:
     apis = Apis(httpserver)
     first, report = enrich(_doc(), _options(apis), _fetcher(tmp_path))
     sent = len(httpserver.log)
@@ -137,7 +137,7 @@ def test_cache_means_a_rerun_asks_nothing(httpserver, tmp_path: Path) -> None:
     assert second == first
 
 
-def test_retry_after_on_429_is_honoured(httpserver, tmp_path: Path) -> None:
+def test_retry_after_on_429_is_honoured(httpserver: HTTPServer, tmp_path: Path) -> None:
     apis = Apis(httpserver)
     apis.faults["crossref"] = [status(429, {"Retry-After": "2"})]
     waits: list[float] = []
@@ -149,7 +149,7 @@ def test_retry_after_on_429_is_honoured(httpserver, tmp_path: Path) -> None:
     assert report.requests == {"crossref": 2} and report.errors == 0
 
 
-def test_retry_after_beyond_the_cap_gives_up_and_other_sources_still_count(httpserver, tmp_path: Path) -> None:
+def test_retry_after_beyond_the_cap_gives_up_and_others_still_count(httpserver: HTTPServer, tmp_path: Path) -> None:
     apis = Apis(httpserver)
     apis.faults["openalex"] = [status(429, {"Retry-After": "3600"})]
     waits: list[float] = []
@@ -168,7 +168,7 @@ def test_retry_after_as_http_date() -> None:
     assert _retry_after("soon") is None and _retry_after("") is None and _retry_after("7") == 7.0
 
 
-def test_5xx_is_retried_with_backoff_then_reported(httpserver, tmp_path: Path) -> None:
+def test_5xx_is_retried_with_backoff_then_reported(httpserver: HTTPServer, tmp_path: Path) -> None:
     apis = Apis(httpserver)
     apis.faults["crossref"] = [status(503)]
     apis.faults["dblp"] = [status(500), status(502), status(500)]
@@ -197,7 +197,7 @@ def test_timeout_is_bounded(tmp_path: Path) -> None:
     assert "doi" not in after["publications"][0]
 
 
-def test_malformed_answers_are_reported_and_not_cached(httpserver, tmp_path: Path) -> None:
+def test_malformed_answers_are_reported_and_not_cached(httpserver: HTTPServer, tmp_path: Path) -> None:
     apis = Apis(httpserver)
     apis.faults["openalex"] = [body(b'{"meta": {"count": 1}, "results": [')]
     apis.faults["arxiv"] = [body(b"<html><body>Service Unavailable</body></html>", "text/html")]
@@ -213,7 +213,7 @@ def test_malformed_answers_are_reported_and_not_cached(httpserver, tmp_path: Pat
     assert again["publications"][0]["arxiv"] == "0710.2073"
 
 
-def test_a_source_failing_three_times_is_not_asked_again(httpserver, tmp_path: Path) -> None:
+def test_a_source_failing_three_times_is_not_asked_again(httpserver: HTTPServer, tmp_path: Path) -> None:
     apis = Apis(httpserver)
     apis.faults["dblp"] = [status(500)] * 3
     doc = {"publications": [_pub(f"Paper number {n}", ["A. Person"], "2020") for n in range(5)]}
@@ -238,7 +238,7 @@ def test_rate_limit_spaces_requests_to_one_source() -> None:
     assert waits == [2.5]
 
 
-def test_interactive_hook_decides(httpserver, tmp_path: Path) -> None:
+def test_interactive_hook_decides(httpserver: HTTPServer, tmp_path: Path) -> None:
     apis = Apis(httpserver)
     offered: list[tuple[str, str, bool]] = []
 
@@ -311,7 +311,7 @@ def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str
                           cwd=cwd)
 
 
-def test_seed_cv_run_then_orcid_push_dry_run_accepts_the_works_with_ids(httpserver, tmp_path: Path) -> None:
+def test_seed_cv_run_then_orcid_push_dry_run_accepts_the_works_with_ids(httpserver: HTTPServer, tmp_path: Path) -> None:
     apis = Apis(httpserver)
     cv, out, report_file = tmp_path / "cv.json", tmp_path / "enriched.json", tmp_path / "report.json"
     shutil.copy(SAMPLE_JSON, cv)
@@ -341,7 +341,7 @@ def test_seed_cv_run_then_orcid_push_dry_run_accepts_the_works_with_ids(httpserv
     assert ids == sorted(v["arxiv"] for v in SEED_IDS.values())
 
 
-def test_cli_in_place_dry_run_and_failures(httpserver, tmp_path: Path) -> None:
+def test_cli_in_place_dry_run_and_failures(httpserver: HTTPServer, tmp_path: Path) -> None:
     apis = Apis(httpserver)
     cv = tmp_path / "cv.json"
     cv.write_text(json.dumps(_doc()), encoding="utf-8")
@@ -387,3 +387,103 @@ def test_validate_and_enrich_help_do_not_import_requests() -> None:
     for args in (["validate", str(SAMPLE_JSON)], ["enrich", "--help"]):
         run = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60)
         assert run.stderr.strip().splitlines()[-1] == "False", (args, run.stderr)
+
+
+def _read_until(fd: int, marker: bytes, seen: bytearray, timeout: float = 30.0) -> None:
+    import os
+    import select
+    import time
+
+    deadline = time.monotonic() + timeout
+    while marker not in seen:
+        left = deadline - time.monotonic()
+        assert left > 0, f"no {marker!r} on the terminal; it shows: {seen.decode(errors='replace')}"
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                chunk = b""
+            assert chunk, f"the terminal closed before {marker!r}: {seen.decode(errors='replace')}"
+            seen += chunk
+
+
+def test_interactive_on_a_real_terminal(httpserver: HTTPServer, tmp_path: Path) -> None:
+    """--interactive under a pseudo-terminal: decline the DOI, accept the arXiv id."""
+    import os
+    import pty
+
+    apis = Apis(httpserver)
+    cv = tmp_path / "cv.json"
+    cv.write_text(json.dumps({"publications": [CASES[5][1]]}), encoding="utf-8")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "resumeconv", "enrich", str(cv), "--in-place", "--interactive",
+                             "--no-cache", "--delay", "0", *apis.base_args()],
+                            stdin=slave, stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    seen = bytearray()
+    try:
+        _read_until(master, b"(q)uit asking [y]: ", seen)
+        assert b"/publications/0: doi 10.1134/S0021364007210011 from arxiv, score 0.95" in seen
+        os.write(master, b"n\n")
+        del seen[:]
+        _read_until(master, b"(q)uit asking [y]: ", seen)
+        assert b"/publications/0: arxiv 0710.2073 from arxiv, score 0.95" in seen
+        os.write(master, b"y\n")
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+    pub = json.loads(cv.read_text(encoding="utf-8"))["publications"][0]
+    assert pub.get("arxiv") == "0710.2073" and "doi" not in pub
+
+
+def test_yaml_cv_skips_and_keep_backup(httpserver: HTTPServer, tmp_path: Path) -> None:
+    apis = Apis(httpserver)
+    cv = tmp_path / "cv.yaml"
+    doc = {"publications": [CASES[0][1], {"name": "Has both", "doi": "10.1000/x", "arxiv": "2101.00001"},
+                            {"authors": [{"name": "No Title"}]},
+                            _pub("In the works", ["A. B"], "2025", status="submitted")]}
+    cv.write_text(resumeconv.dump(doc, "yaml"), encoding="utf-8")
+    before = cv.read_bytes()
+    result = CliRunner().invoke(main, ["enrich", str(cv), "--in-place", "--keep-backup", "--no-cache", "--delay", "0",
+                                       *apis.base_args()])
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "cv.yaml.bak").read_bytes() == before
+    after = resumeconv.load(str(cv))
+    assert after["publications"][0]["doi"] == "10.7717/peerj.4375"
+    assert after["publications"][1:] == doc["publications"][1:]
+    assert "/publications/1 Has both: skipped, already has its ids" in result.stderr
+    assert "/publications/2 : skipped, no title to search for" in result.stderr
+    assert "  ! no DOI sought: the work is 'submitted'" in result.stderr
+    asked = {words for _, words in apis.asked}
+    assert asked == {"the state of oa a large scale analysis of the prevalence and impact of open access articles",
+                     "in the works"}
+
+
+def test_records_that_disagree_leave_the_field_empty(httpserver: HTTPServer, tmp_path: Path) -> None:
+    """Two arXiv entries, same title and author, different ids (a duplicate submission): neither is written."""
+    from enrich_servers import FIXTURES
+
+    feed = (FIXTURES / "arxiv" / "popolitov.xml").read_text(encoding="utf-8")
+    entry = feed[feed.index("  <entry>"):feed.index("</feed>")]
+    twin = entry.replace("0710.2073v2", "0711.0001v1").replace("<arxiv:doi", "<arxiv:comment").replace(
+        "</arxiv:doi>", "</arxiv:comment>")
+    apis = Apis(httpserver)
+    apis.faults["arxiv"] = [body(feed.replace("</feed>", twin + "</feed>").encode(), "application/atom+xml")]
+    after, report = enrich({"publications": [CASES[5][1]]}, _options(apis, sources=["arxiv"]), _fetcher(tmp_path))
+    assert "arxiv" not in after["publications"][0]
+    assert after["publications"][0]["doi"] == "10.1134/S0021364007210011"  # only one record names a DOI
+    assert report.publications[0].notes == [
+        "arxiv left empty: records above the threshold disagree (0710.2073, 0711.0001)"]
+
+
+def test_default_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from resumeconv.enrich.http import default_cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_cache_dir() == str(tmp_path / "resumeconv" / "enrich")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_cache_dir() == str(tmp_path / "home" / ".cache" / "resumeconv" / "enrich")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from click.testing import CliRunner
 
 import resumeconv
 from conftest import ROOT
+from linkedin_pdf import profile_pdf
 from resumeconv.cli import main
 from resumeconv.core.errors import InputError, UnsafeInputError, UsageError
 from resumeconv.formats import _linkedin_common as common
@@ -36,37 +39,6 @@ def zip_bytes(files: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) 
 
 def export_zip(folder: Path = EXPORT, prefix: str = "") -> bytes:
     return zip_bytes({prefix + p.name: p.read_bytes() for p in sorted(folder.iterdir())})
-
-
-def make_pdf(pages: list[list[str]], author: str = "LinkedIn") -> bytes:
-    """A minimal PDF written by hand: one Helvetica text line per entry, one content stream per page; its document
-    info names ``author`` (LinkedIn's own files say LinkedIn)."""
-
-    def escape(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    objects: list[str] = ["<< /Type /Catalog /Pages 2 0 R >>", "",
-                          "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
-    kids = []
-    for lines in pages:
-        body = "BT /F1 10 Tf 12 TL 40 800 Td " + " ".join(f"({escape(x)}) Tj T*" for x in lines) + " ET"
-        objects.append(f"<< /Length {len(body.encode('cp1252'))} >>\nstream\n{body}\nendstream")
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-                       f"/Resources << /Font << /F1 3 0 R >> >> /Contents {len(objects)} 0 R >>")
-        kids.append(f"{len(objects)} 0 R")
-    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
-    objects.append(f"<< /Author ({escape(author)}) /Title (Resume) >>")
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for n, obj in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{n} 0 obj\n{obj}\nendobj\n".encode("cp1252")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n".encode()
-    out += f"startxref\n{xref}\n%%EOF\n".encode()
-    return out
 
 
 # ------------------------------------------------------------------------------------------ duration arithmetic
@@ -150,12 +122,16 @@ Welsh
 
 Certifications
 Safety
+  Issuing organization: HSE
 
 Honors-Awards
 Best Paper
+  Issuer: ICML
+  Issue date: 2023
 
 Publications
 Sparse things
+  Authors: A. Quill
 
 Summary
 Studies sparse models.
@@ -181,6 +157,9 @@ Assistant
 Education
 Leeds University
 PhD, Statistics · (September 2015 - 2019)
+
+Projects
+tool
 """
 
 
@@ -194,14 +173,14 @@ def test_writer_reports_every_field_it_cannot_carry() -> None:
     assert set(losses) == {
         "/basics/location/postalCode", "/basics/profiles/1/network", "/work/0/url", "/work/1/startDate",
         "/work/1/employmentType", "/education/0/advisors", "/languages/1/fluency", "/skills/0/level",
-        "/awards/0/date", "/awards/0/awarder", "/publications/0/doi", "/publications/0/authors",
-        "/certificates/0/issuer", "/projects", "/meta", "/basics/profiles/0/url", "/languages/0/fluency"}
+        "/publications/0/doi", "/meta", "/basics/profiles/0/url", "/languages/0/fluency"}
     assert losses["/work/1/startDate"].kind == "normalization"
     assert losses["/meta"].reason == ("not part of a LinkedIn profile (LinkedIn has no section for mentees, "
                                       "publication overviews or sources)")
     assert losses["/languages/1/fluency"].kind == "loss"
     assert losses["/languages/0/fluency"].reason == "written as LinkedIn's level 'Native or Bilingual'"
-    assert losses["/basics/profiles/0/url"].reason == "LinkedIn's text form reads this back in another form"
+    assert losses["/basics/profiles/0/url"].reason == ("LinkedIn's text form does not keep it as it is: reads back as "
+                                                       '"https://www.linkedin.com/in/ada-quill"')
 
 
 def test_heading_like_lines_are_escaped_and_ambiguities_reported() -> None:
@@ -217,7 +196,9 @@ def test_heading_like_lines_are_escaped_and_ambiguities_reported() -> None:
     assert back["basics"]["summary"] == "Experience\nmatters."
     assert back["work"][0]["workplaceType"] == "remote"
     assert [str(x) for x in result.losses] == [
-        "/work/0: location 'Remote' is LinkedIn's location type: read back as workplaceType (normalized)"]
+        "/work/0: location 'Remote' is LinkedIn's location type: read back as workplaceType (normalized)",
+        "/basics/label: missing: LinkedIn requires a headline (normalized)",
+        "/basics/location: missing: LinkedIn requires a location (normalized)"]
 
 
 def test_present_is_measured_to_the_today_option() -> None:
@@ -365,20 +346,26 @@ def test_position_groups_end_at_their_tenure_and_companies_are_not_locations() -
     assert [w.get("workplaceType") for w in work] == [None, None, None, "remote", None]
 
 
-def test_pdf_is_read_through_pypdf() -> None:
-    pdf = make_pdf([
-        ["Contact", "mira@example.org", "Top Skills", "Signal Processing", "Mira Okafor", "Research Engineer",
-         "Ghent, Flanders, Belgium", "Experience", "Lumen & Field Labs", "Research Engineer",
-         "March 2023 - Present (2 years 9 months)", "Ghent · Hybrid", "Page 1 of 2"],
-        ["Education", "Ghent Polytechnic", "Master of Science - MS, Electrical Engineering · (2009 - 2014)",
-         "Page 2 of 2"]])
-    doc = resumeconv.read(pdf).document  # detected: a PDF with no Europass XML inside
+def test_pdf_is_read_from_its_layout() -> None:
+    pdf = profile_pdf(
+        [("side-head", "Contact"), ("side", "mira@example.org"), ("side-head", "Top Skills"),
+         ("side", "Signal Processing")],
+        [("name", "Mira Okafor"), ("headline", "Research Engineer"), ("place", "Ghent, Flanders, Belgium"),
+         ("head", "Experience"), ("company", "Lumen & Field Labs"), ("title", "Research Engineer"),
+         ("dates", "March 2023 - Present (2 years 9 months)"), ("where", "Ghent · Hybrid"),
+         ("head", "Education"), ("school", "Ghent Polytechnic"),
+         ("degree", "Master of Science - MS, Electrical Engineering · (2009 - 2014)")])
+    result = resumeconv.read(pdf)  # detected: LinkedIn's document info, no Europass XML inside
+    doc = result.document
     assert doc["basics"] == {"name": "Mira Okafor", "label": "Research Engineer", "email": "mira@example.org",
                              "location": {"city": "Ghent", "region": "Flanders"}}
     assert doc["work"] == [{"name": "Lumen & Field Labs", "position": "Research Engineer", "startDate": "2023-03",
                             "workplaceType": "hybrid", "location": "Ghent"}]
     assert doc["education"] == [{"institution": "Ghent Polytechnic", "startDate": "2009", "endDate": "2014",
                                  "studyType": "Master of Science - MS", "area": "Electrical Engineering"}]
+    assert doc["skills"] == [{"name": "Signal Processing"}]
+    assert [str(x) for x in result.losses] == [
+        "/basics/location: country 'Belgium' kept out: location.countryCode needs an ISO 3166 code"]
 
 
 def test_broken_pdf_and_non_profile_text_are_input_errors() -> None:
@@ -482,11 +469,11 @@ def test_export_non_utf8_csv_names_file_and_place() -> None:
     assert str(err.value) == "<input>/skills.csv:3:4: invalid UTF-8 (byte 0xe9); save the file as UTF-8"
 
 
-def test_export_malformed_csv_names_the_line() -> None:
-    data = zip_bytes({"Positions.csv": b'Company Name,Title\nA,B\nA,"B"x\n'})
+def test_export_malformed_csv_header_names_the_line() -> None:
+    data = zip_bytes({"Positions.csv": b'Company Name,"Title"x\nA,B\n'})
     with pytest.raises(InputError) as err:
         resumeconv.read(data, format="linkedin-export")
-    assert str(err.value) == "<input>/positions.csv:3: bad CSV: ',' expected after '\"'"
+    assert str(err.value) == "<input>/positions.csv:1: bad CSV header: ',' expected after '\"'"
 
 
 def test_export_bad_zip_and_empty_export() -> None:
@@ -556,3 +543,141 @@ def test_reference_export_and_profile_describe_the_same_person(shared: Path) -> 
         assert pdf["basics"][key] == csv["basics"][key], key
     assert pdf["education"][0]["area"] == "Computational Neuroscience"
     assert [w.get("summary") for w in pdf["work"]] == [w.get("summary") for w in csv["work"]]
+
+
+# ------------------------------------------------------------------------------------------ issue 16: "Also"
+
+def test_export_certificate_url_without_a_scheme_gives_a_valid_document() -> None:
+    result = resumeconv.read(zip_bytes({
+        "Certifications.csv": b"Name,Url,Authority,Started On,Finished On,License Number\n"
+                              b"First Aid,www.redcross.example.org/cert/1,Red Cross,,,\nCPR,see my profile,X,,,\n",
+    }), format="linkedin-export")
+    assert result.document["certificates"] == [
+        {"name": "First Aid", "issuer": "Red Cross", "url": "https://www.redcross.example.org/cert/1"},
+        {"name": "CPR", "issuer": "X"}]
+    assert [str(x) for x in result.losses] == [
+        "/certificates/0/url: Url 'www.redcross.example.org/cert/1' has no scheme: written as "
+        "https://www.redcross.example.org/cert/1 (normalized)",
+        "/certificates/1/url: Url 'see my profile': not a web address"]
+
+
+def test_export_cli_certificate_url_without_a_scheme_validates(tmp_path: Path) -> None:
+    archive = tmp_path / "export.zip"
+    archive.write_bytes(zip_bytes({"Certifications.csv": b"Name,Url,Authority\nFirst Aid,redcross.example.org/c,RC\n"}))
+    out = tmp_path / "cv.json"
+    proc = subprocess.run([sys.executable, "-m", "resumeconv", "convert", str(archive), "-o", str(out)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "resumeconv", "validate", str(out)], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_export_inline_bullets_become_highlights() -> None:
+    doc = resumeconv.read(zip_bytes({
+        "Positions.csv": "Company Name,Title,Description,Location,Started On,Finished On\n"
+                         "Acme,Dev,Leads the team. • Shipped v2 • Cut noise by 30%,,Jan 2020,\n".encode(),
+    }), format="linkedin-export").document
+    assert doc["work"] == [{"name": "Acme", "position": "Dev", "startDate": "2020-01", "summary": "Leads the team.",
+                            "highlights": ["Shipped v2", "Cut noise by 30%"]}]
+
+
+def test_export_one_bad_row_is_reported_and_skipped() -> None:
+    result = resumeconv.read(zip_bytes({
+        "Positions.csv": b'Company Name,Title\nA,B\nA,"B"x\nC,D\nE,F,G\n',
+        "Skills.csv": b"Name\nGo\n",
+    }), format="linkedin-export")
+    assert result.document == {"work": [{"name": "A", "position": "B"}, {"name": "C", "position": "D"}],
+                               "skills": [{"name": "Go"}]}
+    assert [str(x) for x in result.losses] == [
+        "/work: positions.csv: line 3: bad CSV (',' expected after '\"'); row skipped",
+        "/work: positions.csv: line 5: 3 fields where the header has 2; row skipped"]
+
+
+FORMS = {
+    "basics": {"name": "Ada Quill"},
+    "publications": [{"name": "Sparse things", "venue": "NeurIPS", "releaseDate": "2021-03",
+                      "authors": [{"name": "A. Quill"}, {"name": "B. Ray"}],
+                      "url": "https://example.org/p", "summary": "On sparsity."}],
+    "awards": [{"title": "Best Paper", "awarder": "ICML", "date": "2023-07", "summary": "Top paper."}],
+    "certificates": [{"name": "Safety", "issuer": "HSE", "date": "2020-05", "url": "https://hse.example.org/c"}],
+    "volunteer": [{"organization": "CodeClub", "position": "Mentor", "startDate": "2021-09", "summary": "Weekly."}],
+    "projects": [{"name": "tool", "description": "A tool.", "startDate": "2022", "url": "https://tool.example.org"}],
+}
+
+
+def test_writer_fills_linkedins_forms_in_their_field_order() -> None:
+    result = resumeconv.write(FORMS, "linkedin", today="2025-11")
+    assert result.text == """\
+Ada Quill
+
+Certifications
+Safety
+  Issuing organization: HSE
+  Issue date: May 2020
+  Credential URL: https://hse.example.org/c
+
+Honors-Awards
+Best Paper
+  Issuer: ICML
+  Issue date: July 2023
+  Description: Top paper.
+
+Publications
+Sparse things
+  Publication: NeurIPS
+  Publication date: March 2021
+  Authors: A. Quill; B. Ray
+  Publication URL: https://example.org/p
+  Description: On sparsity.
+
+Volunteering
+CodeClub
+  Role: Mentor
+  Start date: September 2021
+  Description: Weekly.
+
+Projects
+tool
+  Description: A tool.
+  Start date: 2022
+  Project URL: https://tool.example.org
+"""
+    assert [str(x) for x in result.losses] == [
+        "/basics/label: missing: LinkedIn requires a headline (normalized)",
+        "/basics/location: missing: LinkedIn requires a location (normalized)"]
+    back = resumeconv.read(result.data, format="linkedin").document
+    assert back == FORMS
+
+
+def test_writer_form_fields_report_what_linkedin_does_not_show() -> None:
+    doc = {"basics": {"name": "A B", "label": "C", "location": {"city": "Leeds", "countryCode": "GB"}},
+           "publications": [{"name": "P", "releaseDate": "2021-03-02", "authors": [{"name": "A B", "self": True}]}]}
+    result = resumeconv.write(doc, "linkedin", today="2025-11")
+    assert "  Publication date: March 2021\n  Authors: A B\n" in result.text
+    assert [str(x) for x in result.losses][:2] == [
+        "/publications/0/releaseDate: LinkedIn shows month and year only (normalized)",
+        "/publications/0/authors/0: LinkedIn's author list holds names only"]
+
+
+def test_writer_reports_text_over_linkedins_length_limits() -> None:
+    doc = {"basics": {"name": "A B", "label": "x" * 221, "summary": "y" * 2601,
+                      "location": {"city": "Leeds", "countryCode": "GB"}},
+           "work": [{"name": "C", "position": "p" * 101, "startDate": "2020-01", "summary": "z" * 2001}]}
+    result = resumeconv.write(doc, "linkedin", today="2025-11")
+    assert "x" * 221 in result.text and "z" * 2001 in result.text  # written whole; LinkedIn would cut it
+    assert [str(x) for x in result.losses] == [
+        "/basics/label: 221 characters: LinkedIn's headline takes at most 220 (normalized)",
+        "/basics/summary: 2601 characters: LinkedIn's About section takes at most 2600 (normalized)",
+        "/work/0/position: 101 characters: LinkedIn's position title takes at most 100 (normalized)",
+        "/work/0: the description is 2001 characters: LinkedIn's position description takes at most 2000 (normalized)"]
+
+
+def test_writer_reports_nothing_lost_that_is_in_the_text() -> None:
+    doc = {"basics": {"name": "Mira Okafor", "label": "Engineer", "location": {"city": "Ghent", "region": "Flanders"}}}
+    result = resumeconv.write(doc, "linkedin", today="2025-11")
+    assert "Ghent, Flanders" in result.text
+    assert not [x for x in result.losses if x.reason.startswith("lost")]
+    assert [str(x) for x in result.losses] == [
+        "/basics/location/region: written as 'City, Region'; LinkedIn's text reads a place of two parts as city and "
+        "country (normalized)"]

@@ -7,7 +7,8 @@ import datetime
 import pytest
 
 from resumeconv.schemas import has_property
-from resumeconv.validation.lint import LEGACY_NAMES, RULES, lint
+from resumeconv.schemas.legacy import LEGACY_NAMES
+from resumeconv.validation.lint import RULES, lint
 
 TODAY = datetime.date(2025, 6, 1)
 

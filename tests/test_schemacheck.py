@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from conftest import SAMPLE_JSON
 from resumeconv.schemas import PROFILES, load_schema
+from resumeconv.schemas.compiled import Unsupported, compile_schema
 from resumeconv.validation import validator
-from resumeconv.validation.compiled import Unsupported, compile_schema
 from strategies import from_schema
 
 CHECKS = {profile: compile_schema(load_schema(profile)) for profile in PROFILES}

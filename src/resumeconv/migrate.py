@@ -17,8 +17,8 @@ from .core.iri import iri_to_uri
 from .core.losses import Loss, pointer
 from .core.text import describe
 from .schemas import field_names
-from .validation.formatcheck import is_uri, suggest_url
-from .validation.lint import LEGACY_NAMES
+from .schemas.formatcheck import is_uri, suggest_url
+from .schemas.legacy import LEGACY_NAMES
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import click
 
@@ -171,9 +170,9 @@ def display_name(path: str) -> str:
 
 # --- input -----------------------------------------------------------------------------------------------------
 
-@dataclass
-class Input:
-    """One input read through the registry: the document, the reader's losses, its format and its name."""
+class Input(NamedTuple):
+    """One input read through the registry: the document, the reader's losses, its format and its name
+    (a NamedTuple: cheaper to import than a dataclass on the start-up path)."""
 
     document: dict[str, Any]
     losses: list[Loss]

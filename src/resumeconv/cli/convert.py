@@ -78,6 +78,7 @@ def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | N
         source = registry.get(from_format) if from_format else None
         if not target.writes:
             raise UsageError(f"format '{to_format}' can be read, not written")
+        opts = target.check_options(opts, "write")
         stdin = read_stdin_once(inputs)
         outputs = [_output_for(path, output, output_dir, target) for path in inputs]
         check_distinct(list(zip(inputs, outputs, strict=True)))

@@ -66,7 +66,7 @@ def _base_urls(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
 @click.option("--delay", type=click.FloatRange(0, 60), default=None,
               help="Seconds between two requests to one source (default per source: arXiv 3, DBLP 1, Crossref "
                    "0.2, OpenAlex 0.1).")
-@click.option("-v", "--verbose", is_flag=True, help="List every record found, not only those with the same title.")
+@click.option("-v", "--verbose", is_flag=True, help="Give every record's notes, also for records with another title.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
 @max_input_size
 def enrich(cv: str, output: str | None, in_place: bool, keep_backup: bool, sources: tuple[str, ...], dry_run: bool,
@@ -159,7 +159,7 @@ def _asker() -> Ask | None:
         click.echo(f"  '{cand.title}' ({cand.year or '?'}), {', '.join(cand.authors[:6])}", err=True)
         click.echo(f"  {'; '.join(score.reasons)}", err=True)
         answer = click.prompt("  write it? (y)es, (n)o, (q)uit asking", type=click.Choice(["y", "n", "q"]),
-                              default="y" if default else "n", err=True)
+                              default="y" if default else "n", show_choices=False, err=True)
         stopped = answer == "q"
         return bool(answer == "y")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 import click
@@ -26,9 +27,7 @@ def render(resume: str, theme: str, output: str | None, pdf: str | None, quiet: 
     Install the themes once, outside your project:
       npm install --prefix ~/.cache/resumeconv/node jsonresume-theme-even@0.26.1
     """
-    from .. import formats as registry
-    from ..formats.theme import theme_document
-    from ..migrate import prepare_for_writer
+    from .. import write
     from ..render import pdf_bytes, render_html
 
     try:
@@ -36,12 +35,10 @@ def render(resume: str, theme: str, output: str | None, pdf: str | None, quiet: 
             if out:
                 check_output(out, [resume])
         loaded = load_input(resume)
-        prepared, normalized = prepare_for_writer(loaded.document, "theme")
-        with registry.writing(f"theme {theme}", prepared, resume):
-            doc, report = theme_document(prepared, theme=theme)
-        html = render_html(doc, theme)
+        folded = write(loaded.document, "theme", theme=theme)
+        html = render_html(json.loads(folded.data), theme)
         if not quiet:
-            print_losses([*loaded.losses, *normalized, *report.items], f"theme {theme}", loaded.name)
+            print_losses([*loaded.losses, *folded.losses], f"theme {theme}", loaded.name)
         if output or not pdf:
             emit(output or "-", html)
         if pdf:

@@ -71,7 +71,7 @@ def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: 
 def _check_one(task: tuple[str, str, bool, bytes | None]) -> tuple[str, list[Diagnostic], bool]:
     """One file's diagnostics, and whether it could not be read (a top-level function, so workers can run it).
     Stdin comes as bytes, read once by the parent: workers have no stdin."""
-    from ..validation import validate as check_file
+    from .. import validate as check_file
 
     path, profile, strict, data = task
     name = "<stdin>" if path == "-" else path

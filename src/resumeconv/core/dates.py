@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Literal, NamedTuple
 
 from ..schemas import definition
 
@@ -162,3 +163,28 @@ def date_problem(value: object, *, field: str = "", full: bool = False) -> str:
         return (f"'{value}' is not a full date; this field needs YYYY-MM-DD (JSON Resume v1.0.0 checks it as a "
                 "date), so add the day only if you know it, or leave the field out")
     return f"'{value}' is not a date; write {iso}"
+
+
+class DateRead(NamedTuple):
+    """What a date field says: ``absent`` (no value), ``ongoing`` (an end date written as "Present"), ``date``
+    (``iso`` holds it, at the precision written) or ``unreadable`` (``text`` holds what was written)."""
+
+    state: Literal["absent", "ongoing", "date", "unreadable"]
+    iso: str | None = None
+    text: str | None = None
+
+
+def read_date(value: object) -> DateRead:
+    """Read a date field for a writer, keeping "cannot be read" apart from "not there": a writer must never show
+    an unreadable end date as ongoing (it prints ``text`` or reports it). A year written as a number is a date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return DateRead("absent")
+    number = year_number(value)
+    if number is not None:
+        return DateRead("date", str(number))
+    if not isinstance(value, str):
+        return DateRead("unreadable", text=str(value))
+    if is_present(value):
+        return DateRead("ongoing", text=value)
+    iso = value if is_iso(value) else parse_human(value)
+    return DateRead("date", iso) if iso is not None else DateRead("unreadable", text=value)

@@ -11,10 +11,14 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, UnsafeInputError
 from .positions import line_col
+
+if TYPE_CHECKING:
+    import yaml
 
 #: How many nodes YAML aliases may add in all before the document is refused as an alias bomb.
 MAX_YAML_ALIAS_NODES = 100_000
@@ -79,6 +83,20 @@ def parse_yaml(text: str, source: str | None = None) -> Any:
     return data
 
 
+def parse_document(text: str, source: str | None = None, syntax: str = "json") -> dict[str, Any]:
+    """A resume from JSON or YAML text: an object at the top level, or an InputError naming the file."""
+    if not text.strip():
+        raise InputError("file is empty", source)
+    doc = parse_yaml(text, source) if syntax == "yaml" else parse_json(text, source)
+    if not isinstance(doc, dict):
+        kind = type(doc).__name__ if doc is not None else "null"
+        raise InputError(f"a resume must be an object at the top level, not {_KIND.get(kind, kind)}", source)
+    return doc
+
+
+_KIND = {"list": "an array", "str": "a string", "int": "a number", "float": "a number", "bool": "a boolean"}
+
+
 def duplicate_key_error(key: str, first: tuple[int, int], second: tuple[int, int], where: str,
                         source: str | None) -> InputError:
     """The error for a key written twice: placed at the second, naming the line of the first."""
@@ -87,7 +105,6 @@ def duplicate_key_error(key: str, first: tuple[int, int], second: tuple[int, int
                       "them: a reader keeps only the last value", source, second[0], second[1])
 
 
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _JSON_TOKEN = re.compile(r'[\s,:]*(?:("(?:[^"\\]|\\.)*")|([{}\[\]])|[^\s,:{}\[\]"]+)', re.DOTALL)
 
 
@@ -171,10 +188,6 @@ def _check_depth(data: Any, source: str | None) -> None:
         depth += 1
 
 
-_LOADER: Any = None
-_DUMPER: Any = None
-_PY_DUMPER: Any = None
-
 #: Implicit types as the YAML 1.2 core schema has them (not 1.1's): only true/false are booleans, only decimal
 #: numbers without a leading zero are integers (``02100`` stays text), no base 60 (``1:30`` stays text), no
 #: timestamps (dates stay text). Each entry: tag, regular expression, the characters a match can start with.
@@ -191,12 +204,10 @@ _YAML_12_RESOLVERS: tuple[tuple[str, str, str | tuple[str, ...]], ...] = (
 )
 
 
-def _loader_class() -> Any:
+@cache
+def _loader_class() -> type[yaml.SafeLoader]:
     """A SafeLoader with YAML 1.2 core-schema implicit types, duplicate keys refused and a budget for alias
     expansion (built once, on first use, so importing this module does not import yaml)."""
-    global _LOADER
-    if _LOADER is not None:
-        return _LOADER
     import yaml
 
     class Loader(yaml.SafeLoader):
@@ -205,19 +216,26 @@ def _loader_class() -> Any:
             self._sizes: dict[int, int] = {}
             self._alias_nodes = 0
 
-        def compose_node(self, parent: Any, index: Any) -> Any:
+        def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
             if self.check_event(yaml.AliasEvent):
-                event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+                event: yaml.Event = self.parse_event_peek()
                 node = super().compose_node(parent, index)
                 self._alias_nodes += self._size(node)
                 if self._alias_nodes > MAX_YAML_ALIAS_NODES:
+                    mark = event.start_mark
                     raise UnsafeInputError(
                         f"YAML aliases expand to more than {MAX_YAML_ALIAS_NODES} nodes (alias bomb refused)",
-                        getattr(self, "name", None), event.start_mark.line + 1, event.start_mark.column + 1)
+                        getattr(self, "name", None), mark.line + 1 if mark else None,
+                        mark.column + 1 if mark else None)
                 return node
             return super().compose_node(parent, index)
 
-        def _size(self, node: Any) -> int:
+        def parse_event_peek(self) -> yaml.Event:
+            """The next event, not consumed (PyYAML's ``peek_event``, typed)."""
+            event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
+            return event
+
+        def _size(self, node: yaml.Node | None) -> int:
             known = self._sizes.get(id(node))
             if known is not None:
                 return known
@@ -252,34 +270,26 @@ def _loader_class() -> Any:
     Loader.yaml_implicit_resolvers = {}
     for tag, regexp, first in _YAML_12_RESOLVERS:
         Loader.add_implicit_resolver(tag, re.compile(regexp, re.X), list(first))
-    _LOADER = Loader
     return Loader
 
 
-def _dumper_class(fast: bool = True) -> Any:
+@cache
+def _dumper_class(fast: bool = True) -> type[yaml.SafeDumper]:
     """Our YAML dumper: libyaml's emitter when PyYAML has it and ``fast`` (about 6x faster), else PyYAML's own
     (which writes characters outside the BMP, such as emoji, as they are; libyaml escapes them)."""
-    global _DUMPER, _PY_DUMPER
-    cached = _DUMPER if fast else _PY_DUMPER
-    if cached is not None:
-        return cached
     import yaml
 
-    base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper) if fast else yaml.SafeDumper
+    base: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper) if fast else yaml.SafeDumper
 
-    class Dumper(base):  # type: ignore[misc]
-        def ignore_aliases(self, data: Any) -> bool:
-            return True
+    def ignore_aliases(self: yaml.SafeDumper, data: Any) -> bool:
+        return True
 
-    def represent_str(dumper: Any, data: str) -> Any:
+    def represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
         # PyYAML writes NEL/LS/PS raw in single-quoted scalars, where a reader folds them as line breaks;
         # double quotes escape them, so the text survives the round trip.
         style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
-    Dumper.add_representer(str, represent_str)
-    if fast:
-        _DUMPER = Dumper
-    else:
-        _PY_DUMPER = Dumper
-    return Dumper
+    dumper: type[yaml.SafeDumper] = type("Dumper", (base,), {"ignore_aliases": ignore_aliases})
+    dumper.add_representer(str, represent_str)
+    return dumper

@@ -46,3 +46,9 @@ class InvalidDocumentError(ResumeconvError):
     """A document that does not satisfy the schema where a valid one is required."""
 
     exit_code = EXIT_INVALID
+
+
+class InternalError(ResumeconvError):
+    """A bug in resumeconv (a reader or writer crashed on input it should handle): exit 3, please report it."""
+
+    exit_code = EXIT_INTERNAL

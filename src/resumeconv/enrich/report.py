@@ -76,28 +76,30 @@ class Report:
         """The text report: every publication with what was added, what was left alone and why."""
         out = []
         for pub in self.publications:
-            out.append(f"{pub.pointer} {_short(pub.title, 70)}")
+            head = f"{pub.pointer} {_short(pub.title, 70)}"
             if pub.skipped:
-                out.append(f"  skipped: {pub.skipped}")
+                out.append(f"{head}: skipped, {pub.skipped}")
                 continue
+            if not pub.candidates and not pub.errors and not pub.notes:
+                out.append(f"{head}: nothing found")
+                continue
+            out.append(head)
             for name, added in pub.added.items():
                 agreeing = f"; agreed by {', '.join(added['agreeing'])}" if added["agreeing"] else ""
                 out.append(f"  + {name} {added['value']} from {added['source']} (score {added['score']:.2f}{agreeing})")
             for note in pub.notes:
                 out.append(f"  ! {note}")
-            shown = pub.candidates if verbose else [d for d in pub.candidates if d.written or d.score.value >= 0.5]
-            for decision in shown:
+            for decision in pub.candidates:
                 cand = decision.candidate
                 mark = "*" if decision.written else "-"
-                out.append(f"    {mark} {cand.source} {decision.score.value:.2f} {cand.ids_text()}: "
-                           f"'{_short(cand.title, 60)}' ({cand.year or '?'})")
+                head = (f"    {mark} {cand.source} {decision.score.value:.2f} {cand.ids_text()}: "
+                        f"'{_short(cand.title, 60)}' ({cand.year or '?'})")
+                if not verbose and decision.score.reasons[0].startswith("title differs"):
+                    out.append(f"{head}: {decision.score.reasons[0]}")
+                    continue
+                out.append(head)
                 out.append(f"        {'; '.join(decision.score.reasons)}")
                 out.extend(f"        {note}" for note in decision.notes)
-            hidden = len(pub.candidates) - len(shown)
-            if hidden:
-                out.append(f"    ({hidden} other record(s) with another title)")
-            if not pub.candidates and not pub.errors:
-                out.append("  nothing found")
             out.extend(f"  error: {err}" for err in pub.errors)
         return out
 

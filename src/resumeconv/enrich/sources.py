@@ -65,7 +65,8 @@ class Candidate:
 
     def as_dict(self) -> dict[str, Any]:
         return {"source": self.source, "record": self.record, "title": self.title, "authors": self.authors,
-                "year": self.year, "venue": self.venue, "doi": self.doi, "doiVersion": self.doi_version,
+                "year": self.year, "venue": self.venue, "doi": self.doi,
+                "doiVersion": self.doi_version if self.doi else None,
                 "arxiv": self.arxiv, "preprint": self.preprint}
 
 

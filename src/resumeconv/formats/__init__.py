@@ -2,9 +2,17 @@
 
 Entries are declared here as data (name, module, extensions, a cheap content sniff) so that listing or
 detecting formats imports no format module; a module is imported only when its reader or writer is used.
-Each module defines ``read(data: bytes, *, source: str | None = None, format: str, **options) -> ReadResult``
-and/or ``write(doc: dict, *, format: str, **options) -> WriteResult`` (``format`` is the registry name, so one
-module may serve several entries). Formats never import each other.
+The contract a module fulfils (``read``, ``write``, ``OPTIONS``) is in :mod:`._contract`. The registry, not the
+format, does what every format needs the same way:
+
+- options: checks ``-O``/keyword options against the module's ``OPTIONS`` and converts them (UsageError, exit 2,
+  for an unknown key or a bad value);
+- losses: runs the loss engine (:func:`resumeconv.core.losses.account`) after every writer: the writer's own
+  items, what its coverage left unused, and the read-back difference when the entry names a ``readback`` reader;
+- crashes: an exception from a reader or writer is a bug (InternalError, exit 3), except a writer's crash on a
+  document the schema rejects, which asks the user to validate it first (InvalidDocumentError, exit 1).
+
+Formats never import each other.
 """
 
 from __future__ import annotations
@@ -12,49 +20,17 @@ from __future__ import annotations
 import importlib
 import os
 import re
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, NamedTuple
+from types import ModuleType
+from typing import Any, NamedTuple, cast
 
-from ..core.errors import InvalidDocumentError, UsageError
-from ..core.losses import Loss
+from ..core.errors import InternalError, InvalidDocumentError, ResumeconvError, UsageError
+from ..core.losses import account
+from ._contract import Direction, Option, Reader, ReadResult, Writer, WriteResult
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-
-class ReadResult:
-    """A reader's answer: the canonical document and what the source had that it could not hold."""
-
-    __slots__ = ("document", "losses")
-
-    def __init__(self, document: dict[str, Any], losses: list[Loss] | None = None) -> None:
-        self.document = document
-        self.losses: list[Loss] = list(losses or ())
-
-    def __repr__(self) -> str:
-        return f"ReadResult(document=..., losses={self.losses!r})"
-
-
-class WriteResult:
-    """A writer's answer: the bytes to write and what the target could not hold.
-
-    ``more`` holds further parts when a target must be split (e.g. ORCID bulks of at most 100 works); the CLI
-    writes them beside the first as ``NAME-2.EXT``, ``NAME-3.EXT``, ...
-    """
-
-    __slots__ = ("data", "losses", "more")
-
-    def __init__(self, data: bytes, losses: list[Loss] | None = None, more: list[bytes] | None = None) -> None:
-        self.data = data
-        self.losses: list[Loss] = list(losses or ())
-        self.more: list[bytes] = list(more or ())
-
-    def __repr__(self) -> str:
-        return f"WriteResult({len(self.data)} bytes, losses={self.losses!r}, more={len(self.more)} part(s))"
-
-    @property
-    def text(self) -> str:
-        return self.data.decode("utf-8")
+__all__ = ["REGISTRY", "FormatSpec", "Option", "ReadResult", "Reader", "WriteResult", "Writer", "all_formats",
+           "by_extension", "detect", "get", "read_path", "sniff", "writing"]
 
 
 class FormatSpec(NamedTuple):
@@ -75,39 +51,112 @@ class FormatSpec(NamedTuple):
     #: Set when the reader also takes a directory (given as ``path=``, the data then empty): a regex searched in
     #: the directory's file names, one a line, to detect it.
     dir_sniff: str | None = None
+    #: The format whose reader reads this writer's output back: the loss engine then reports every difference
+    #: the round trip makes that the writer did not name (the net under its specific reasons).
+    readback: str | None = None
+    #: How loss reasons name the target (default: the registry name).
+    label: str | None = None
 
-    def load(self):
+    def load(self) -> ModuleType:
         return importlib.import_module(f"{__name__}.{self.module}")
 
-    def read(self, data: bytes, **options: Any) -> ReadResult:
+    def options(self, direction: Direction) -> tuple[Option, ...]:
+        """The options this entry declares for reading or writing (imports the format module)."""
+        declared: tuple[Option, ...] = getattr(self.load(), "OPTIONS", ())
+        return tuple(o for o in declared if o.applies(self.name, direction))
+
+    def check_options(self, options: Mapping[str, Any], direction: Direction) -> dict[str, Any]:
+        """Options converted to their declared types; an unknown key or a bad value is a UsageError that lists
+        the valid options (and the closest name, for a typo)."""
+        declared = {o.name: o for o in self.options(direction)}
+        out: dict[str, Any] = {}
+        for key, value in options.items():
+            name = key.strip().replace("-", "_")
+            if name not in declared:
+                import difflib
+
+                close = difflib.get_close_matches(name, list(declared), n=1, cutoff=0.6)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                valid = ", ".join(declared) if declared else "none"
+                verb = "reading" if direction == "read" else "writing"
+                raise UsageError(f"unknown option '{key}' for {verb} {self.name}{hint} (valid options: {valid}; "
+                                 f"see 'resumeconv formats {self.name}')")
+            out[name] = declared[name].convert(value)
+        return out
+
+    def read(self, data: bytes, *, source: str | None = None, path: str | None = None,
+             **options: Any) -> ReadResult:
+        """Run the reader: options checked, a crash turned into InternalError."""
         if not self.reads:
             raise UsageError(f"format '{self.name}' can be written, not read")
-        return self.load().read(data, format=self.name, **options)
+        opts = self.check_options(options, "read")
+        if path is not None:
+            opts["path"] = path
+        reader = cast(Reader, self.load().read)
+        try:
+            result = reader(data, source=source, format=self.name, **opts)
+        except (ResumeconvError, OSError):
+            raise
+        except Exception as err:
+            if os.environ.get("RESUMECONV_DEBUG"):
+                raise
+            raise InternalError(f"internal error in the {self.name} reader ({_detail(err)}); please report it with "
+                                "the input that caused it (RESUMECONV_DEBUG=1 shows the traceback)") from err
+        return result
 
     def write(self, doc: dict[str, Any], **options: Any) -> WriteResult:
+        """Run the writer inside the crash guard, then the loss engine (coverage and read-back)."""
         if not self.writes:
             raise UsageError(f"format '{self.name}' can be read, not written")
-        with writing(self.name, doc):
-            return self.load().write(doc, format=self.name, **options)
+        opts = self.check_options(options, "write")
+        writer = cast(Writer, self.load().write)
+        with writing(self.label or self.name, doc):
+            out = writer(doc, format=self.name, **opts)
+            back = self._read_back(out) if self.readback else None
+            out.losses = account(doc, out.losses, target=self.label or self.name, coverage=out.coverage, read_back=back)
+            out.coverage = None
+        return out
+
+    def _read_back(self, out: WriteResult) -> dict[str, Any]:
+        """The writer's output read again by the ``readback`` reader (every part, lists joined in order)."""
+        reader = cast(Reader, get(self.readback or self.name).load().read)
+        merged: dict[str, Any] = {}
+        for n, part in enumerate([out.data, *out.more]):
+            try:
+                doc = reader(part, source=f"<{self.name} output>", format=self.readback or self.name).document
+            except ResumeconvError as err:
+                raise InternalError(f"the {self.name} writer made output its own reader refuses ({err})") from err
+            for key, value in doc.items():
+                if n and isinstance(value, list) and isinstance(merged.get(key), list):
+                    merged[key] = [*merged[key], *value]
+                else:
+                    merged.setdefault(key, value)
+        return merged
 
 
 @contextmanager
 def writing(target: str, doc: Any, source: str | None = None) -> Iterator[None]:
-    """Turn a writer's crash on a schema-invalid document into one clear error.
-
-    Writers trust the schema's types; a document that breaks them must end in a message, not a traceback. The
-    same crash on a document the schema accepts is a bug in the writer, and is left to propagate.
-    """
+    """The one crash guard around writing ``target``: a crash on a schema-invalid document ends in one clear
+    error (exit 1, validate first); the same crash on a document the schema accepts is a bug (exit 3)."""
     try:
         yield
-    except (AttributeError, TypeError, KeyError, IndexError) as err:
-        from ..validation import is_valid
-
-        if is_valid(doc, "academic"):
+    except (ResumeconvError, OSError):
+        raise
+    except Exception as err:
+        if os.environ.get("RESUMECONV_DEBUG"):
             raise
+        from ..schemas.check import is_valid
+
         where = f"{source}: " if source else ""
-        raise InvalidDocumentError(f"{where}cannot write {target}: a value does not have the type the schema gives it "
-                                   f"({err}); run 'resumeconv validate' first") from None
+        if isinstance(doc, dict) and is_valid(doc, "academic"):
+            raise InternalError(f"{where}internal error in the {target} writer ({_detail(err)}); please report it "
+                                "with the input that caused it (RESUMECONV_DEBUG=1 shows the traceback)") from err
+        raise InvalidDocumentError(f"{where}cannot write {target}: a value does not have the type the schema gives "
+                                   f"it ({_detail(err)}); run 'resumeconv validate' first") from None
+
+
+def _detail(err: BaseException) -> str:
+    return " ".join(f"{type(err).__name__}: {err}".split())[:300]
 
 
 REGISTRY: tuple[FormatSpec, ...] = (
@@ -118,14 +167,16 @@ REGISTRY: tuple[FormatSpec, ...] = (
                sniff=r"^(---|%YAML|[A-Za-z_$][\w$-]*\s*:)", sniff_rank=0),
     FormatSpec("europass", "europass", "Europass CV XML (Candidate, the editor since 2020), or a Europass PDF",
                (".europass.xml",), reads=True, writes=True,
-               sniff=r"<Candidate[\s>]|\A%PDF-", sniff_rank=2, probe=True),
+               sniff=r"<Candidate[\s>]|\A%PDF-", sniff_rank=2, probe=True, readback="europass",
+               label="Europass (Candidate)"),
     FormatSpec("europass-v3", "europass_v3", "Europass CV XML v3 (legacy SkillsPassport, XSD v3.4)",
-               (".europass-v3.xml",), reads=True, writes=True, sniff=r"<SkillsPassport[\s>]|\A%PDF-", sniff_rank=2,
-               probe=True),
+               (".europass-v3.xml",), reads=True, writes=True,
+               sniff=r"<(\w+:)?(SkillsPassport|learnerinfo)[\s>]|\A%PDF-", sniff_rank=2,
+               probe=True, readback="europass-v3", label="Europass v3"),
     FormatSpec("linkedin", "linkedin", "LinkedIn profile text (as 'Save to PDF' shows it; reads the PDF too)",
                (".linkedin.txt",), reads=True, writes=True,
                sniff=r"\A%PDF-|^(Contact|Top Skills|Honors-Awards)[ \t]*\n[\s\S]*^(Experience|Education)[ \t]*$",
-               sniff_rank=2, probe=True),
+               sniff_rank=2, probe=True, readback="linkedin", label="LinkedIn's text form"),
     FormatSpec("linkedin-export", "linkedin_export", "LinkedIn data export (.zip or unpacked folder of CSVs)",
                (".zip",), reads=True, dir_sniff=r"(?im)^(Profile|Positions|Education|Skills)\.csv$",
                sniff=r"\APK\x03\x04[\s\S]{26,300}?(Profile|Positions|Education|Skills|Languages|Email Addresses)\.csv",
@@ -144,6 +195,10 @@ REGISTRY: tuple[FormatSpec, ...] = (
     FormatSpec("orcid-xml", "orcid", "ORCID v3.0 works as XML (bulk of at most 100; also reads API answers)",
                (".orcid.xml",), reads=True, writes=True,
                sniff=r"xmlns(:\w+)?=\"http://www\.orcid\.org/ns/(work|bulk|activities|record)\"", sniff_rank=3),
+    FormatSpec("csl-json", "csljson", "CSL-JSON citation items (Zotero, pandoc, citeproc): publications only",
+               (".csl.json",), reads=True, writes=True,
+               sniff=r'\A\s*\[\s*\{[\s\S]{0,4000}?"(type|title|issued|container-title|DOI)"\s*:', sniff_rank=2,
+               readback="csl-json", label="CSL-JSON"),
 )
 
 
@@ -179,7 +234,7 @@ def sniff(data: bytes) -> FormatSpec | None:
     for spec in sorted((s for s in REGISTRY if s.reads and s.sniff), key=lambda s: -s.sniff_rank):
         if matched and spec.sniff_rank < matched[0].sniff_rank:
             break
-        if re.search(spec.sniff, head, re.MULTILINE):
+        if spec.sniff and re.search(spec.sniff, head, re.MULTILINE):
             matched.append(spec)
     if len(matched) > 1:
         for spec in matched:

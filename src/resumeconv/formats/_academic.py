@@ -1,8 +1,7 @@
 """Text helpers shared by the writers that turn academic fields into prose (theme, markdown).
 
 Both writers print the same things the same way: author lists with the owner marked, venues, human dates.
-A :class:`Tracker` records which parts of the document a writer used, so that everything else is reported
-as a loss instead of being dropped silently.
+(What a writer used is recorded by :class:`resumeconv.core.losses.Coverage`, the loss engine's part.)
 """
 
 from __future__ import annotations
@@ -12,10 +11,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..core.dates import MONTH_NAMES, is_iso, parts
-from ..core.losses import LossReport, pointer
+from ..schemas.vocab import TALK_TYPES
 
-#: Project types that are one-off events (talks): the schema's description of projects.type names them.
-EVENT_TYPES = frozenset({"tutorial", "talk", "invited-talk", "keynote", "poster", "panel", "seminar"})
+#: Project types that are one-off events (talks and tutorials): the schema's definitions/talkType.
+EVENT_TYPES = TALK_TYPES
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
 
@@ -87,41 +86,3 @@ def join_nonempty(items: Iterable[Any] | str, sep: str = ", ") -> str:
     if isinstance(items, str):
         return items
     return sep.join(str(x) for x in items if x not in (None, "", [], {}))
-
-
-class Tracker:
-    """Records the JSON pointers a writer used; :meth:`report_unused` turns the rest into losses."""
-
-    def __init__(self) -> None:
-        self.used: set[str] = set()
-
-    def use(self, *parts_: str | int) -> None:
-        self.used.add(pointer(*parts_))
-
-    def take(self, obj: dict[str, Any], key: str, *where: str | int) -> Any:
-        """``obj.get(key)``, marking ``where/key`` (and everything under it) as used."""
-        if key in obj:
-            self.use(*where, key)
-        return obj.get(key)
-
-    def report_unused(self, doc: Any, report: LossReport, reason: str) -> None:
-        """Add a loss for every part of ``doc`` no one used: the whole subtree when none of it was used."""
-        touched = {ptr[:i] for ptr in self.used for i, ch in enumerate(ptr) if ch == "/"}
-        stack: list[tuple[str, Any]] = [("", doc)]
-        while stack:
-            ptr, node = stack.pop()
-            if ptr in self.used:
-                continue
-            children = _children(node)
-            if ptr and (ptr not in touched or not children):
-                report.add(ptr, reason)
-                continue
-            stack.extend((ptr + pointer(k), v) for k, v in reversed(children or []))
-
-
-def _children(node: Any) -> list[tuple[str | int, Any]] | None:
-    if isinstance(node, dict):
-        return list(node.items())
-    if isinstance(node, list):
-        return list(enumerate(node))
-    return None

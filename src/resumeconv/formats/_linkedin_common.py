@@ -1,16 +1,15 @@
 """What LinkedIn's profile text and its data export share: month ranges with LinkedIn's duration arithmetic,
-proficiency names, workplace words, locations, bullet splitting, and the writer's coverage bookkeeping.
+proficiency names, workplace words, locations, and bullet splitting.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 from ..core import dates
-from ..core.losses import LossReport, pointer
+from ..core.losses import LossReport
 
 #: LinkedIn's proficiency levels: the export's full name, the PDF's short name (both in LinkedIn's own order).
 PROFICIENCIES = (
@@ -96,6 +95,8 @@ def split_description(text: str) -> tuple[str | None, list[str]]:
     continues it, and the lines before the first bullet are the summary."""
     summary: list[str] = []
     highlights: list[str] = []
+    # real exports have no newlines: "Leads the team. • Shipped v2 • Cut noise" holds its bullets inline
+    text = re.sub(r"[ \t]+•[ \t]+", "\n• ", text)
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
@@ -139,34 +140,3 @@ def basics_location(text: str, report: LossReport, ptr: str) -> dict[str, str]:
         else:
             report.add(ptr, f"country '{country}' kept out: location.countryCode needs an ISO 3166 code")
     return out
-
-
-class Coverage:
-    """Which parts of a document a writer carried, so that every other part is reported, none silently dropped."""
-
-    def __init__(self, doc: dict[str, Any], report: LossReport, reasons: dict[str, str], default: str):
-        self.doc, self.report, self.reasons, self.default = doc, report, reasons, default
-        self.used: set[str] = set()
-
-    def use(self, *parts: str | int) -> None:
-        self.used.add(pointer(*parts))
-
-    def report_rest(self) -> None:
-        """Report each largest unused subtree once, with the reason registered for its generic path."""
-        inside = {u[:i] for u in self.used for i in range(1, len(u)) if u[i] == "/"}
-        for ptr, generic in self._unused(self.doc, (), (), inside):
-            self.report.add(ptr, self.reasons.get(generic, self.default))
-
-    def _unused(self, node: Any, parts: tuple[str | int, ...], generic: tuple[str, ...],
-                inside: set[str]) -> Iterator[tuple[str, str]]:
-        ptr = pointer(*parts)
-        if ptr in self.used:
-            return
-        partly_used = not parts or ptr in inside
-        if not partly_used or not isinstance(node, (dict, list)):
-            if parts:
-                yield ptr, "/".join(generic)
-            return
-        items = node.items() if isinstance(node, dict) else enumerate(node)
-        for key, value in items:
-            yield from self._unused(value, (*parts, key), (*generic, "*" if isinstance(key, int) else key), inside)

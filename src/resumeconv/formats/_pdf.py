@@ -62,6 +62,9 @@ class Line:
     bold: bool
     color: tuple[float, ...]
     text: str
+    #: The text with its spacing as laid out (runs of spaces kept), e.g. to find a word set apart by wide gaps.
+    raw: str
+    height: float  # the page's height
 
     @property
     def gray(self) -> float:
@@ -148,9 +151,25 @@ class Pdf:
                             first = chars[0]
                             out.append(Line(number, line.x0, line.x1, height - line.y1, height - line.y0,
                                             round(first.size, 1), first.fontname,
-                                            "bold" in first.fontname.lower(), _color(first), text))
+                                            "bold" in first.fontname.lower(), _color(first), text,
+                                            line.get_text().strip("\n"), height))
             except InputError:
                 raise
+            except Exception as err:
+                raise InputError(f"cannot read the PDF: {_why(err)}", self.source) from None
+        return out
+
+    def links(self) -> list[str]:
+        """The URIs of the link annotations on every page."""
+        out: list[str] = []
+        with _quiet():
+            try:
+                for page in self._reader.pages:
+                    for annot in page.get("/Annots") or []:
+                        action = annot.get_object().get("/A")
+                        uri = action.get_object().get("/URI") if action is not None else None
+                        if uri is not None:
+                            out.append(str(uri))
             except Exception as err:
                 raise InputError(f"cannot read the PDF: {_why(err)}", self.source) from None
         return out

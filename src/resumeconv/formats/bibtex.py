@@ -17,7 +17,10 @@ from ..core.fileio import decode_text
 from ..core.losses import LossReport, pointer, report_differences
 from . import ReadResult, WriteResult
 from ._bibtex import BIBTEX_TO_ORCID, balanced, build_entry, citation_key, orcid_work_types, report_unmapped, unescape
+from ._contract import Option
 
+#: Neither the reader (bibtex) nor the writer (orcid-bibtex) takes options.
+OPTIONS: tuple[Option, ...] = ()
 #: Publication fields the orcid-bibtex writer carries (authors' flags are reported one by one).
 _WRITTEN = dict.fromkeys(("name", "authors", "venue", "type", "releaseDate", "doi", "arxiv", "url", "volume",
                           "issue", "pages", "publisher", "notes", "summary"), "")

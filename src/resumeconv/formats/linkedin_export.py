@@ -21,8 +21,11 @@ from ..core.errors import InputError, UnsafeInputError
 from ..core.fileio import decode_text, max_input_bytes, read_bytes
 from ..core.losses import LossReport, pointer
 from . import ReadResult
+from ._contract import Option
 from ._linkedin_common import PROFICIENCIES, basics_location, proficiency, split_description, work_location
 
+#: The reader takes no options (a folder comes as ``path``, from the registry).
+OPTIONS: tuple[Option, ...] = ()
 #: Files read, by lower-case base name (older exports have "Phone Numbers.csv").
 FILES = ("profile.csv", "positions.csv", "education.csv", "skills.csv", "languages.csv", "certifications.csv",
          "publications.csv", "honors.csv", "projects.csv", "courses.csv", "email addresses.csv", "phonenumbers.csv",
@@ -36,6 +39,12 @@ ALIASES = {
     "End Date": ("End Date", "Finished On"),
     "Authority": ("Authority", "Issuer"),
 }
+#: The document section each CSV fills (where a skipped row is reported).
+SECTIONS = {"positions.csv": "work", "education.csv": "education", "skills.csv": "skills",
+            "languages.csv": "languages", "certifications.csv": "certificates", "publications.csv": "publications",
+            "honors.csv": "awards", "projects.csv": "projects", "volunteering.csv": "volunteer",
+            "recommendations_received.csv": "references", "profile.csv": "basics",
+            "email addresses.csv": "basics", "phonenumbers.csv": "basics", "phone numbers.csv": "basics"}
 #: Zip limits: total uncompressed bytes (the input size limit times 4) and the largest compression ratio.
 MAX_RATIO = 100
 MAX_MEMBERS = 10_000
@@ -117,14 +126,35 @@ def _dir_files(path: str) -> dict[str, bytes]:
     return out
 
 
-def _rows(data: bytes, source: str) -> list[_Row]:
-    """Parse one CSV (RFC 4180, UTF-8): rows keyed by header; all-empty rows dropped."""
-    reader = csv.DictReader(io.StringIO(decode_text(data, source), newline=""), strict=True)
+def _rows(data: bytes, source: str) -> tuple[list[_Row], list[str]]:
+    """Parse one CSV (RFC 4180, UTF-8): rows keyed by header, all-empty rows dropped; and the rows skipped.
+
+    A row the csv module refuses (``"B"x``) or with more fields than the header is skipped and named
+    (``line 4: 9 fields where the header has 7``), so one broken row does not cost the whole export. A header that
+    cannot be read is an input error with its line."""
+    reader = csv.reader(io.StringIO(decode_text(data, source), newline=""), strict=True)
+    rows: list[_Row] = []
+    skipped: list[str] = []
     try:
-        rows = [_Row({k: v for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}) for row in reader]
+        header = next(reader, None)
     except csv.Error as err:
-        raise InputError(f"bad CSV: {err}", source, reader.reader.line_num) from None
-    return [row for row in rows if not row.empty()]
+        raise InputError(f"bad CSV header: {err}", source, reader.line_num) from None
+    if header is None:
+        return [], []
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            skipped.append(f"line {reader.line_num}: bad CSV ({err}); row skipped")
+            continue
+        if len(fields) > len(header):  # an unquoted comma shifted the columns: no value can be trusted
+            skipped.append(f"line {reader.line_num}: {len(fields)} fields where the header has {len(header)}; "
+                           "row skipped")
+            continue
+        rows.append(_Row(dict(zip(header, fields, strict=False))))  # a short row leaves the last columns empty
+    return [row for row in rows if not row.empty()], skipped
 
 
 class _Export:
@@ -136,12 +166,31 @@ class _Export:
     def rows(self, *names: str) -> list[_Row]:
         for name in names:
             if name in self.files:
-                return _rows(self.files[name], f"{self.source}/{name}")
+                rows, skipped = _rows(self.files[name], f"{self.source}/{name}")
+                where = pointer(SECTIONS[name]) if name in SECTIONS else ""
+                for note in skipped:
+                    self.report.add(where, f"{name}: {note}")
+                return rows
         return []
 
     def section(self, key: str) -> list[dict[str, Any]]:
         items: list[dict[str, Any]] = self.doc.setdefault(key, [])
         return items
+
+    def url(self, row: _Row, item: dict[str, Any], ptr: str) -> None:
+        """The Url column: a web address LinkedIn stored without its scheme gets ``https://`` (reported); text
+        that is not a web address is reported, not written where the schema wants a URI."""
+        value = row.get("Url")
+        if not value:
+            return
+        if re.match(r"^https?://\S+$", value):
+            item["url"] = value
+        elif re.match(r"^(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?$", value):
+            item["url"] = f"https://{value}"
+            self.report.add(pointer(*_parts(ptr), "url"), f"Url '{_short(value)}' has no scheme: written as "
+                            f"https://{_short(value)}", "normalization")
+        else:
+            self.lose(row, "Url", pointer(*_parts(ptr), "url"), "not a web address")
 
     def lose(self, row: _Row, column: str, ptr: str, reason: str) -> None:
         value = row.get(column)
@@ -248,9 +297,10 @@ class _Export:
     def certifications(self) -> None:
         for i, row in enumerate(self.rows("certifications.csv")):
             item: dict[str, Any] = {}
-            for key, column in (("name", "Name"), ("url", "Url"), ("issuer", "Authority")):
+            for key, column in (("name", "Name"), ("issuer", "Authority")):
                 _put(item, key, row.get(column))
             ptr = pointer("certificates", i)
+            self.url(row, item, ptr)
             started = row.date("Started On")
             if started and dates.precision(started) == "day":
                 item["date"] = started
@@ -264,9 +314,9 @@ class _Export:
     def publications(self) -> None:
         for i, row in enumerate(self.rows("publications.csv")):
             item: dict[str, Any] = {}
-            for key, column in (("name", "Name"), ("publisher", "Publisher"), ("url", "Url"),
-                                ("summary", "Description")):
+            for key, column in (("name", "Name"), ("publisher", "Publisher"), ("summary", "Description")):
                 _put(item, key, row.get(column))
+            self.url(row, item, pointer("publications", i))
             _put(item, "releaseDate", row.date("Published On"))
             doi = ids.find_doi(row.get("Url")) or ids.find_doi(row.get("Description"))
             if doi and ids.is_doi(doi):
@@ -284,10 +334,11 @@ class _Export:
             self.section("awards").append(item)
 
     def projects(self) -> None:
-        for row in self.rows("projects.csv"):
+        for i, row in enumerate(self.rows("projects.csv")):
             item: dict[str, Any] = {}
-            for key, column in (("name", "Title"), ("description", "Description"), ("url", "Url")):
+            for key, column in (("name", "Title"), ("description", "Description")):
                 _put(item, key, row.get(column))
+            self.url(row, item, pointer("projects", i))
             _dates(row, item, "Started On", "Finished On")
             self.section("projects").append(item)
 
@@ -319,6 +370,10 @@ class _Export:
         for row in self.rows("organizations.csv"):
             role = f" ({row.get('Position')})" if row.get("Position") else ""
             self.report.add(pointer(), f"organization '{row.get('Name')}'{role}: JSON Resume has no memberships")
+
+
+def _parts(ptr: str) -> list[str | int]:
+    return [int(x) if x.isdigit() else x for x in ptr.strip("/").split("/") if x]
 
 
 def _put(item: dict[str, Any], key: str, value: str | None) -> None:

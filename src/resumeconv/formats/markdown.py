@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..core.losses import LossReport
-from . import WriteResult
+from ..core.losses import Coverage
 from ._academic import (
     EVENT_TYPES,
-    Tracker,
     author_list,
     date_range,
     has_mark,
@@ -24,23 +22,30 @@ from ._academic import (
     metric_text,
     venue_text,
 )
+from ._contract import Option, WriteResult
 
-Section = Callable[[dict[str, Any], Tracker], list[str]]
+Section = Callable[[dict[str, Any], Coverage], list[str]]
+#: The writer takes no options.
+OPTIONS: tuple[Option, ...] = ()
 
 
-def write(doc: dict[str, Any], *, format: str = "markdown", **_: Any) -> WriteResult:
-    tracker = Tracker()
+def write(doc: dict[str, Any], *, format: str = "markdown") -> WriteResult:
+    """The Markdown CV; every place of ``doc`` it does not print is left to the registry's coverage report."""
+    tracker = Coverage("the Markdown CV does not show it")
     blocks: list[str] = []
     for section in SECTIONS:
         lines = section(doc, tracker)
         if lines:
             blocks.append("\n".join(lines).strip("\n"))
-    report = LossReport()
-    tracker.report_unused(doc, report, "the Markdown CV does not show it")
-    return WriteResult(("\n\n".join(blocks) + "\n").encode("utf-8"), report.items)
+    return WriteResult(("\n\n".join(blocks) + "\n").encode("utf-8"), coverage=tracker)
 
 
-def _items(doc: dict[str, Any], section: str, tracker: Tracker) -> list[tuple[int, dict[str, Any]]]:
+def _object(value: Any) -> dict[str, Any]:
+    """The value when it is an object, else an empty one (a wrong type is left for the loss report)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _items(doc: dict[str, Any], section: str, tracker: Coverage) -> list[tuple[int, dict[str, Any]]]:
     """The object items of an array section (non-objects are left for the loss report)."""
     value = doc.get(section)
     if not isinstance(value, list):
@@ -63,8 +68,8 @@ def _bullets(items: Any) -> list[str]:
 # --- basics ------------------------------------------------------------------------------------------------------
 
 
-def _header(doc: dict[str, Any], tr: Tracker) -> list[str]:
-    basics = doc.get("basics") if isinstance(doc.get("basics"), dict) else {}
+def _header(doc: dict[str, Any], tr: Coverage) -> list[str]:
+    basics = _object(doc.get("basics"))
     b = "basics"
 
     def take(key: str) -> Any:
@@ -112,8 +117,8 @@ def _location(location: Any) -> str:
     return _text(join_nonempty([location.get(k) for k in _LOCATION_KEYS]).replace("\n", ", "))
 
 
-def _highlights(doc: dict[str, Any], tr: Tracker) -> list[str]:
-    basics = doc.get("basics") if isinstance(doc.get("basics"), dict) else {}
+def _highlights(doc: dict[str, Any], tr: Coverage) -> list[str]:
+    basics = _object(doc.get("basics"))
     items = tr.take(basics, "researchHighlights", "basics") or []
     lines = ["## Research highlights"] if items else []
     for item in items:
@@ -124,7 +129,7 @@ def _highlights(doc: dict[str, Any], tr: Tracker) -> list[str]:
 # --- sections ----------------------------------------------------------------------------------------------------
 
 
-def _education(doc: dict[str, Any], tr: Tracker) -> list[str]:
+def _education(doc: dict[str, Any], tr: Coverage) -> list[str]:
     lines = []
     for i, item in _items(doc, "education", tr):
         def take(key: str, i: int = i, item: dict[str, Any] = item) -> Any:
@@ -146,7 +151,7 @@ def _education(doc: dict[str, Any], tr: Tracker) -> list[str]:
     return ["## Education", "", *lines] if lines else []
 
 
-def _experience(doc: dict[str, Any], tr: Tracker) -> list[str]:
+def _experience(doc: dict[str, Any], tr: Coverage) -> list[str]:
     lines = []
     for i, item in _items(doc, "work", tr):
         def take(key: str, i: int = i, item: dict[str, Any] = item) -> Any:
@@ -168,9 +173,9 @@ def _experience(doc: dict[str, Any], tr: Tracker) -> list[str]:
     return ["## Experience", *lines] if lines else []
 
 
-def _publications(doc: dict[str, Any], tr: Tracker) -> list[str]:
+def _publications(doc: dict[str, Any], tr: Coverage) -> list[str]:
     pubs = _items(doc, "publications", tr)
-    meta = doc.get("meta") if isinstance(doc.get("meta"), dict) else {}
+    meta = _object(doc.get("meta"))
     overview = tr.take(meta, "publicationsOverview", "meta")
     if not pubs:
         return []
@@ -191,7 +196,7 @@ def _publications(doc: dict[str, Any], tr: Tracker) -> list[str]:
     return lines
 
 
-def _publication(number: int, i: int, pub: dict[str, Any], tr: Tracker) -> list[str]:
+def _publication(number: int, i: int, pub: dict[str, Any], tr: Coverage) -> list[str]:
     def take(key: str) -> Any:
         return tr.take(pub, key, "publications", i)
 
@@ -220,7 +225,7 @@ def _publication(number: int, i: int, pub: dict[str, Any], tr: Tracker) -> list[
         f"   {row}" + ("\\" if k < len(rows) - 2 else "") for k, row in enumerate(rows[1:])]
 
 
-def _awards(doc: dict[str, Any], tr: Tracker) -> list[str]:
+def _awards(doc: dict[str, Any], tr: Coverage) -> list[str]:
     lines = []
     for i, item in _items(doc, "awards", tr):
         def take(key: str, i: int = i, item: dict[str, Any] = item) -> Any:
@@ -237,7 +242,7 @@ def _awards(doc: dict[str, Any], tr: Tracker) -> list[str]:
     return ["## Honors and awards", "", *lines] if lines else []
 
 
-def _projects(doc: dict[str, Any], tr: Tracker, *, talks: bool) -> list[str]:
+def _projects(doc: dict[str, Any], tr: Coverage, *, talks: bool) -> list[str]:
     lines = []
     for i, item in _items(doc, "projects", tr):
         if (item.get("type") in EVENT_TYPES) != talks:
@@ -264,7 +269,7 @@ def _projects(doc: dict[str, Any], tr: Tracker, *, talks: bool) -> list[str]:
     return [title, "", *lines] if lines else []
 
 
-def _service(doc: dict[str, Any], tr: Tracker) -> list[str]:
+def _service(doc: dict[str, Any], tr: Coverage) -> list[str]:
     lines = []
     for i, item in _items(doc, "volunteer", tr):
         def take(key: str, i: int = i, item: dict[str, Any] = item) -> Any:
@@ -282,8 +287,8 @@ def _service(doc: dict[str, Any], tr: Tracker) -> list[str]:
     return ["## Service", "", *lines] if lines else []
 
 
-def _mentoring(doc: dict[str, Any], tr: Tracker) -> list[str]:
-    meta = doc.get("meta") if isinstance(doc.get("meta"), dict) else {}
+def _mentoring(doc: dict[str, Any], tr: Coverage) -> list[str]:
+    meta = _object(doc.get("meta"))
     lines = []
     for i, mentee in enumerate(meta.get("mentees") or []):
         if not isinstance(mentee, dict):
@@ -301,7 +306,7 @@ def _mentoring(doc: dict[str, Any], tr: Tracker) -> list[str]:
 
 def _simple(section: str, title: str, head: str, rest: tuple[str, ...]) -> Section:
     """A section of one line per item: the bold ``head`` field, then the ``rest`` fields."""
-    def render(doc: dict[str, Any], tr: Tracker) -> list[str]:
+    def render(doc: dict[str, Any], tr: Coverage) -> list[str]:
         lines = []
         for i, item in _items(doc, section, tr):
             values = []

@@ -20,8 +20,15 @@ from ..core.errors import InputError
 from ..core.losses import LossReport, pointer
 from . import ReadResult, WriteResult
 from ._bibtex import build_entry, citation_key, orcid_work_types, report_unmapped
+from ._contract import Option
 
 MAX_BULK = 100
+#: What ``read`` and ``write`` take (the registry checks ``-O`` against it).
+OPTIONS: tuple[Option, ...] = (
+    Option("chunk_size", int, MAX_BULK, f"works per bulk, 1..{MAX_BULK} (ORCID takes at most {MAX_BULK})"),
+    Option("owner", str, None, "an ORCID iD: that author of each work is marked as the CV's owner (self)",
+           direction="read"),
+)
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 NS = {
     "work": "http://www.orcid.org/ns/work", "common": "http://www.orcid.org/ns/common",

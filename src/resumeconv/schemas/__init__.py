@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -36,28 +37,32 @@ def schema_text(profile: str = "academic") -> str:
 @cache
 def load_schema(profile: str = "academic") -> dict[str, Any]:
     """The parsed schema for a profile (cached: read once per process)."""
-    return json.loads(schema_text(profile))
+    schema: dict[str, Any] = json.loads(schema_text(profile))
+    return schema
 
 
 def resolve(node: dict[str, Any], profile: str = "academic") -> dict[str, Any]:
     """A schema node with a local ``#/definitions/...`` reference followed (the only kind our schemas use)."""
     ref = node.get("$ref", "")
     if ref.startswith("#/definitions/"):
-        return load_schema(profile)["definitions"][ref.rsplit("/", 1)[1]]
+        target: dict[str, Any] = load_schema(profile)["definitions"][ref.rsplit("/", 1)[1]]
+        return target
     return node
 
 
 def definition(name: str) -> dict[str, Any]:
     """A named definition of our schema, e.g. ``definition('iso8601')``."""
-    return load_schema("academic")["definitions"][name]
+    found: dict[str, Any] = load_schema("academic")["definitions"][name]
+    return found
 
 
 def item_schema(section: str) -> dict[str, Any]:
     """The item schema of an array section of our schema, e.g. ``item_schema('publications')``."""
-    return load_schema("academic")["properties"][section]["items"]
+    items: dict[str, Any] = load_schema("academic")["properties"][section]["items"]
+    return items
 
 
-def _property_schemas(node: Any):
+def _property_schemas(node: Any) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every (property name, property schema) pair in a schema, definitions included."""
     if isinstance(node, dict):
         for name, sub in node.get("properties", {}).items():

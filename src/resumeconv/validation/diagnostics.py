@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
@@ -35,7 +35,7 @@ class Diagnostic(NamedTuple):
     rule: str
     message: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self._asdict().items() if k != "file"}
 
     def text(self) -> str:
@@ -55,7 +55,7 @@ class Diagnostic(NamedTuple):
         return "" if self.pointer is None else f" (at {self.pointer or '/'})"
 
 
-def report_json(file: str, diagnostics: list[Diagnostic]) -> dict:
+def report_json(file: str, diagnostics: list[Diagnostic]) -> dict[str, Any]:
     """The stable per-file JSON object: ``{"file", "valid", "errors": [...]}`` (warnings included, by severity)."""
     return {
         "file": file,
@@ -64,7 +64,7 @@ def report_json(file: str, diagnostics: list[Diagnostic]) -> dict:
     }
 
 
-def dumps_json(reports: list[dict]) -> str:
+def dumps_json(reports: list[dict[str, Any]]) -> str:
     return json.dumps(reports, indent=2, ensure_ascii=False)
 
 

@@ -14,26 +14,9 @@ from typing import Any, NamedTuple
 from ..core import dates, ids
 from ..core.losses import pointer
 from ..schemas import field_names
-from .diagnostics import Finding
-from .formatcheck import has_scheme, url_problem
-
-#: Pre-1.0 JSON Resume names -> 1.0 names, as (parent path, old key, new key); "*" is any array index.
-#: Sources: the 0.0.x schema and resume.json, the v1.0.0 rename (website->url, picture->image, company->name,
-#: gpa->score) and the pre-0.0.0 change log (bio->basics, hobbies->interests, state->region, awardDate->date).
-LEGACY_NAMES: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    ((), "bio", "basics"),
-    ((), "hobbies", "interests"),
-    (("basics",), "website", "url"),
-    (("basics",), "picture", "image"),
-    (("basics", "location"), "state", "region"),
-    (("work", "*"), "company", "name"),
-    (("work", "*"), "website", "url"),
-    (("volunteer", "*"), "website", "url"),
-    (("education", "*"), "gpa", "score"),
-    (("awards", "*"), "awardDate", "date"),
-    (("publications", "*"), "website", "url"),
-    (("projects", "*"), "website", "url"),
-)
+from ..schemas.formatcheck import has_scheme, url_problem
+from ..schemas.legacy import LEGACY_NAMES
+from .diagnostics import Finding, Severity
 
 _ORCID_IN_URL = re.compile(r"orcid\.org/([^\s/?#]+)", re.IGNORECASE)
 
@@ -47,9 +30,9 @@ class Node(NamedTuple):
 
     @property
     def path(self) -> tuple[str | int, ...]:
-        keys = []
+        keys: list[str | int] = []
         node: Node | None = self
-        while node is not None and node.parent is not None:
+        while node is not None and node.parent is not None and node.key is not None:
             keys.append(node.key)
             node = node.parent
         return tuple(reversed(keys))
@@ -165,7 +148,7 @@ def calendar_date(ctx: Context) -> Iterator[Finding]:
     for node in ctx.strings(field_names("date")):
         if dates.looks_iso(node.value) and not dates.is_iso(node.value):
             # Our schema wants real dates (an error); upstream profiles accept them by pattern (a warning).
-            severity = "error" if ctx.profile == "academic" else "warning"
+            severity: Severity = "error" if ctx.profile == "academic" else "warning"
             yield Finding(node.pointer, "calendar-date", dates.date_problem(node.value, field=str(node.key)),
                           severity)
 
@@ -238,7 +221,7 @@ def _publication_keys(item: dict[str, Any]) -> Iterator[tuple[str, str]]:
     if not valid_doi and isinstance(item.get("url"), str):
         doi = ids.find_doi(item["url"])
         valid_doi = doi is not None and ids.is_doi(doi)
-    if valid_doi:
+    if valid_doi and isinstance(doi, str):
         yield "DOI", ids.doi_key(doi)
     arxiv = item.get("arxiv")
     if isinstance(arxiv, str) and ids.is_arxiv(arxiv):
@@ -294,7 +277,7 @@ def upstream_v1(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.profile != "jsonresume":
         return
-    from . import schema_findings
+    from .explain import schema_findings
 
     for found in schema_findings(ctx.doc, "jsonresume-1.0"):
         yield Finding(found.pointer, "upstream-v1.0", f"JSON Resume v1.0.0 rejects this: {found.message}",

@@ -69,7 +69,7 @@ class _JsonScanner:
         return index + 1, offset - self._line_starts[index] + 1
 
     def _skip(self) -> None:
-        self.pos = _SPACE.match(self.text, self.pos).end()
+        self.pos = _match(_SPACE, self.text, self.pos).end()
 
     def _value(self, ptr: str) -> None:
         self.map.values[ptr] = self._where(self.pos)
@@ -79,15 +79,15 @@ class _JsonScanner:
         elif ch == "[":
             self._array(ptr)
         elif ch == '"':
-            self.pos = _STRING.match(self.text, self.pos).end()
+            self.pos = _match(_STRING, self.text, self.pos).end()
         else:
-            self.pos = _SCALAR.match(self.text, self.pos).end()
+            self.pos = _match(_SCALAR, self.text, self.pos).end()
 
     def _object(self, ptr: str) -> None:
         self.pos += 1
         self._skip()
         while self.text[self.pos] != "}":
-            match = _STRING.match(self.text, self.pos)
+            match = _match(_STRING, self.text, self.pos)
             child = ptr + make_pointer(json.loads(match.group(0)))
             self.map.keys[child] = self._where(self.pos)
             self.pos = match.end()
@@ -113,6 +113,14 @@ class _JsonScanner:
                 self.pos += 1
                 self._skip()
         self.pos += 1
+
+
+def _match(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str]:
+    """The match at ``pos``; the text was parsed as JSON already, so a token that does not match is a bug."""
+    found = pattern.match(text, pos)
+    if found is None:
+        raise ValueError(f"source map: no {pattern.pattern!r} at offset {pos}")
+    return found
 
 
 def _yaml_map(text: str) -> SourceMap:

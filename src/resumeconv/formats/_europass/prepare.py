@@ -6,7 +6,6 @@ import re
 from functools import cache
 from typing import Any
 
-from ...core.errors import InvalidDocumentError
 from ...core.losses import LossReport, pointer
 from ...schemas import load_schema
 
@@ -59,12 +58,6 @@ def prepare(doc: dict[str, Any], report: LossReport, target: str) -> dict[str, A
 
     cleaned: dict[str, Any] = clean(doc, "", None)
     return cleaned
-
-
-def shape_error(target: str, err: Exception) -> InvalidDocumentError:
-    """The one-line error for a document whose values do not have the types the schema gives them."""
-    return InvalidDocumentError(f"cannot write {target}: a value does not have the type the schema gives it ({err}); "
-                                "validate the document first")
 
 
 def obj(value: Any) -> dict[str, Any]:

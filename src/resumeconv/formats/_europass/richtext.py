@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
 from typing import Any
@@ -38,6 +38,8 @@ class _Blocks(HTMLParser):
         self._in_li = 0
         self._in_strong = 0
         self._strong_buf: list[str] = []
+        self._in_em = 0
+        self._em_buf: list[str] = []
         self._before = ""
         self._code: list[str] | None = None
         self._key: str | None = None
@@ -51,6 +53,8 @@ class _Blocks(HTMLParser):
             self._buf.append(_BR)
         elif tag == "code" and not "".join(self._buf).strip():
             self._code = []
+        elif tag in ("em", "i"):
+            self._in_em += 1
         elif tag in ("strong", "b"):
             if not self._in_strong:
                 self._before = "".join(self._buf)
@@ -63,6 +67,11 @@ class _Blocks(HTMLParser):
             self._in_li = max(0, self._in_li - 1)
         elif tag == "code" and self._code is not None:
             self._key, self._code = "".join(self._code), None
+        elif tag in ("em", "i"):
+            self._in_em = max(0, self._in_em - 1)
+            if not self._in_em and self._em_buf:
+                self.rich.emphasis.append((len(self.rich.paragraphs), _fold("".join(self._em_buf)).strip()))
+                self._em_buf = []
         elif tag in ("strong", "b"):
             self._in_strong = max(0, self._in_strong - 1)
             if not self._in_strong and self._strong_buf:
@@ -76,6 +85,8 @@ class _Blocks(HTMLParser):
             self._code.append(data)
         if self._in_strong:
             self._strong_buf.append(data)
+        if self._in_em:
+            self._em_buf.append(data)
 
     def _flush(self) -> None:
         raw, key = "".join(self._buf), self._key
@@ -114,6 +125,8 @@ class Rich:
     bullets: list[str]
     strong: list[tuple[str, int]]
     coded: list[tuple[str, str]]
+    #: (index of the paragraph it is in, text) of each emphasized phrase (<em>, <i>).
+    emphasis: list[tuple[int, str]] = field(default_factory=list)
 
 
 def from_html(text: str | None) -> Rich:

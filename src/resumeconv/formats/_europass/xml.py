@@ -7,13 +7,12 @@ foreign export never loses a field silently.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from ...core.errors import InputError, UnsafeInputError
-from ...core.fileio import max_input_bytes
+from ...core.errors import InputError
 from ...core.losses import LossReport
 from .. import _xml
+from .._pdf import open_pdf
 
 #: Embedded-file names a Europass PDF uses for its XML, newest first.
 PDF_ATTACHMENTS = ("attachment.xml", "Europass-XML-Attachment", "Europass-XML-Attachment.xml")
@@ -38,24 +37,19 @@ def pdf_root(data: bytes, root: str) -> bool:
 
 
 def xml_from_pdf(data: bytes, source: str | None) -> bytes:
-    """The embedded Europass XML of a PDF; a PDF without one is refused with the names it does carry."""
-    from pypdf import PdfReader
+    """The embedded Europass XML of a PDF, read through the one PDF reader and its limits (formats/_pdf.py).
 
-    try:
-        attachments = PdfReader(io.BytesIO(data)).attachments
-        names = list(attachments)
-        wanted = [n for w in PDF_ATTACHMENTS for n in names if n.lower() == w.lower()]
-        wanted += [n for n in names if n.lower().endswith(".xml")]
-        payload = next((attachments[n][0] for n in wanted if attachments[n]), None)
-    except Exception as err:  # pypdf raises many kinds of error on broken files; the user needs one line
-        raise InputError(f"unreadable PDF: {err}", source) from None
+    A PDF without one is refused with the names of the files it does embed.
+    """
+    attachments = open_pdf(data, source).attachments()
+    names = list(attachments)
+    wanted = [n for w in PDF_ATTACHMENTS for n in names if n.lower() == w.lower()]
+    wanted += [n for n in names if n.lower().endswith(".xml")]
+    payload = next((attachments[n] for n in wanted if attachments[n]), None)
     if payload is None:
         found = ", ".join(names) if names else "none"
         raise InputError(f"this PDF has no embedded Europass XML (attachment.xml); embedded files: {found} "
                          "(a LinkedIn profile PDF is read with -f linkedin)", source)
-    if len(payload) > max_input_bytes():
-        raise UnsafeInputError(f"the XML embedded in this PDF is larger than the limit of {max_input_bytes()} bytes",
-                               source)
     return payload
 
 

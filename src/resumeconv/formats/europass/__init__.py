@@ -9,11 +9,18 @@ own output back so that whatever still differs is in the loss report.
 
 from __future__ import annotations
 
+from .._contract import Option
 from .._europass.xml import pdf_root
 from .reader import read
 from .writer import write
 
-__all__ = ["probe", "read", "write"]
+__all__ = ["OPTIONS", "probe", "read", "write"]
+
+#: What ``write`` takes (the registry checks ``-O`` against it).
+OPTIONS: tuple[Option, ...] = (
+    Option("language", str, None, "the CV's language, a two-letter code (en, fr, it); by default meta.language, "
+                                  "else the language the CV's text is in, else none (Europass reads English)"),
+)
 
 
 def probe(data: bytes) -> bool:

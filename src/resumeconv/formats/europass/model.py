@@ -50,5 +50,7 @@ CUSTOM = (
 BASICS_MAPPED = frozenset({"name", "email", "phone", "url", "orcid", "profiles", "location", "summary",
                            *(c.path[1] for c in CUSTOM if c.path[0] == "basics")})
 ORCID_URL = "https://orcid.org/"
+#: How the writer links a DOI (Publication/DOI/Link); the reader also takes DOI/Value and bare DOIs.
+DOI_URL = "https://doi.org/"
 #: The fluency a mother tongue reads back with.
 NATIVE = "Native speaker"

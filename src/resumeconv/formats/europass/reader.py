@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
@@ -9,7 +10,7 @@ from lxml import etree
 from ...core.errors import InputError
 from ...core.losses import LossReport, pointer
 from .. import ReadResult
-from .._europass import fields, names, phones, publications, richtext
+from .._europass import fields, names, phones, places, publications, richtext
 from .._europass.fields import put
 from .._europass.xml import Tree, parse
 from .model import CEFR_CODES, CUSTOM, NATIVE, NS, ORCID_URL, READ_NSMAP, SOCIAL_NAMES, Custom
@@ -36,7 +37,7 @@ class _Reader:
 
     def read(self) -> dict[str, Any]:
         t = self.t
-        for path in ("hr:DocumentID", "CandidateSupplier", "RenderingInformation", "CandidateProfile/hr:ID"):
+        for path in ("hr:DocumentID", "CandidateSupplier", "RenderingInformation/Design", "CandidateProfile/hr:ID"):
             t.skip(t.find(t.root, path))
         self._person(t.find(t.root, "CandidatePerson"))
         profile = t.find(t.root, "CandidateProfile")
@@ -68,7 +69,7 @@ class _Reader:
             basics["name"] = name
         for comm in t.findall(person, "Communication"):
             self._communication(basics, comm)
-        natives = [t.text(el) for el in t.findall(person, "PrimaryLanguageCode")]
+        natives = [_language_name(t.text(el)) for el in t.findall(person, "PrimaryLanguageCode")]
         for lang in filter(None, natives):
             self._section("languages").append({"language": lang, "fluency": NATIVE})
 
@@ -154,8 +155,10 @@ class _Reader:
         item: dict[str, Any] = {}
         put(item, "name", t.text(employer, "hr:OrganizationName"))
         put(item, "position", t.text(position, "PositionTitle"))
-        cities = [t.text(position, "City"), t.text(employer, "OrganizationContact/Communication/Address/oa:CityName")]
-        put(item, "location", next(filter(None, cities), None))
+        address = "OrganizationContact/Communication/Address/"
+        cities = [t.text(position, "City"), t.text(employer, address + "oa:CityName")]
+        countries = [t.text(position, "Country"), t.text(employer, address + "CountryCode")]
+        put(item, "location", _place(next(filter(None, cities), None), next(filter(None, countries), None)))
         put(item, "startDate", t.text(position, "eures:EmploymentPeriod/eures:StartDate/hr:FormattedDateTime"))
         put(item, "endDate", t.text(position, "eures:EmploymentPeriod/eures:EndDate/hr:FormattedDateTime"))
         t.text(position, "eures:EmploymentPeriod/hr:CurrentIndicator")
@@ -169,7 +172,8 @@ class _Reader:
         t = self.t
         item: dict[str, Any] = {}
         put(item, "institution", t.text(el, "hr:OrganizationName"))
-        put(item, "location", t.text(el, "OrganizationContact/Communication/Address/oa:CityName"))
+        address = "OrganizationContact/Communication/Address/"
+        put(item, "location", _place(t.text(el, address + "oa:CityName"), t.text(el, address + "CountryCode")))
         put(item, "url", t.text(el, "Link") or t.text(el, "OrganizationContact/Communication/oa:URI"))
         put(item, "startDate", t.text(el, "AttendancePeriod/StartDate/hr:FormattedDateTime"))
         put(item, "endDate", t.text(el, "AttendancePeriod/EndDate/hr:FormattedDateTime"))
@@ -186,8 +190,12 @@ class _Reader:
         item: dict[str, Any] = {}
         put(item, "name", t.text(el, "Title"))
         put(item, "releaseDate", t.text(el, "Year"))
-        put(item, "doi", t.text(el, "DOI"))
         put(item, "url", t.text(el, "Link"))
+        doi = _doi(t.text(el, "DOI/Value") or t.text(el, "DOI/Link") or t.text(el, "DOI"))
+        if doi and doi.startswith(("http://", "https://")) and "url" not in item:
+            item["url"] = doi
+        else:
+            put(item, "doi", doi)
         put(item, "publisher", t.text(el, "Publisher"))
         put(item, "volume", t.text(el, "Volume"))
         journal = t.text(el, "Journal")
@@ -197,11 +205,13 @@ class _Reader:
         authors = t.text(el, "Authors")
         if authors:
             item["authors"] = publications.parse_authors(authors, rich.strong)
-        rest = fields.take_coded(rich, item) + fields.take_extras(rich.paragraphs, ("publications",), item)
+        props = fields.item_properties(("publications",))
+        described, rest = publications.read_description(rich, item.get("name"), props["type"].get("enum", ()),
+                                                        props["status"].get("enum", ()))
+        for key, value in described.items():
+            item.setdefault(key, value)
+        rest = fields.take_coded(rich, item) + fields.take_extras(rest, ("publications",), item)
         fields.retype(item, ("publications",))
-        citation = richtext.from_html(publications.citation_html(item)).paragraphs
-        if rest and citation and rest[0] == citation[0]:
-            rest = rest[1:]
         if rest:
             item["summary"] = "\n".join(rest)
         self._add("publications", item, el)
@@ -209,7 +219,7 @@ class _Reader:
     def _language(self, el: Any) -> None:
         t = self.t
         item: dict[str, Any] = {}
-        put(item, "language", t.text(el, "CompetencyID"))
+        put(item, "language", _language_name(t.text(el, "CompetencyID")))
         t.text(el, "hr:TaxonomyID")
         codes = {v: k for k, v in CEFR_CODES.items()}
         cefr = {}
@@ -288,3 +298,29 @@ class _Reader:
             put(item, custom.link, t.text(other, "Link"))
         self._rich(t.text(other, "Description"), custom.path, item, custom.text)
         items.append(item)
+
+
+def _doi(text: str | None) -> str | None:
+    """The DOI of a DOI/Value, a DOI/Link (https://doi.org/10.1/x, doi:10.1/x) or a bare DOI; other text as is."""
+    if not text:
+        return None
+    match = re.match(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)(10\..+)", text, re.IGNORECASE)
+    return match.group(1) if match else text
+
+
+def _place(city: str | None, country: str | None) -> str | None:
+    """'San Jose, United States' from a city and an ISO country code, as a CV writes a place."""
+    name = places.country_name(country) if country and len(country) == 2 else country
+    return ", ".join(p for p in (city, name) if p) or None
+
+
+def _language_name(text: str | None) -> str | None:
+    """'Italian' for the editor's ISO 639 code 'ita' (or 'it'); free text ('Neapolitan') as it is."""
+    if not text or not re.fullmatch(r"[a-z]{2,3}", text):
+        return text
+    import pycountry
+
+    found = pycountry.languages.get(alpha_3=text) if len(text) == 3 else pycountry.languages.get(alpha_2=text)
+    if found is None and len(text) == 3:
+        found = pycountry.languages.get(bibliographic=text)
+    return str(found.name) if found is not None else text

@@ -13,13 +13,14 @@ from typing import Any
 from lxml import etree
 
 from ...core.errors import UsageError
-from ...core.losses import LossReport, pointer, report_differences
+from ...core.losses import LossReport, pointer
 from .. import WriteResult
-from .._europass import fields, languages, names, phones, prepare, publications, richtext, sections
+from .._europass import fields, languages, names, phones, places, prepare, publications, richtext, sections
 from .model import (
     BASICS_MAPPED,
     CEFR_CODES,
     CUSTOM,
+    DOI_URL,
     NATIVE,
     NS,
     NSMAP,
@@ -30,7 +31,6 @@ from .model import (
     TARGET,
     Custom,
 )
-from .reader import read
 
 
 def _q(name: str) -> str:
@@ -50,18 +50,25 @@ def _date(parent: Any, name: str, value: str | None) -> None:
         _el(_el(parent, name), "hr:FormattedDateTime", value)
 
 
-def write(doc: dict[str, Any], *, format: str = "europass", language: str = "en", **_: Any) -> WriteResult:
-    """The Candidate XML of ``doc``; ``language`` is the CV's language code the editor asks for."""
-    if not re.fullmatch(r"[a-z]{2}", language):
+def write(doc: dict[str, Any], *, format: str = "europass", language: str | None = None, **_: Any) -> WriteResult:
+    """The Candidate XML of ``doc``.
+
+    ``language`` is the CV's language code (CandidateProfile/@languageCode); by default it comes from the document
+    (``meta.language``, else its text, see ``languages.detect``), and when neither says, the attribute is left out
+    (Europass then reads the CV as English, rule BR-COM-01) and the report says so.
+    """
+    if language is not None and not re.fullmatch(r"[a-z]{2}", language):
         raise UsageError(f"language '{language}' is not a two-letter code such as en, fr or it")
     report = LossReport()
+    if language is None:
+        language = languages.detect(doc)
+        if language is None:
+            report.add("", "the CV's language is not in meta.language and its text does not show it clearly: "
+                       "no CandidateProfile languageCode (Europass takes English; set it with -O language=xx)",
+                       "normalization")
     writer = _Writer(prepare.prepare(doc, report, TARGET), language, report)
-    try:
-        root = writer.build()
-    except (AttributeError, TypeError, ValueError) as err:
-        raise prepare.shape_error(TARGET, err) from None
+    root = writer.build()
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True, pretty_print=True)
-    report_differences(doc, read(data).document, report, TARGET)
     return WriteResult(data, report.items)
 
 
@@ -72,16 +79,19 @@ def _fields(parent: Any, item: dict[str, Any], pairs: tuple[tuple[str, str], ...
             _el(parent, tag, item[key])
 
 
-def _organization(parent: Any, name: str | None, city: str | None) -> None:
-    """An organization's name and city, as employers and schools both carry them."""
+def _organization(parent: Any, name: str | None, place: tuple[str, str | None] | None) -> None:
+    """An organization's name and (city, country code), as employers and schools both carry them."""
     if name:
         _el(parent, "hr:OrganizationName", name)
-    if city:
-        _el(_el(_el(_el(parent, "OrganizationContact"), "Communication"), "Address"), "oa:CityName", city)
+    if place:
+        address = _el(_el(_el(parent, "OrganizationContact"), "Communication"), "Address")
+        _el(address, "oa:CityName", place[0])
+        if place[1]:
+            _el(address, "CountryCode", place[1].lower())
 
 
 class _Writer:
-    def __init__(self, doc: dict[str, Any], language: str, report: LossReport):
+    def __init__(self, doc: dict[str, Any], language: str | None, report: LossReport):
         self.doc = doc
         self.language = language
         self.report = report
@@ -95,7 +105,7 @@ class _Writer:
         basics = prepare.obj(self.doc.get("basics"))
         self._supplier(root, basics)
         self._person(root, basics)
-        profile = _el(root, "CandidateProfile", languageCode=self.language)
+        profile = _el(root, "CandidateProfile", **({"languageCode": self.language} if self.language else {}))
         parts = {name: _el(profile, name) for name in PROFILE_ORDER}
         parts["hr:ID"].attrib.update({"schemeName": "CandidateProfileID", "schemeVersionID": "1.0", **SCHEME})
         self._summary(parts["hr:ExecutiveSummary"], basics)
@@ -147,10 +157,11 @@ class _Writer:
         if basics.get("orcid"):
             self._channel(person, "Web", ORCID_URL + basics["orcid"])
             self.report.add("/basics/orcid", "written as the web address https://orcid.org/<iD>", "normalization")
+        home = self._home(prepare.obj(basics.get("location")))
         if basics.get("phone"):
-            self._phone(person, basics["phone"])
-        if isinstance(basics.get("location"), dict):
-            self._address(person, basics["location"])
+            self._phone(person, basics["phone"], home.get("countryCode"))
+        if home:
+            self._address(person, home)
         for item in self.doc.get("languages") or []:
             if sections.is_mother_tongue(item):
                 _el(person, "PrimaryLanguageCode", item["language"], name="FREE_TEXT")
@@ -177,10 +188,12 @@ class _Writer:
             if key not in ("network", "url", "username"):
                 self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
 
-    def _phone(self, person: Any, phone: str) -> None:
-        parsed = phones.split_phone(phone)
+    def _phone(self, person: Any, phone: str, country: str | None) -> None:
+        """A phone with its dialling code: its own +code, else the one of the CV's country (location.countryCode)."""
+        parsed = phones.split_phone(phone, country)
         if parsed is None:
-            self.report.add("/basics/phone", "no +country code in the number, and Europass requires one")
+            why = f"not a valid number in {country}" if country else "no location.countryCode to take it from"
+            self.report.add("/basics/phone", f"no +country code in the number ({why}), and Europass requires one")
             return
         dial, number, region = parsed
         comm = _el(person, "Communication")
@@ -191,30 +204,47 @@ class _Writer:
         if region:
             _el(comm, "CountryCode", region.lower())
         if phones.join_phone(dial, number) != phone:
-            self.report.add("/basics/phone", f"written as +{dial} {number}", "normalization")
+            source = "" if phones.split_phone(phone) else f" (dialling code of {country})"
+            self.report.add("/basics/phone", f"written as +{dial} {number}{source}", "normalization")
 
-    def _address(self, person: Any, loc: dict[str, Any]) -> None:
-        tags = {"address": "oa:AddressLine", "city": "oa:CityName", "countryCode": "CountryCode",
-                  "postalCode": "oa:PostalCode"}
-        present = [k for k in tags if loc.get(k) and (k != "countryCode" or re.fullmatch(r"[A-Za-z]{2}", loc[k]))]
+    def _home(self, loc: dict[str, Any]) -> dict[str, str]:
+        """basics.location as Europass addresses hold it: an ISO alpha-2 country, the city split from its country.
+
+        'San Jose, USA' with no countryCode becomes city 'San Jose' and country US; 'USA', 'UK' or 'Venezuela' as a
+        countryCode becomes US, GB, VE (names and codes from pycountry and phonenumbers' tables).
+        """
+        out: dict[str, str] = {}
         for key in loc:
-            if key not in tags:
+            if key not in ("address", "city", "countryCode", "postalCode"):
                 self.report.add(pointer("basics", "location", key), f"{TARGET} addresses have no such field")
-        if not present:
-            return
+        for key in ("address", "city", "postalCode"):
+            if isinstance(loc.get(key), str):
+                out[key] = loc[key]
+        code = loc.get("countryCode")
+        if isinstance(code, str):
+            iso = places.country_code(code)
+            if iso is None:
+                self.report.add("/basics/location/countryCode", "not an ISO 3166-1 alpha-2 code or a country name")
+            else:
+                out["countryCode"] = iso
+                if iso != code:
+                    self.report.add("/basics/location/countryCode", f"written as the ISO code {iso}",
+                                    "normalization")
+        split = places.split_place(out["city"]) if "city" in out and "countryCode" not in out else None
+        if split:
+            out["city"], out["countryCode"] = split
+            self.report.add("/basics/location/city", f"written as city '{split[0]}' and country {split[1]}",
+                            "normalization")
+        return out
+
+    def _address(self, person: Any, home: dict[str, str]) -> None:
         comm = _el(person, "Communication")
         _el(comm, "UseCode", "home")
         address = _el(comm, "Address", type="home")
-        for key in tags:
-            value = str(loc.get(key) or "")
-            if key == "countryCode" and value and not re.fullmatch(r"[A-Za-z]{2}", value):
-                self.report.add("/basics/location/countryCode", "not an ISO 3166-1 alpha-2 code")
-            elif key == "countryCode" and value:
-                _el(address, tags[key], value.lower())
-                if value != value.upper():
-                    self.report.add("/basics/location/countryCode", "reads back in upper case", "normalization")
-            elif value:
-                _el(address, tags[key], value)
+        for key, tag in (("address", "oa:AddressLine"), ("city", "oa:CityName"), ("countryCode", "CountryCode"),
+                         ("postalCode", "oa:PostalCode")):
+            if home.get(key):
+                _el(address, tag, home[key].lower() if key == "countryCode" else home[key])
 
     def _summary(self, node: Any, basics: dict[str, Any]) -> None:
         if basics.get("summary"):
@@ -234,8 +264,9 @@ class _Writer:
             self._publication(parts["PublicationHistory"], item, pointer("publications", i))
         for i, item in enumerate(doc.get("languages") or []):
             self._language(parts["PersonQualifications"], item, pointer("languages", i))
-        for i, item in enumerate(doc.get("skills") or []):
-            self._skill(parts["Skills"], item, pointer("skills", i))
+        skills = list(enumerate(doc.get("skills") or []))
+        for i, item in sorted(skills, key=lambda pair: bool(prepare.obj(pair[1]).get("keywords"))):
+            self._skill(parts["Skills"], item, pointer("skills", i))  # single skills before groups, as exported
         for i, item in enumerate(doc.get("projects") or []):
             talk = sections.is_talk(item)
             parent = parts["ConferencesAndSeminars"] if talk else parts["Projects"]
@@ -271,66 +302,93 @@ class _Writer:
               bullets_key: str | None = "highlights") -> str:
         return fields.rich_text(item, ptr, mapped, text_key, bullets_key, self.report, TARGET)
 
+    def _place(self, item: dict[str, Any], ptr: str) -> tuple[str, str | None] | None:
+        """An entry's location as (city, ISO country code or None): 'San Jose, USA' -> ('San Jose', 'US')."""
+        where = item.get("location")
+        if not isinstance(where, str):
+            return None
+        split = places.split_place(where)
+        if split is None:
+            return where, None
+        name = places.country_name(split[1])
+        self.report.add(f"{ptr}/location", f"written as city '{split[0]}' and country {split[1]}; reads back as "
+                        f"'{split[0]}, {name}'", "normalization")
+        return split
+
     def _work(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         employer = _el(parent, "EmployerHistory")
-        _organization(employer, item.get("name"), item.get("location"))
+        place = self._place(item, ptr)
+        _organization(employer, item.get("name"), place)
         position = _el(employer, "PositionHistory")
         if item.get("position"):
             _el(position, "PositionTitle", item["position"], typeCode="FREETEXT")
-        period = _el(position, "eures:EmploymentPeriod")
-        _date(period, "eures:StartDate", item.get("startDate"))
-        _date(period, "eures:EndDate", item.get("endDate"))
-        _el(period, "hr:CurrentIndicator", "false" if item.get("endDate") else "true")
+        if item.get("startDate"):
+            period = _el(position, "eures:EmploymentPeriod")
+            _date(period, "eures:StartDate", item.get("startDate"))
+            _date(period, "eures:EndDate", item.get("endDate"))
+            _el(period, "hr:CurrentIndicator", "false" if item.get("endDate") else "true")
+        elif item.get("endDate"):
+            self.report.add(f"{ptr}/endDate", f"{TARGET} keeps an employment period only with its start date")
         mapped = {"name", "location", "position", "startDate", "endDate", "url", "department"}
         description = self._rich(item, ptr, mapped, "summary")
         if description:
             _el(position, "oa:Description", description)
-        _fields(position, item, (("location", "City"),))
+        if place:
+            _el(position, "City", place[0])
+            if place[1]:
+                _el(position, "Country", place[1].lower())
         _fields(employer, item, (("department", "Department"), ("url", "Link")))
 
     def _education(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         node = _el(parent, "EducationOrganizationAttendance")
-        _organization(node, item.get("institution"), item.get("location"))
-        period = _el(node, "AttendancePeriod")
-        _date(period, "StartDate", item.get("startDate"))
-        _date(period, "EndDate", item.get("endDate"))
-        ongoing = _ongoing(item)
-        if ongoing is not None:
-            _el(period, "Ongoing", "true" if ongoing else "false")
+        _organization(node, item.get("institution"), self._place(item, ptr))
+        if item.get("startDate") or item.get("endDate"):
+            period = _el(node, "AttendancePeriod")
+            _date(period, "StartDate", item.get("startDate"))
+            _date(period, "EndDate", item.get("endDate"))
+            ongoing = _ongoing(item)
+            if ongoing is not None:
+                _el(period, "Ongoing", "true" if ongoing else "false")
         degree = _el(node, "EducationDegree")
-        _fields(degree, item, (("studyType", "hr:DegreeName"),))
+        _el(degree, "hr:DegreeName", str(item.get("studyType") or ""))
+        if item.get("score"):
+            _el(_el(degree, "FinalGrade"), "hr:ScoreText", item["score"])
+        _fields(degree, item, (("thesis", "Thesis"),))
         mapped = {"institution", "location", "startDate", "endDate", "studyType", "score", "thesis", "url"}
         description = self._rich(item, ptr, mapped, None, None)
         if description:
             _el(degree, "OccupationalSkillsCovered", description)
-        if item.get("score"):
-            _el(_el(degree, "FinalGrade"), "hr:ScoreText", item["score"])
-        _fields(degree, item, (("thesis", "Thesis"),))
         _fields(node, item, (("url", "Link"),))
 
     def _publication(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
+        """Title, Year, Link and DOI have elements; authors, venue and the rest go into the description."""
         node = _el(parent, "Publication")
-        venue = prepare.obj(item.get("venue"))
-        release = item.get("releaseDate") or ""
-        rest = {k: v for k, v in item.items() if k != "venue"}
-        if any(k != "name" for k in venue):
-            rest["venue"] = {k: v for k, v in venue.items() if k != "name"}
-        mapped = {"name", "doi", "url", "authors", "publisher", "volume"}
-        if len(release) == 4:
-            mapped.add("releaseDate")
-        html = publications.citation_html(item) + self._rich(rest, ptr, mapped, "summary", None)
-        _el(node, "hr:FormattedPublicationDescription", html)
+        html = publications.description(item)
+        if html:
+            _el(node, "hr:FormattedPublicationDescription", html)
         _fields(node, item, (("name", "Title"),))
+        release = str(item.get("releaseDate") or "")
         if release:
             _el(node, "Year", release[:4])
-        _fields(node, item, (("doi", "DOI"), ("url", "Link")))
-        authors = item.get("authors") or []
-        if authors:
-            _el(node, "Authors", fields.LIST_SEP.join(publications.author_names(authors)))
-            publications.author_losses(authors, f"{ptr}/authors", {"self", "equalContribution"}, self.report, TARGET)
-        if venue.get("name"):
-            _el(node, "Journal", venue["name"])
-        _fields(node, item, (("publisher", "Publisher"), ("volume", "Volume")))
+        if len(release) > 4:
+            self.report.add(f"{ptr}/releaseDate", f"{TARGET} keeps the year of publication only")
+        _fields(node, item, (("url", "Link"),))
+        if isinstance(item.get("doi"), str):
+            _el(_el(node, "DOI"), "Link", DOI_URL + item["doi"])
+            self.report.add(f"{ptr}/doi", f"written as the DOI link {DOI_URL}<doi>", "normalization")
+        publications.author_losses(item.get("authors") or [], f"{ptr}/authors", {"self", "equalContribution"},
+                                   self.report, TARGET)
+        reasons = {"authors": "written as the description's author line (owner in bold, '*' for equal contribution)",
+                   "venue": "written as the description's venue line", "notes": "written as a list in the description",
+                   "group": f"{TARGET} lists publications without the CV's headings"}
+        for key in item:
+            if key in ("name", "releaseDate", "url", "doi", "summary"):
+                continue
+            if key in publications.DESCRIBED:
+                reason = reasons.get(key, "written into the description's venue line")
+                self.report.add(f"{ptr}/{key}", reason, "normalization")
+            else:
+                self.report.add(f"{ptr}/{key}", reasons.get(key, f"{TARGET} has no field for it"))
 
     def _language(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         cefr = prepare.obj(item.get("cefr"))
@@ -345,6 +403,12 @@ class _Writer:
         node = _el(parent, "PersonCompetency")
         _el(node, "CompetencyID", item.get("language") or "", schemeName="FREE_TEXT")
         _el(node, "hr:TaxonomyID", "language")
+        overall = languages.cefr_level(item.get("fluency")) if not cefr else None
+        if overall:
+            cefr = dict.fromkeys(languages.CEFR_DIMENSIONS, overall)
+            self.report.add(f"{ptr}/fluency", f"the CEFR level {overall} written for all five dimensions (listening, "
+                            "reading, spoken interaction and production, writing); reads back as cefr",
+                            "normalization")
         for dim in languages.CEFR_DIMENSIONS:
             level = str(cefr.get(dim) or "").upper()
             if level in languages.CEFR_LEVELS:
@@ -353,7 +417,7 @@ class _Writer:
                 _el(_el(dimension, "eures:Score"), "hr:ScoreText", level)
             elif cefr.get(dim):
                 self.report.add(f"{ptr}/cefr/{dim}", "not a CEFR level (A1..C2)")
-        if item.get("fluency"):
+        if item.get("fluency") and not overall:
             self.report.add(f"{ptr}/fluency", f"{TARGET} keeps language levels only as CEFR levels")
         for key in item:
             if key not in ("language", "fluency", "cefr"):
@@ -375,17 +439,28 @@ class _Writer:
                 self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
 
     def _activity(self, parent: Any, tag: str, item: dict[str, Any], ptr: str, *, title: str, text: str) -> None:
+        """An entry of a Candidate activity section, in the shape of its type in the schema documentation.
+
+        Projects are ActivityType (Title, Date, Description, Link); conferences and voluntary work EventType (with
+        a Location after the date, where the editor's exports put it); memberships SocialAndNetworkingActivityType:
+        an ``Activity`` with a ``Location`` beside it.
+        """
         node = _el(parent, tag)
-        _el(node, "Title", item.get(title) or "")
-        self._period(node, item.get("startDate"), item.get("endDate"))
+        body = _el(node, "Activity") if tag == "NetworkAndMembership" else node
+        _el(body, "Title", item.get(title) or "")
+        self._period(body, item.get("startDate"), item.get("endDate"))
         mapped = {title, "startDate", "endDate", "url"}
-        if tag == "ConferenceAndSeminar" and item.get("location"):
-            _el(node, "Location", item["location"])
+        location = item.get("location") if tag != "Project" and isinstance(item.get("location"), str) else None
+        if location:
             mapped.add("location")
+            if tag != "NetworkAndMembership":
+                _el(body, "Location", location)
         description = self._rich(item, ptr, mapped, text)
         if description:
-            _el(node, "Description", description)
-        _fields(node, item, (("url", "Link"),))
+            _el(body, "Description", description)
+        _fields(body, item, (("url", "Link"),))
+        if location and tag == "NetworkAndMembership":
+            _el(node, "Location", location)
 
     def _period(self, node: Any, start: str | None, end: str | None) -> None:
         if start or end:

@@ -10,11 +10,18 @@ the official examples and real exports that do not validate against their own XS
 
 from __future__ import annotations
 
+from .._contract import Option
 from .._europass.xml import pdf_root
 from .reader import read
 from .writer import write
 
-__all__ = ["probe", "read", "write"]
+__all__ = ["OPTIONS", "probe", "read", "write"]
+
+#: What ``write`` takes (the registry checks ``-O`` against it).
+OPTIONS: tuple[Option, ...] = (
+    Option("language", str, "en", "the CV's locale: two letters, e.g. en, or sr-lat"),
+    Option("created", str, None, "the document timestamp (ISO date-time); default meta.lastModified, else now"),
+)
 
 
 def probe(data: bytes) -> bool:

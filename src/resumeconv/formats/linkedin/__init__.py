@@ -11,10 +11,16 @@ from typing import Any
 
 from ...core.fileio import decode_text
 from .. import ReadResult, WriteResult
+from .._contract import Option
 from .._pdf import is_pdf, open_pdf
 from . import layout
 from .reader import read_text
 from .writer import write_text
+
+#: What ``write`` takes (the registry checks ``-O`` against it).
+OPTIONS: tuple[Option, ...] = (
+    Option("today", str, None, "the date 'Present' is measured to, YYYY-MM[-DD]; default the real date"),
+)
 
 
 def probe(data: bytes) -> bool:
@@ -34,8 +40,10 @@ def read(data: bytes, *, source: str | None = None, format: str = "linkedin", **
     """Read LinkedIn profile text (this format's own output, or pdftotext/pypdf text of "Save to PDF"), or the PDF.
 
     Blank text is an empty profile (what the writer makes of an empty document)."""
-    text = layout.profile_text(open_pdf(data, source)) if is_pdf(data) else decode_text(data, source)
-    document, losses = read_text(text, source)
+    if is_pdf(data):
+        document, losses = layout.read_pdf(open_pdf(data, source))
+    else:
+        document, losses = read_text(decode_text(data, source), source)
     return ReadResult(document, losses)
 
 

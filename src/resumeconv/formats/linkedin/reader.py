@@ -24,7 +24,17 @@ from .._linkedin_common import (
 #: Position fields written as labelled description lines (as LinkedIn users do) and read back from them.
 DESCRIPTION_FIELDS = (("department", "Team"), ("project", "Project"))
 SIDEBAR = ("Contact", "Top Skills", "Languages", "Certifications", "Honors-Awards", "Publications", "Patents")
-MAIN = ("Summary", "Experience", "Education")
+MAIN = ("Summary", "Experience", "Education", "Volunteering", "Projects")
+#: The fields under an item, as ``  Label: value`` lines, in the order of LinkedIn's own forms.
+CERTIFICATE_FIELDS = (("Issuing organization", "issuer"), ("Issue date", "date"), ("Credential URL", "url"))
+AWARD_FIELDS = (("Issuer", "awarder"), ("Issue date", "date"), ("Description", "summary"))
+PUBLICATION_FIELDS = (("Publication", "venue"), ("Publisher", "publisher"), ("Publication date", "releaseDate"),
+                      ("Authors", "authors"), ("Publication URL", "url"), ("Description", "summary"))
+VOLUNTEER_FIELDS = (("Role", "position"), ("Start date", "startDate"), ("End date", "endDate"),
+                    ("Description", "summary"))
+PROJECT_FIELDS = (("Description", "description"), ("Start date", "startDate"), ("End date", "endDate"),
+                  ("Project URL", "url"))
+_DETAIL = re.compile(r"^  (?P<label>[A-Za-z][A-Za-z/ ]*): (?P<value>.*)$")
 
 def escape(line: str) -> str:
     """A leading space keeps a text line that reads like a heading or a page footer from being taken for one."""
@@ -52,13 +62,14 @@ _RANGE = re.compile(rf"^(?P<start>{_DATE})\s*[-–]\s*(?P<end>{_DATE}|Present)(?
 _EDU_DATES = re.compile(rf"(?:\s*·\s*|\s*)\((?P<start>{_DATE})(?:\s*[-–]\s*(?P<end>{_DATE}|Present))?\)$")
 LABEL = re.compile(r"\s*\((?P<label>[A-Za-z][A-Za-z ]*)\)$")
 PHONE = re.compile(r"^[+(]*\d[\d ()./+-]{5,}$")
-_LANGUAGE = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<level>[^()]+)\))?$")
+LANGUAGE = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<level>[^()]+)\))?$")
 _CONNECTORS = frozenset(["a", "an", "the", "of", "on", "in", "for", "with", "and", "or", "to", "at", "by",
                          "from", "via", "vs", "-", "–", ":", "&"])
 _NAME_PARTICLES = frozenset(["van", "von", "der", "de", "den", "da", "del", "della", "di", "du", "le", "la",
                              "bin", "al", "ter", "ten"])
-_DEGREE = re.compile(r"\b(bachelor|master|doctor|ph\.?\s?d|d\.?phil|m\.?sc|b\.?sc|b\.?a|m\.?a|mba|b\.?s|m\.?s|"
-                     r"b\.?eng|m\.?eng|diploma|associate|licen[cs]|certificate|habilitation|postdoc)", re.IGNORECASE)
+DEGREE = re.compile(r"\b((?:bachelor|master|doctor|diplom|associate|licen[cs]|certific|habilitation|postdoc)\w*|"
+                    r"ph\.?\s?d|d\.?phil|m\.?sc|b\.?sc|b\.?a|m\.?a|mba|b\.?s|m\.?s|b\.?eng|m\.?eng)(?!\w)",
+                    re.IGNORECASE)
 #: Words of headlines, not of names: they keep a short headline ("Research Engineer") from passing as the name.
 _ROLE_WORDS = frozenset(["engineer", "researcher", "research", "scientist", "professor", "student", "developer",
                          "manager", "lecturer", "intern", "director", "analyst", "consultant", "fellow", "candidate",
@@ -123,7 +134,7 @@ def _items(lines: list[str], pdf: bool) -> list[str]:
     return out
 
 
-def _sections(lines: list[str]) -> tuple[list[str], dict[str, list[str]], list[str]]:
+def _sections(lines: list[str], pdf: bool = False) -> tuple[list[str], dict[str, list[str]], list[str]]:
     """Split at headings that come in their expected order (sidebar and main column counted apart).
 
     Returns the lines before any heading, the body of each section, and the section names in order."""
@@ -135,7 +146,9 @@ def _sections(lines: list[str]) -> tuple[list[str], dict[str, list[str]], list[s
     for line in lines:
         word = line.rstrip()
         for column, names in (("side", SIDEBAR), ("main", MAIN)):
-            if word in names and names.index(word) > seen[column]:
+            # Volunteering and Projects are this writer's own sections: in PDF text "Projects" is a sidebar item
+            if word in names and names.index(word) > seen[column] and (
+                    column == "side" or names.index(word) < 3 or not pdf):
                 seen[column] = names.index(word)
                 current = bodies.setdefault(word, [])
                 order.append(word)
@@ -209,7 +222,7 @@ class _Reader:
     doc: dict[str, Any] = field(default_factory=dict)
 
     def read(self) -> dict[str, Any]:
-        top, bodies, order = _sections(self.text.lines)
+        top, bodies, order = _sections(self.text.lines, self.text.pdf)
         preamble = [x for x in top if x.strip()] or _find_preamble(bodies, order)
         if not order and not 0 < len(preamble) <= 3:
             raise InputError("no LinkedIn profile sections (Contact, Experience, Education, ...) found", self.source)
@@ -217,7 +230,8 @@ class _Reader:
         handlers = {"Contact": self.contact, "Top Skills": self.skills, "Languages": self.languages,
                     "Certifications": self.certifications, "Honors-Awards": self.honors,
                     "Publications": self.publications, "Patents": self.patents, "Summary": self.summary,
-                    "Experience": self.experience, "Education": self.education}
+                    "Experience": self.experience, "Education": self.education,
+                    "Volunteering": self.volunteering, "Projects": self.projects}
         for name in order:
             handlers[name](bodies[name])
         return self.doc
@@ -238,33 +252,11 @@ class _Reader:
             basics["label"] = " ".join(rest)
 
     def contact(self, lines: list[str]) -> None:
-        for entry, label in _contact_entries(lines):
+        for entry, label in contact_entries(lines):
             self.contact_entry(entry, label)
 
     def contact_entry(self, entry: str, label: str | None) -> None:
-        basics = self.basics_dict()
-        key = (label or "").lower()
-        if "@" in entry and " " not in entry and not label:
-            basics.setdefault("email", entry)
-        elif PHONE.match(entry):
-            basics.setdefault("phone", entry)
-            if label:
-                self.report.add(pointer("basics", "phone"), f"phone type '{label}' has no field")
-        elif key == "personal" and "url" not in basics:
-            basics["url"] = _with_scheme(entry)
-        elif key == "linkedin" or (not label and "linkedin.com/in/" in entry):
-            profile = {"network": "LinkedIn", "url": _with_scheme(entry)}
-            slug = linkedin_slug(entry)
-            basics.setdefault("profiles", []).append({**profile, "username": slug} if slug else profile)
-        elif re.search(r"orcid\.org/", entry) and ids.is_orcid(entry):
-            basics.setdefault("orcid", ids.normalize_orcid(entry))
-        elif any(c.isspace() for c in entry):
-            self.report.add(pointer("basics"), f"contact line '{entry}' is neither a phone, an e-mail nor a URL")
-        else:
-            profile = {"url": _with_scheme(entry)}
-            if label and key != "other":
-                profile = {"network": label, **profile}
-            basics.setdefault("profiles", []).append(profile)
+        contact_entry(self.doc, self.report, entry, label)
 
     def skills(self, lines: list[str]) -> None:
         self.doc["skills"] = [{"name": x.strip()} for x in lines if x.strip()]
@@ -274,7 +266,7 @@ class _Reader:
         for line in _items(lines, False):
             if out and self.text.pdf and line.startswith("("):
                 line = f"{out.pop()['language']} {line}"
-            match = _LANGUAGE.match(line)
+            match = LANGUAGE.match(line)
             if not match:
                 continue
             item = {"language": match["name"].strip()}
@@ -284,14 +276,47 @@ class _Reader:
             out.append(item)
         self.doc["languages"] = out
 
+    def records(self, lines: list[str], key: str, fields: tuple[tuple[str, str], ...]) -> list[dict[str, Any]]:
+        """Items one a line; in this writer's text, their fields under them as ``  Label: value`` lines."""
+        if self.text.pdf:
+            return [{key: x} for x in _items(lines, True)]
+        labels = dict(fields)
+        out: list[dict[str, Any]] = []
+        last: str | None = None
+        for raw in lines:
+            detail = _DETAIL.match(raw)
+            if out and detail and detail["label"] in labels:
+                last = labels[detail["label"]]
+                out[-1][last] = detail["value"]
+            elif out and last and raw.startswith("    ") and raw.strip():
+                out[-1][last] += "\n" + raw.strip()
+            elif raw.strip():
+                out.append({key: unescape(raw).strip()})
+                last = None
+        for item in out:
+            for name, value in list(item.items()):
+                if name.endswith(("Date", "date")):
+                    iso = dates.parse_human(value)
+                    if iso:
+                        item[name] = iso
+                elif name == "authors":
+                    item[name] = [{"name": x.strip()} for x in value.split(";") if x.strip()]
+        return out
+
     def certifications(self, lines: list[str]) -> None:
-        self.doc["certificates"] = [{"name": x} for x in _items(lines, self.text.pdf)]
+        self.doc["certificates"] = self.records(lines, "name", CERTIFICATE_FIELDS)
 
     def honors(self, lines: list[str]) -> None:
-        self.doc["awards"] = [{"title": x} for x in _items(lines, self.text.pdf)]
+        self.doc["awards"] = self.records(lines, "title", AWARD_FIELDS)
 
     def publications(self, lines: list[str]) -> None:
-        self.doc.setdefault("publications", []).extend({"name": x} for x in _items(lines, self.text.pdf))
+        self.doc.setdefault("publications", []).extend(self.records(lines, "name", PUBLICATION_FIELDS))
+
+    def volunteering(self, lines: list[str]) -> None:
+        self.doc["volunteer"] = self.records(lines, "organization", VOLUNTEER_FIELDS)
+
+    def projects(self, lines: list[str]) -> None:
+        self.doc["projects"] = self.records(lines, "name", PROJECT_FIELDS)
 
     def patents(self, lines: list[str]) -> None:
         self.doc.setdefault("publications", []).extend(
@@ -315,7 +340,34 @@ class _Reader:
         self.doc["education"] = out
 
 
-def _contact_entries(lines: list[str]) -> list[tuple[str, str | None]]:
+def contact_entry(doc: dict[str, Any], report: LossReport, entry: str, label: str | None) -> None:
+    """One Contact entry (a value and its label) into basics."""
+    basics: dict[str, Any] = doc.setdefault("basics", {})
+    key = (label or "").lower()
+    if "@" in entry and " " not in entry and not label:
+        basics.setdefault("email", entry)
+    elif PHONE.match(entry):
+        basics.setdefault("phone", entry)
+        if label:
+            report.add(pointer("basics", "phone"), f"phone type '{label}' has no field")
+    elif key == "personal" and "url" not in basics:
+        basics["url"] = _with_scheme(entry)
+    elif key == "linkedin" or (not label and "linkedin.com/in/" in entry):
+        profile = {"network": "LinkedIn", "url": _with_scheme(entry)}
+        slug = linkedin_slug(entry)
+        basics.setdefault("profiles", []).append({**profile, "username": slug} if slug else profile)
+    elif re.search(r"orcid\.org/", entry) and ids.is_orcid(entry):
+        basics.setdefault("orcid", ids.normalize_orcid(entry))
+    elif any(c.isspace() for c in entry):
+        report.add(pointer("basics"), f"contact line '{entry}' is neither a phone, an e-mail nor a URL")
+    else:
+        profile = {"url": _with_scheme(entry)}
+        if label and key != "other":
+            profile = {"network": label, **profile}
+        basics.setdefault("profiles", []).append(profile)
+
+
+def contact_entries(lines: list[str]) -> list[tuple[str, str | None]]:
     """Contact lines as (value, label) pairs; a wrapped URL or e-mail and a label on its own line are joined."""
     out: list[tuple[str, str | None]] = []
     buffer = ""
@@ -391,7 +443,7 @@ def _education_blocks(lines: list[str], pdf: bool) -> list[list[str]]:
 
 
 def _degree_like(line: str) -> bool:
-    return bool(_EDU_DATES.search(line) or " · " in line or ", " in line or _DEGREE.search(line))
+    return bool(_EDU_DATES.search(line) or " · " in line or ", " in line or DEGREE.search(line))
 
 
 def _degree_line(line: str, item: dict[str, Any]) -> None:
@@ -410,7 +462,7 @@ def _degree_line(line: str, item: dict[str, Any]) -> None:
     if comma:
         item["studyType"], item["area"] = degree.strip(), area.strip()
     elif degree.strip():
-        item["studyType" if _DEGREE.search(degree) else "area"] = degree.strip()
+        item["studyType" if DEGREE.search(degree) else "area"] = degree.strip()
 
 
 class _Experience:

@@ -10,20 +10,31 @@ from datetime import date
 from typing import Any
 
 from ...core import dates
-from ...core.errors import InputError, UsageError
-from ...core.losses import LossReport, covered, differences, pointer
+from ...core.errors import UsageError
+from ...core.losses import Coverage, LossReport, pointer
 from .. import WriteResult
 from .._linkedin_common import (
     PROFICIENCIES,
     WORKPLACE_LABELS,
     WORKPLACES,
-    Coverage,
     duration,
     month_text,
     proficiency,
     today_iso,
 )
-from .reader import CONTROL, DESCRIPTION_FIELDS, PHONE, escape, is_email, linkedin_slug, read_text
+from .reader import (
+    AWARD_FIELDS,
+    CERTIFICATE_FIELDS,
+    CONTROL,
+    DESCRIPTION_FIELDS,
+    PHONE,
+    PROJECT_FIELDS,
+    PUBLICATION_FIELDS,
+    VOLUNTEER_FIELDS,
+    escape,
+    is_email,
+    linkedin_slug,
+)
 
 #: Why a field stays behind, by its generic path ("*" for any index); the default covers everything else.
 #: Runs of ASCII white space (what folding touches; str.split() would also fold non-breaking spaces).
@@ -41,27 +52,19 @@ _REASONS = {
     "education/*/url": "LinkedIn's profile text shows no school URL",
     "education/*/location": "LinkedIn's profile text shows no school location",
     "education/*/score": "LinkedIn's profile text shows no grade",
-    "awards/*/date": "LinkedIn's profile text lists honour titles only",
-    "awards/*/dates": "LinkedIn's profile text lists honour titles only",
-    "awards/*/awarder": "LinkedIn's profile text lists honour titles only",
-    "awards/*/summary": "LinkedIn's profile text lists honour titles only",
-    "awards/*/amount": "LinkedIn's profile text lists honour titles only",
-    "awards/*/selectivity": "LinkedIn's profile text lists honour titles only",
-    "awards/*/host": "LinkedIn's profile text lists honour titles only",
-    "certificates/*/date": "LinkedIn's profile text lists certification names only",
-    "certificates/*/url": "LinkedIn's profile text lists certification names only",
-    "certificates/*/issuer": "LinkedIn's profile text lists certification names only",
+    "awards/*/dates": "LinkedIn's honour form has one issue date",
+    "awards/*/amount": "LinkedIn's honour form has no field for it",
+    "awards/*/selectivity": "LinkedIn's honour form has no field for it",
+    "awards/*/host": "LinkedIn's honour form has no field for it",
     "skills/*/level": "LinkedIn skills have no level",
     "skills/*/keywords": "LinkedIn skills have no keywords",
     "languages/*/fluency": "no LinkedIn proficiency level matches this fluency (none is guessed)",
     "languages/*/cefr": "LinkedIn has no CEFR levels",
-    "volunteer": "LinkedIn's profile text has no volunteering section",
-    "projects": "LinkedIn's profile text has no projects section",
     "interests": "LinkedIn has no interests section",
     "references": "recommendations are written by others on LinkedIn",
     "meta": "not part of a LinkedIn profile (LinkedIn has no section for mentees, publication overviews or sources)",
 }
-_PUBLICATION_REASON = "LinkedIn's profile text lists publication titles only"
+_PUBLICATION_REASON = "LinkedIn's publication form has no field for it"
 _EDU_REASON = "LinkedIn's profile text shows only school, degree, field and dates"
 _DEFAULT_REASON = "LinkedIn's profile has no field for it"
 
@@ -75,43 +78,31 @@ class _Writer:
 
     def __post_init__(self) -> None:
         reasons = dict(_REASONS)
-        for name in ("authors", "venue", "type", "status", "doi", "arxiv", "volume", "issue", "pages", "notes",
-                     "group", "publisher", "releaseDate", "url", "summary"):
+        for name in ("type", "status", "doi", "arxiv", "volume", "issue", "pages", "notes", "group"):
             reasons[f"publications/*/{name}"] = _PUBLICATION_REASON
         for name in ("department", "status", "advisors", "committee", "researchAreas", "thesis", "courses"):
             reasons[f"education/*/{name}"] = _EDU_REASON
-        self.cover = Coverage(self.doc, self.report, reasons, _DEFAULT_REASON)
+        self.cover = Coverage(_DEFAULT_REASON, reasons)
 
     def write(self) -> str:
         self.header()
         self.contact()
         self.skills()
         self.languages()
-        self.titles("Certifications", "certificates", "name")
-        self.titles("Honors-Awards", "awards", "title")
-        self.titles("Publications", "publications", "name")
+        self.records("Certifications", "certificates", "name", CERTIFICATE_FIELDS)
+        self.records("Honors-Awards", "awards", "title", AWARD_FIELDS)
+        self.records("Publications", "publications", "name", PUBLICATION_FIELDS)
         self.summary()
         self.experience()
         self.education()
-        self.cover.report_rest()
+        self.records("Volunteering", "volunteer", "organization", VOLUNTEER_FIELDS)
+        self.records("Projects", "projects", "name", PROJECT_FIELDS)
+        self.required()
+        self.limits()
         while self.lines and not self.lines[-1]:
             self.lines.pop()
         text = "\n".join(self.lines) + "\n"
-        self.check(text)
         return text
-
-    def check(self, text: str) -> None:
-        """Read the text back and report what comes back otherwise and no loss names yet (a company name that
-        reads as a location, a phone-like headline, ...): the text form cannot tell these apart."""
-        try:
-            back = read_text(text, None)[0]
-        except InputError:
-            return
-        for ptr, gone in differences(self.doc, back):
-            if not covered(ptr, self.report):
-                reason = "lost: LinkedIn's text form reads this back as something else" if gone else \
-                    "LinkedIn's text form reads this back in another form"
-                self.report.add(ptr, reason, "loss" if gone else "normalization")
 
     def section(self, heading: str, body: list[str]) -> None:
         if body:
@@ -138,6 +129,9 @@ class _Writer:
 
     def basics_location(self) -> str | None:
         parts = [self.text("basics", "location", key) for key in ("city", "region", "countryCode")]
+        if parts[0] and parts[1] and not parts[2]:
+            self.report.add(pointer("basics", "location", "region"), "written as 'City, Region'; LinkedIn's text "
+                            "reads a place of two parts as city and country", "normalization")
         return ", ".join(p for p in parts if p) or None
 
     def contact(self) -> None:
@@ -191,8 +185,77 @@ class _Writer:
             body.append(name)
         self.section("Languages", body)
 
-    def titles(self, heading: str, section: str, key: str) -> None:
-        self.section(heading, [x for i, _ in self.items(section) if (x := self.text(section, i, key))])
+    def records(self, heading: str, section: str, key: str, fields: tuple[tuple[str, str], ...]) -> None:
+        """One item a line, its other fields under it as ``  Label: value`` in the order of LinkedIn's form."""
+        body: list[str] = []
+        for i, item in self.items(section):
+            name = self.text(section, i, key)
+            if name is None:
+                continue
+            body.append(name)
+            for label, field_name in fields:
+                value = self.field(section, i, item, field_name)
+                if value:
+                    first, *rest = value.split("\n")
+                    body.append(f"  {label}: {first}")
+                    body.extend(f"    {x}" for x in rest)
+        self.section(heading, body)
+
+    def field(self, section: str, i: int, item: dict[str, Any], name: str) -> str | None:
+        """A record's field as one text value (dates as LinkedIn shows them, authors joined by '; ')."""
+        value = item.get(name)
+        if name.endswith(("Date", "date")) and isinstance(value, str) and dates.is_iso(value):
+            self.cover.use(section, i, name)
+            if dates.precision(value) == "day":
+                self.report.add(pointer(section, i, name), "LinkedIn shows month and year only", "normalization")
+            return month_text(value)
+        if name == "authors" and isinstance(value, list):
+            names = [a.get("name") for a in value if isinstance(a, dict)]
+            if not names or not all(isinstance(n, str) and n.strip() and ";" not in n for n in names):
+                return None
+            shown = [" ".join(str(n).split()) for n in names]
+            for j, author in enumerate(value):
+                self.cover.use(section, i, name, j, "name")
+                if set(author) - {"name"}:
+                    self.report.add(pointer(section, i, name, j), "LinkedIn's author list holds names only")
+                    for key in author:
+                        self.cover.use(section, i, name, j, key)
+            return "; ".join(shown)
+        if name == "highlights" and isinstance(value, list):
+            texts = [t for j, _ in enumerate(value) if (t := self.text(section, i, name, j))]
+            return "\n".join(f"• {t}" for t in texts) or None
+        return self.text(section, i, name)
+
+    def required(self) -> None:
+        """LinkedIn's profile form requires a headline and a location. Reported as a normalization: nothing of
+        the CV is lost, but LinkedIn will not save the profile as it is (the same for the length limits)."""
+        basics = self.doc.get("basics")
+        if not isinstance(basics, dict) or not self.doc:
+            return
+        if not (isinstance(basics.get("label"), str) and basics["label"].strip()):
+            self.report.add(pointer("basics", "label"), "missing: LinkedIn requires a headline", "normalization")
+        location = basics.get("location")
+        if not (isinstance(location, dict) and any(location.get(k) for k in ("city", "region", "countryCode"))):
+            self.report.add(pointer("basics", "location"), "missing: LinkedIn requires a location",
+                            "normalization")
+
+    def limits(self) -> None:
+        """Report text longer than LinkedIn's fields take (the text is written whole; LinkedIn would cut it)."""
+        checks: list[tuple[list[str | int], int, str]] = [
+            (["basics", "label"], 220, "headline"), (["basics", "summary"], 2600, "About section")]
+        for i, _ in self.items("work"):
+            checks.append((["work", i, "position"], 100, "position title"))
+        for where, limit, what in checks:
+            value = _at(self.doc, *where)
+            if isinstance(value, str) and len(value) > limit:
+                self.report.add(pointer(*where), f"{len(value)} characters: LinkedIn's {what} takes at most {limit}",
+                                "normalization")
+        for i, item in self.items("work"):
+            parts = [item.get("summary"), *(item.get("highlights") or [])]
+            size = len("\n".join(x for x in parts if isinstance(x, str)))
+            if size > 2000:
+                self.report.add(pointer("work", i), f"the description is {size} characters: LinkedIn's position "
+                                "description takes at most 2000", "normalization")
 
     def summary(self) -> None:
         paragraphs = [self.text("basics", "summary")]
@@ -343,4 +406,4 @@ def write_text(doc: dict[str, Any], today: str | date | None) -> WriteResult:
     except ValueError as err:
         raise UsageError(str(err)) from None
     writer = _Writer(doc, now)
-    return WriteResult(writer.write().encode("utf-8"), writer.report.items)
+    return WriteResult(writer.write().encode("utf-8"), writer.report.items, coverage=writer.cover)

@@ -33,6 +33,7 @@ from .._academic import (
     metric_text,
     venue_text,
 )
+from .._contract import Option
 from .markup import STYLES, Text
 from .profiles import ThemeProfile, profile
 
@@ -48,6 +49,11 @@ LEGACY_ALIASES: dict[str, dict[str, str]] = {
     "education": {"score": "gpa"},
     "publications": {"url": "website"},
 }
+#: What ``write`` takes (the registry checks ``-O`` against it).
+OPTIONS: tuple[Option, ...] = (
+    Option("theme", str, None, "the theme the document is made for (e.g. even): fixes what that theme would "
+           "misprint"),
+)
 #: Where a theme shows an item's headline; dates too coarse for the theme are written there as text.
 HEADLINE = {"work": "position", "volunteer": "position", "education": "studyType", "projects": "name",
             "awards": "title", "publications": "publisher"}
@@ -554,7 +560,7 @@ def _copies(out: dict[str, Any], theme: ThemeProfile) -> None:
 
 def _check_upstream(out: dict[str, Any], report: LossReport) -> None:
     """Remove whatever still fails an upstream schema (wrong types, bad URLs): stock themes crash on them."""
-    from ...validation import validator
+    from ...schemas.check import validator
 
     for _ in range(20):
         errors = {tuple(e.absolute_path): e.message for p in PROFILES for e in validator(p).iter_errors(out)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Any
 
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
@@ -41,7 +42,7 @@ def is_date(value: object) -> bool:
 CHECKS = {"uri": is_uri, "email": is_email, "date": is_date}
 
 
-def format_checker():
+def format_checker() -> Any:
     """A jsonschema FormatChecker with exactly our checks."""
     from jsonschema import FormatChecker
 

@@ -71,7 +71,7 @@ def compile_schema(schema: dict[str, Any]) -> Check:
 
 def _type_check(types: str | list[str], draft4: bool) -> Check:
     names = [types] if isinstance(types, str) else list(types)
-    tests = []
+    tests: list[Check] = []
     for name in names:
         if name == "string":
             tests.append(lambda v: isinstance(v, str))
@@ -89,7 +89,13 @@ def _type_check(types: str | list[str], draft4: bool) -> Check:
             tests.append(_integer(draft4))
         else:
             raise Unsupported(f"type {name}")
-    return tests[0] if len(tests) == 1 else (lambda v: any(t(v) for t in tests))
+    if len(tests) == 1:
+        return tests[0]
+
+    def any_type(value: Any) -> bool:
+        return any(t(value) for t in tests)
+
+    return any_type
 
 
 def _enum_check(values: list[Any]) -> Check:
