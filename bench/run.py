@@ -196,6 +196,20 @@ def main() -> int:
         t10 = measure([rc, "convert", str(x10), "-t", name, "-q", "-o", str(out / "x10.out")], max(3, runs // 2))
         print(f"| {name} | {fmt(t_big)} | {mb(t_big)} | {ratio(t10, t1)} |")
 
+    print()
+    print("| PDF: render --engine typst (in-process, no Node or browser) | time | peak MB |")
+    print("|---|---|---|")
+    try:
+        import typst  # noqa: F401
+    except ImportError:
+        print("| (the typst package is not installed: pip install 'resumeconv[pdf]') | - | - |")
+    else:
+        for label, source, theme in (("sample, academic", SAMPLE, "academic"), ("sample, compact", SAMPLE, "compact"),
+                                     ("big (3,000 publications), academic", big, "academic")):
+            t_pdf = measure([rc, "render", str(source), "-t", theme, "-q", "--pdf", str(out / "cv.pdf")],
+                            runs if source == SAMPLE else 3)
+            print(f"| {label} | {fmt(t_pdf)} | {mb(t_pdf)} |")
+
     many = data / "many"
     files = sorted(str(p) for p in many.iterdir())
     print()

@@ -80,6 +80,24 @@ def test_the_reader_takes_real_shape_dois(tmp_path: Path, shape: str) -> None:
     assert "has no place" not in stderr
 
 
+def test_the_reader_takes_every_activity_shape_of_the_documentation(tmp_path: Path) -> None:
+    """SocialAndNetworkingActivityType wraps an Activity; ActivityType and EventType hold their fields directly."""
+    profile = ("<NetworksAndMemberships><NetworkAndMembership><Activity><Title>IEEE member</Title><Date><StartDate>"
+               "<hr:FormattedDateTime>2019</hr:FormattedDateTime></StartDate><Ongoing>true</Ongoing></Date>"
+               "</Activity><Location>Padova</Location></NetworkAndMembership></NetworksAndMemberships>"
+               "<SocialAndPoliticalActivities><SocialAndPoliticalActivity><Activity><Title>Town council</Title>"
+               "</Activity></SocialAndPoliticalActivity></SocialAndPoliticalActivities>"
+               "<HobbiesAndInterests><HobbyOrInterest><Title>Climbing</Title></HobbyOrInterest></HobbiesAndInterests>"
+               "<CreativeWorks><CreativeWork><Title>A film</Title></CreativeWork></CreativeWorks>")
+    back, stderr = to_json(tmp_path, candidate(profile))
+    assert back["volunteer"] == [
+        {"position": "IEEE member", "startDate": "2019", "location": "Padova", "type": "other"},
+        {"position": "Town council", "type": "other"}]
+    assert back["interests"] == [{"name": "Climbing"}]
+    assert back["projects"] == [{"name": "A film"}]
+    assert "has no place" not in stderr
+
+
 def test_authors_and_venue_are_lines_of_the_description_not_elements_or_labels(tmp_path: Path) -> None:
     doc = {"publications": [{"name": "Saliency", "releaseDate": "2025", "type": "conference-paper",
                              "group": "first-authored", "notes": ["Spotlight"],
@@ -145,6 +163,14 @@ def test_the_cv_language_comes_from_meta_or_the_text_and_is_never_invented(tmp_p
     assert "no CandidateProfile languageCode" in stderr
     root, _ = to_europass(tmp_path, {"basics": {"name": "A B"}}, "-O", "language=it")
     assert root.find("e:CandidateProfile", NS).get("languageCode") == "it"
+
+
+def test_the_v3_locale_comes_from_the_document_too(tmp_path: Path) -> None:
+    src, out = tmp_path / "cv.resume.json", tmp_path / "cv.europass-v3.xml"
+    src.write_text(json.dumps({"basics": {"name": "A B"}, "meta": {"language": "fr"}}), encoding="utf-8")
+    proc = run("convert", str(src), "-o", str(out), "-O", "created=2025-01-01T00:00:00Z")
+    assert proc.returncode == 0, proc.stderr
+    assert etree.fromstring(out.read_bytes()).get("locale") == "fr"
 
 
 def test_a_phone_without_a_code_takes_the_dialling_code_of_the_country(tmp_path: Path) -> None:

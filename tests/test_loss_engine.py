@@ -153,7 +153,8 @@ def test_formats_name_shows_description_and_options() -> None:
     assert proc.returncode == 0
     lines = proc.stdout.splitlines()
     assert lines[0] == "europass-v3: Europass CV XML v3 (legacy SkillsPassport, XSD v3.4)"
-    assert "    -O language (str, default en): the CV's locale: two letters, e.g. en, or sr-lat" in lines
+    assert ("    -O language (str, default none): the CV's locale: two letters, e.g. en, or sr-lat; by default "
+            "meta.language, else the language the CV's text is in, else en") in lines
     assert "  reader options (resumeconv.read(..., KEY=VALUE)): none" in lines
     assert cli("formats", "nope").returncode == 2
 
@@ -205,3 +206,27 @@ def test_the_cli_maps_writer_crashes_to_exit_codes(tmp_path: Path, doc: dict, co
     assert proc.returncode == code, proc.stderr
     assert message in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_every_shared_corpus_and_reference_file_converts_to_json_without_a_bug(shared: Path, tmp_path: Path) -> None:
+    """Issue 12's bar: no file under ../shared/corpus or ../shared/reference makes `convert -t json` exit 3
+    (unreadable or undetectable files may exit 2; that is the documented answer for them)."""
+    files = sorted(str(p) for base in ("corpus", "reference") for p in (shared / base).rglob("*") if p.is_file())
+    assert len(files) > 100
+    proc = subprocess.run([sys.executable, "-m", "resumeconv.cli", "convert", "-t", "json", "-q", "-j", "2",
+                           "--output-dir", str(tmp_path), *files], capture_output=True, text=True, timeout=900,
+                          check=False)
+    assert proc.returncode in (0, 2), proc.stderr[-2000:]
+    assert [line for line in proc.stderr.splitlines() if "internal error" in line] == []
+
+
+@pytest.mark.parametrize("fmt", ["europass", "europass-v3"])
+def test_a_dropped_profile_does_not_blame_the_profiles_after_it(fmt: str) -> None:
+    """Issue 12: after Europass dropped one profile, the read-back named the later ones, which it keeps."""
+    profiles = [{"network": "GitHub", "url": "https://github.com/a"}, {"network": "Scholar", "username": "abc"},
+                {"network": "Blog", "url": "https://blog.example.org"}, {"network": "Site", "url": "https://s.example.org"}]
+    out = resumeconv.write({"basics": {"name": "A B", "profiles": profiles}}, fmt)
+    named = {x.pointer.split("/")[3] for x in out.losses if x.pointer.startswith("/basics/profiles/")}
+    assert named == {"1"}
+    back = resumeconv.read(out.data, format=fmt).document["basics"]["profiles"]
+    assert [p["url"] for p in back] == ["https://github.com/a", "https://blog.example.org", "https://s.example.org"]

@@ -233,3 +233,62 @@ def test_sandbox_and_default_roots() -> None:
     assert base_url(None, sandbox=False, member=False) == "https://pub.orcid.org"
     assert base_url(None, sandbox=True, member=True) == "https://api.sandbox.orcid.org"
     assert base_url("http://127.0.0.1:8080/", sandbox=True, member=True) == "http://127.0.0.1:8080"
+
+
+OTHER = "0000-0001-5109-3700"
+
+
+def _posted_owner_ids(httpserver) -> list[dict]:
+    sent = json.loads(httpserver.log[-1][0].data)["bulk"]
+    return [c["contributor-orcid"] for w in sent for c in w["work"]["contributors"]["contributor"]
+            if "contributor-orcid" in c]
+
+
+def test_push_sandbox_marks_the_owner_with_a_sandbox_id_and_orcid_picks_the_record(httpserver) -> None:
+    answer = json.loads((FIXTURES / "bulk-post-answer.json").read_text(encoding="utf-8"))
+    httpserver.expect_request(f"/v3.0/{OTHER}/works", method="POST").respond_with_json(answer)
+    result = _run("orcid", "push", str(FIXTURES / "cv-with-ids.json"), "--sandbox", "--orcid", OTHER,
+                  "--base-url", httpserver.url_for("/"), env={"ORCID_TOKEN": TOKEN})
+    assert result.exit_code == 1, result.stderr   # the recorded answer refuses one work as a duplicate
+    assert _posted_owner_ids(httpserver) == [
+        {"uri": f"https://sandbox.orcid.org/{OTHER}", "path": OTHER, "host": "sandbox.orcid.org"}] * 3
+
+
+def test_push_dry_run_without_sandbox_uses_orcid_org() -> None:
+    result = _run("orcid", "push", str(FIXTURES / "cv-with-ids.json"), "--dry-run")
+    owners = [c["contributor-orcid"] for w in json.loads(result.stdout)["bulk"]
+              for c in w["work"]["contributors"]["contributor"] if "contributor-orcid" in c]
+    assert owners == [{"uri": f"https://orcid.org/{OID}", "path": OID, "host": "orcid.org"}] * 3
+
+
+def test_push_bulk_refused_by_orcid_exits_1_per_readme(httpserver) -> None:
+    httpserver.expect_request(f"/v3.0/{OID}/works", method="POST").respond_with_json(
+        {"response-code": 400, "developer-message": "Invalid work type"}, status=400)
+    result = _run("orcid", "push", str(FIXTURES / "cv-with-ids.json"), "--base-url", httpserver.url_for("/"),
+                  env={"ORCID_TOKEN": TOKEN})
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "  refused (400): /publications/0 Sharp Minima & the 100% Rule: {Braces} in_Titles")
+    assert len(result.stdout.splitlines()) == 3
+    assert "resumeconv: 0 created, 3 not created" in result.stderr
+
+
+def test_push_with_every_work_refused_exits_1_without_needing_a_token() -> None:
+    result = _run("orcid", "push", str(SAMPLE_JSON), "--orcid", OID)
+    assert result.exit_code == 1
+    assert result.stderr.endswith("resumeconv: 0 created, 34 not created (nothing ORCID would take)\n")
+
+
+def test_pull_keeps_ids_of_a_groups_other_versions(httpserver, tmp_path: Path) -> None:
+    """Only the first version is fetched in full; the others' ids (here the preprint's arXiv id) are kept too."""
+    summary = json.loads((FIXTURES / "works-summary.json").read_text(encoding="utf-8"))
+    summary["group"][0]["work-summary"][1]["external-ids"] = {"external-id": [
+        {"external-id-type": "arxiv", "external-id-value": "2401.00001", "external-id-relationship": "self"}]}
+    bulk = json.loads((FIXTURES / "works-bulk-get.json").read_text(encoding="utf-8"))
+    httpserver.expect_request(f"/v3.0/{OID}/works", method="GET").respond_with_json(summary)
+    httpserver.expect_request(f"/v3.0/{OID}/works/1001,1002", method="GET").respond_with_json(bulk)
+    out = tmp_path / "pulled.json"
+    result = _run("orcid", "pull", OID, "-o", str(out), "--base-url", httpserver.url_for("/"))
+    assert result.exit_code == 0, result.stderr
+    first = json.loads(out.read_text(encoding="utf-8"))["publications"][0]
+    assert (first["doi"], first["arxiv"]) == ("10.1234/jex.2024.001", "2401.00001")

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import resumeconv
 from conftest import ROOT
@@ -264,6 +267,127 @@ def test_json_and_xml_are_the_same_work_model(sample_doc: dict, cv: dict) -> Non
         as_json = [orcid.work_from_json(item["work"])
                    for item in json.loads(resumeconv.write(doc, "orcid-json").data)["bulk"]]
         root = parse(resumeconv.write(doc, "orcid-xml").data).getroot()
-        as_xml = [orcid.work_from_json(orcid._xml_to_dict(el)) for el in root]
+        as_xml = [orcid.work_from_json(orcid.reader._xml_to_dict(el)) for el in root]
         assert as_json == as_xml
         assert len(as_json) == len(doc["publications"])
+
+
+_SCHEMA_CACHE: list = []
+
+
+@settings(max_examples=int(os.environ.get("RESUMECONV_ORCID_XSD_EXAMPLES", "60")), deadline=None,
+          suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_generated_documents_give_xsd_valid_orcid_xml(shared, data: st.DataObject) -> None:
+    """Every schema-valid document gives a bulk that bulk-3.0.xsd accepts; what would break it is reported."""
+    from lxml import etree
+
+    from resumeconv.schemas import load_schema
+    from strategies import from_schema
+
+    if not _SCHEMA_CACHE:
+        _SCHEMA_CACHE.append(_bulk_schema(shared))
+    doc = data.draw(from_schema(load_schema("academic")))
+    out = resumeconv.write(doc, "orcid-xml")
+    for part in [out.data, *out.more]:
+        assert _SCHEMA_CACHE[0].validate(etree.fromstring(part)), _SCHEMA_CACHE[0].error_log
+    json_bulk = json.loads(resumeconv.write(doc, "orcid-json").data)
+    assert len(json_bulk["bulk"]) == len(etree.fromstring(out.data))
+
+
+def test_what_the_xsd_refuses_is_reported_and_left_out(shared) -> None:
+    from lxml import etree
+
+    pubs = [{"name": "   ", "type": "other", "doi": "10.1/a"},
+            {"name": "Old", "releaseDate": "1850-03", "venue": {"name": " \t"}, "doi": "10.1234/a#b%c d+e<f>",
+             "authors": [{"name": "  "}, {"name": "x" * 151}, {"name": "Kept Author"}]}]
+    out = resumeconv.write({"publications": pubs}, "orcid-xml")
+    assert _bulk_schema(shared).validate(etree.fromstring(out.data))
+    losses = {x.pointer: x.reason for x in out.losses if x.kind == "loss"}
+    assert losses["/publications/0"].endswith("this work has no title; the work is left out")
+    assert losses["/publications/1/releaseDate"] == "ORCID takes publication years 1900 to 2100 only; 1850 is left out"
+    assert losses["/publications/1/venue"].startswith("ORCID's journal-title takes 1 to 1000 characters")
+    assert losses["/publications/1/authors/0"].endswith("this author has a blank name; left out")
+    assert losses["/publications/1/authors/1"].endswith("this author has a name of 151 characters; left out")
+    bulk = json.loads(resumeconv.write({"publications": pubs}, "orcid-json").data)["bulk"]
+    assert len(bulk) == 1
+    work = bulk[0]["work"]
+    assert "publication-date" not in work and "journal-title" not in work
+    assert [c["credit-name"]["value"] for c in work["contributors"]["contributor"]] == ["Kept Author"]
+    assert work["contributors"]["contributor"][0]["contributor-attributes"]["contributor-sequence"] == "first"
+    assert work["external-ids"]["external-id"][0]["external-id-url"] == {
+        "value": "https://doi.org/10.1234/a%23b%25c%20d%2Be%3Cf%3E"}
+
+
+def _read_json(answer: dict) -> resumeconv.formats.ReadResult:
+    return resumeconv.read(json.dumps(answer).encode(), format="orcid-json")
+
+
+def _ext(kind: str, value: str, rel: str = "self") -> dict:
+    return {"external-id-type": kind, "external-id-value": value, "external-id-relationship": rel}
+
+
+def test_group_versions_ids_are_merged_not_dropped() -> None:
+    group = {"external-ids": {"external-id": [_ext("doi", "10.1234/pub"), _ext("arxiv", "2101.00001")]},
+             "work-summary": [
+                 {"title": {"title": {"value": "T"}}, "type": "journal-article",
+                  "external-ids": {"external-id": [_ext("doi", "10.1234/pub")]}},
+                 {"title": {"title": {"value": "T (preprint)"}}, "type": "preprint",
+                  "external-ids": {"external-id": [_ext("arxiv", "2101.00001"), _ext("doi", "10.1234/PUB")]}}]}
+    result = _read_json({"group": [group]})
+    assert result.document["publications"] == [
+        {"name": "T", "type": "journal-article", "doi": "10.1234/pub", "arxiv": "2101.00001"}]
+
+
+def test_recorded_record_keeps_every_version_doi(shared) -> None:
+    """A real v2.0 record (26 groups, 10 with several versions): every version's DOI is read or reported."""
+    path = shared / "corpus" / "orcid" / "lubianat__pyorcidator__record-v2.0.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    dois = {e["external-id-value"].lower() for g in record["activities-summary"]["works"]["group"]
+            for s in g["work-summary"] for e in s["external-ids"]["external-id"] if e["external-id-type"] == "doi"}
+    result = resumeconv.read(path, format="orcid-json")
+    kept = {p["doi"].lower() for p in result.document["publications"] if "doi" in p}
+    reported = {x.reason.split("'")[1].lower() for x in result.losses if x.reason.startswith("external id doi")}
+    assert dois == kept | reported and len(dois) == 34 and len(kept) == 21 and len(reported) == 13
+
+
+@pytest.mark.parametrize("answer", [
+    {"work": {"title": {"title": {"value": "Thesis"}}, "type": "DISSERTATION"}},
+    {"orcid-profile": {"orcid-activities": {"orcid-works": {"orcid-work": [
+        {"work-title": {"title": {"value": "Thesis"}}, "work-type": "DISSERTATION"}]}}}},
+])
+def test_old_dissertation_type_reads_as_dissertation(answer: dict) -> None:
+    result = _read_json(answer)
+    assert result.document["publications"][0]["type"] == "dissertation"
+    assert not [x for x in result.losses if x.pointer.endswith("/type")]
+
+
+def test_contributor_with_a_bad_checksum_is_listed_once_and_reported() -> None:
+    credit = "http://credit.niso.org/contributor-roles/"
+    bad = {"uri": "https://orcid.org/0000-0002-1825-0098", "path": "0000-0002-1825-0098", "host": "orcid.org"}
+    contributors = [{"contributor-orcid": bad, "credit-name": {"value": "A. Person"},
+                     "contributor-attributes": {"contributor-role": credit + role}}
+                    for role in ("conceptualization/", "writing-original-draft/")]
+    result = _read_json({"work": {"title": {"title": {"value": "T"}}, "type": "other",
+                                  "contributors": {"contributor": contributors}}})
+    assert result.document["publications"][0]["authors"] == [{"name": "A. Person"}]
+    assert [str(x) for x in result.losses] == [
+        "/publications/0/authors/0: contributor iD '0000-0002-1825-0098' fails the ORCID checksum; left out"]
+
+
+def test_work_types_are_orcid_model_work_type_java() -> None:
+    assert len(orcid.WORK_TYPES) == 45 and {"review", "dissertation-thesis", "undefined"} <= orcid.WORK_TYPES
+    assert _read_json({"work": {"title": {"title": {"value": "T"}}, "type": "article-journal"}}).document[
+        "publications"][0]["type"] == "journal-article"
+
+
+def test_error_answer_is_detected_without_a_format(shared, tmp_path) -> None:
+    import subprocess
+    import sys
+
+    path = shared / "reference" / "orcid" / "samples" / "read_samples" / "error-3.0.xml"
+    proc = subprocess.run([sys.executable, "-m", "resumeconv", "convert", str(path), "-t", "json"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == (f"resumeconv: {path}: ORCID answered with an error, not works: HTTP 0: "
+                           "error:developer-message\n")

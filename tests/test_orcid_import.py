@@ -56,3 +56,60 @@ def test_fixture_ids_arrive_as_orcid_maps_them(tmp_path: Path) -> None:
     assert works[1]["externalIds"] == [{"type": "arxiv", "value": "2310.01234v2", "relationship": "self"}]
     assert works[2]["url"] == "https://example.org/notes/1"
     assert works[2]["externalIds"] == [{"type": "uri", "value": "https://example.org/notes/1", "relationship": "self"}]
+
+
+def test_url_arrives_raw_not_escaped(tmp_path: Path) -> None:
+    url = "https://example.org/a_b?x=50%25&y=1#frag"
+    work = _one({"name": "T", "type": "other", "url": url}, tmp_path)
+    assert work["url"] == url
+    assert work["externalIds"] == [{"type": "uri", "value": url, "relationship": "self"}]
+
+
+def test_circumflex_and_tex_math_arrive_as_typed(tmp_path: Path) -> None:
+    title = "$O(n^2)$ bounds ~ a_b \\alpha {x} 100% #1 & more"
+    written = resumeconv.write({"publications": [{"name": title, "type": "other"}]}, "orcid-bibtex")
+    assert "\\^{}" in written.text and "textasciicircum" not in written.text
+    assert imported_works(written.data, tmp_path)[0]["title"] == title
+    assert written.losses == []
+
+
+def test_organisation_with_and_is_one_contributor(tmp_path: Path) -> None:
+    """ORCID splits ``author`` on every " and ", braces or not; the writer braces the word itself."""
+    names = ["Bill and Melinda Gates Foundation", "Y, Chen", "Research AND Development", "A. Smith"]
+    pub = {"name": "T", "type": "other", "authors": [{"name": n} for n in names]}
+    text = resumeconv.write({"publications": [pub]}, "orcid-bibtex").text
+    assert "author = {{Bill {and} Melinda Gates Foundation} and {Y, Chen} and {Research {AND} Development} and " \
+           "A. Smith}" in text
+    assert [c["name"] for c in _one(pub, tmp_path)["contributors"]] == names
+    back = resumeconv.read(text.encode(), format="bibtex").document["publications"][0]
+    assert [a["name"] for a in back["authors"]] == names
+
+
+def test_citation_key_never_has_a_space(tmp_path: Path) -> None:
+    """A human date such as "Aug 2018" used to give the key 'smithAug ...', which no BibTeX parser reads."""
+    pub = {"name": "Deep Results", "type": "journal-article", "releaseDate": "Aug 2018",
+           "authors": [{"name": "A. Smith"}]}
+    written = resumeconv.write({"publications": [pub]}, "orcid-bibtex")
+    assert written.text.startswith("@article{smith2018deep,\n")
+    assert _one(pub, tmp_path)["title"] == "Deep Results"
+    # The human date is read as migrate reads it (2018-08) before any writer: a normalization, not a loss.
+    assert ("/publications/0/releaseDate", "normalization") in [(x.pointer, x.kind) for x in written.losses]
+    cite = resumeconv.write({"publications": [pub]}, "orcid-json").data.decode()
+    assert "@article{smith2018deep," in cite
+
+
+def test_loss_report_says_what_orcid_does(tmp_path: Path) -> None:
+    pub = {"name": "  Spaced\ttitle ", "type": "poster", "releaseDate": "2024-05-17", "pages": "1--2",
+           "authors": [{"name": " A. Smith "}], "doi": "https://doi.org/10.1234/X"}
+    written = resumeconv.write({"publications": [pub]}, "orcid-bibtex")
+    work = _one(pub, tmp_path)
+    losses = {x.pointer: (x.kind, x.reason) for x in written.losses}
+    assert work["title"] == pub["name"] and "/publications/0/name" not in losses   # ORCID keeps it raw
+    assert work["contributors"][0]["name"] == "A. Smith"
+    assert losses["/publications/0/authors/0/name"] == ("normalization", "ORCID's importer trims a contributor's name")
+    assert work["type"] == "other" and losses["/publications/0/type"][1].endswith("which ORCID files as 'other'")
+    assert work["publicationDate"] == {"year": "2024", "month": "05"}
+    assert losses["/publications/0/releaseDate"][0] == "loss"
+    assert losses["/publications/0/pages"][1].startswith("ORCID's importer has no field for it")
+    assert work["externalIds"][0]["value"] == "10.1234/X"
+    assert losses["/publications/0/doi"] == ("normalization", "ORCID gets the bare doi id '10.1234/X'")

@@ -62,6 +62,7 @@ def test_one_version_source_and_both_archives(dist: Path) -> None:
     names = set(zipfile.ZipFile(wheels[0]).namelist())
     for needed in ("resumeconv/schemas/resume.schema.json", "resumeconv/schemas/jsonresume-1.0.0.json",
                    "resumeconv/schemas/jsonresume-latest.json", "resumeconv/render.js", "resumeconv/py.typed",
+                   "resumeconv/templates/typst/academic.typ", "resumeconv/templates/typst/compact.typ",
                    "resumeconv/cli/__init__.py", "resumeconv/core/fileio.py"):
         assert needed in names, needed
     with tarfile.open(sdists[0]) as tar:

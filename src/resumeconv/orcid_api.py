@@ -30,7 +30,12 @@ RETRY_STATUS = frozenset({429, 503})
 
 
 class OrcidApiError(ResumeconvError):
-    """An ORCID API call that failed after its retries (exit code 2: the input could not be fetched or sent)."""
+    """An ORCID API call that failed after its retries (exit code 2: the input could not be fetched or sent).
+
+    ``status`` is the HTTP status of ORCID's answer, when there was one.
+    """
+
+    status: int | None = None
 
 
 def check_orcid(value: str) -> str:
@@ -104,7 +109,9 @@ class OrcidClient:
                 raise self._error(f"{method} {path}: HTTP {response.status_code} redirect to {where} not followed "
                                   "(the ORCID API does not redirect; check --base-url)")
             if response.status_code >= 400:
-                raise self._error(f"{method} {path}: HTTP {response.status_code}{_error_detail(body)}")
+                error = self._error(f"{method} {path}: HTTP {response.status_code}{_error_detail(body)}")
+                error.status = response.status_code
+                raise error
             try:
                 answer = json.loads(body)
             except (ValueError, RecursionError):
@@ -168,6 +175,28 @@ def put_codes(summary: dict[str, Any]) -> list[int]:
         first = versions[0] if isinstance(versions, list) and versions else None
         if isinstance(first, dict) and str(first.get("put-code", "")).isdigit():
             out.append(int(first["put-code"]))
+    return out
+
+
+def with_other_versions(items: list[dict[str, Any]], summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """The fetched works (first versions) with the external ids of their group's other versions and of the group
+    added, each once: a DOI only a preprint version carries is kept, not dropped."""
+    from .formats.orcid.reader import merge_group
+
+    groups: dict[str, dict[str, Any]] = {}
+    listed = summary.get("group")
+    for group in listed if isinstance(listed, list) else []:
+        versions = group.get("work-summary") if isinstance(group, dict) else None
+        if isinstance(versions, list) and versions and isinstance(versions[0], dict):
+            groups[str(versions[0].get("put-code"))] = group
+    out = []
+    for item in items:
+        work = item.get("work")
+        group = groups.get(str(work.get("put-code"))) if isinstance(work, dict) else None
+        if isinstance(work, dict) and group is not None:
+            merged = merge_group({**group, "work-summary": [work, *group["work-summary"][1:]]})
+            item = {**item, "work": merged}
+        out.append(item)
     return out
 
 

@@ -59,7 +59,8 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
         target = _load_cv(merge_into) if merge_into else None
         client = orcid_api.OrcidClient(orcid_api.base_url(base_url, sandbox=sandbox, member=False),
                                        timeout=timeout, retries=retries)
-        items = client.works(oid, orcid_api.put_codes(client.works_summary(oid)))
+        summary = client.works_summary(oid)
+        items = orcid_api.with_other_versions(client.works(oid, orcid_api.put_codes(summary)), summary)
         result = _read_works(orcid_api.as_bulk_bytes(items), oid)
         pubs = result.document.get("publications", [])
         print_losses(result.losses, "the CV", f"ORCID {oid}")
@@ -141,15 +142,19 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
         prepared, normalized = prepare_for_writer(doc, "orcid-json")
         report = LossReport(normalized)
         with writing("ORCID works", prepared, resume):
-            pairs = orcid_format.works_from_document(prepared, report)
+            pairs = orcid_format.works_from_document(
+                prepared, report, owner=oid, host="sandbox.orcid.org" if sandbox else "orcid.org")
         print_losses(report.items, "ORCID", resume)
         ready = [(i, w) for i, w in pairs if not orcid_format.server_problems(w)]
-        refused = len(pairs) - len(ready)
+        refused = len(doc.get("publications") or []) - len(ready)
         batches = [b for b in orcid_format.chunks(ready) if b]
         if dry_run:
             emit("-", b"".join(orcid_format.bulk_json([w for _, w in batch]) for batch in batches))
             click.echo(f"resumeconv: dry run: {len(ready)} work(s) in {len(batches)} bulk(s) would be sent to {oid}; "
                        f"{refused} refused by the server-rule check", err=True)
+            sys.exit(EXIT_INVALID if refused else EXIT_OK)
+        if not batches:
+            click.echo(f"resumeconv: 0 created, {refused} not created (nothing ORCID would take)", err=True)
             sys.exit(EXIT_INVALID if refused else EXIT_OK)
         if not token:
             raise UsageError(f"no access token: set the environment variable {token_env} (or use --dry-run)")
@@ -172,11 +177,24 @@ def _own_orcid(doc: dict[str, Any], resume: str) -> str:
     return value
 
 
+#: HTTP answers by which ORCID refuses the works of a bulk (not the request itself): exit 1, as for refused works.
+REFUSED_STATUS = frozenset({400, 409, 422})
+
+
 def _send(client: OrcidClient, oid: str, batch: list[Any]) -> int:
     """Post one bulk and print one line per work; the number that failed."""
+    from .. import orcid_api
     from ..formats import orcid as orcid_format
 
-    answers = client.post_bulk(oid, orcid_format.bulk_json([w for _, w in batch]))
+    try:
+        answers = client.post_bulk(oid, orcid_format.bulk_json([w for _, w in batch]))
+    except orcid_api.OrcidApiError as err:
+        if err.status not in REFUSED_STATUS:
+            raise
+        for index, work in batch:  # ORCID refused the whole bulk: none of its works was created
+            click.echo(f"  refused ({err.status}): /publications/{index} {work.title}")
+        click.echo(f"resumeconv: {err}", err=True)
+        return len(batch)
     failed = 0
     for n, (index, work) in enumerate(batch):
         item = answers[n] if n < len(answers) else {}
@@ -185,8 +203,7 @@ def _send(client: OrcidClient, oid: str, batch: list[Any]) -> int:
             click.echo(f"  created put-code {item['work']['put-code']}: {where} {work.title}")
             continue
         failed += 1
-        found = item.get("error")
-        error: dict[str, Any] = found if isinstance(found, dict) else {}
+        error: dict[str, Any] = item["error"] if isinstance(item.get("error"), dict) else {}
         if str(error.get("response-code")) == "409":
             click.echo(f"  duplicate (409): {where} {work.title}: {_short(error)}")
         elif error:

@@ -273,6 +273,12 @@ def _loader_class() -> type[yaml.SafeLoader]:
     return Loader
 
 
+#: Plain scalars that the YAML 1.2 core schema resolves to null, a bool, an int or a float.
+_YAML12_NOT_STR = re.compile(
+    r"~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+
+
 @cache
 def _dumper_class(fast: bool = True) -> type[yaml.SafeDumper]:
     """Our YAML dumper: libyaml's emitter when PyYAML has it and ``fast`` (about 6x faster), else PyYAML's own
@@ -287,9 +293,15 @@ def _dumper_class(fast: bool = True) -> type[yaml.SafeDumper]:
     def represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
         # PyYAML writes NEL/LS/PS raw in single-quoted scalars, where a reader folds them as line breaks;
         # double quotes escape them, so the text survives the round trip.
-        style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
+        style: str | None = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
+        # PyYAML quotes what YAML 1.1 would read as another type; YAML 1.2 readers (ours, ruamel, js-yaml: RenderCV,
+        # the npm tools) also read '1e3', '0E0' or '0o17' as numbers, so those are quoted too.
+        if style is None and (_YAML12_NOT_STR.fullmatch(data) or any(r.match(data) for r in plain_not_text)):
+            style = "'"
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
+    plain_not_text = [re.compile(regexp, re.X) for tag, regexp, _ in _YAML_12_RESOLVERS
+                      if tag != "tag:yaml.org,2002:merge"]
     dumper: type[yaml.SafeDumper] = type("Dumper", (base,), {"ignore_aliases": ignore_aliases})
     dumper.add_representer(str, represent_str)
     return dumper

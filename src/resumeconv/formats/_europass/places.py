@@ -25,7 +25,6 @@ def _key(text: str) -> str:
 def _names() -> dict[str, str | None]:
     """Normalized country name or alpha-3 code -> alpha-2 code (None when two countries share the name)."""
     import pycountry
-    from phonenumbers.geodata.locale import LOCALE_DATA
 
     table: dict[str, str | None] = {}
 
@@ -38,7 +37,7 @@ def _names() -> dict[str, str | None]:
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name", "alpha_3"):
             add(getattr(country, attr, None), country.alpha_2)
-    for region, names in LOCALE_DATA.items():
+    for region, names in _locale_data().items():
         if not re.fullmatch(r"[A-Z]{2}", region):
             continue
         for value in names.values():
@@ -50,6 +49,27 @@ def _names() -> dict[str, str | None]:
     for name in AMBIGUOUS:
         table[name] = None
     return table
+
+
+def _locale_data() -> dict[str, dict[str, str]]:
+    """phonenumbers' table of country names by language (geodata/locale.py), loaded on its own.
+
+    Importing it as ``phonenumbers.geodata.locale`` would first load all of phonenumbers' geocoding data (1.5 s);
+    the file needs only ``phonenumbers.util``.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    import phonenumbers
+
+    path = Path(phonenumbers.__file__).parent / "geodata" / "locale.py"
+    spec = importlib.util.spec_from_file_location("phonenumbers.geodata.locale", path)
+    if spec is None or spec.loader is None:
+        return {}
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    data: dict[str, dict[str, str]] = module.LOCALE_DATA
+    return data
 
 
 def country_code(text: str) -> str | None:

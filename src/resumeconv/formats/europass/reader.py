@@ -136,10 +136,14 @@ class _Reader:
         self._skills(t.find(profile, "Skills"))
         for tag, section in (("ConferencesAndSeminars/ConferenceAndSeminar", "projects"),
                              ("Projects/Project", "projects"),
+                             ("CreativeWorks/CreativeWork", "projects"),
                              ("VoluntaryWorks/VoluntaryWork", "volunteer"),
-                             ("NetworksAndMemberships/NetworkAndMembership", "volunteer")):
+                             ("NetworksAndMemberships/NetworkAndMembership", "volunteer"),
+                             ("SocialAndPoliticalActivities/SocialAndPoliticalActivity", "volunteer")):
             for el in t.findall(profile, tag):
                 self._activity(el, section, tag.split("/")[0])
+        for el in t.findall(profile, "HobbiesAndInterests/HobbyOrInterest"):
+            self._hobby(el)
         for el in t.findall(profile, "Others"):
             self._others(el)
 
@@ -269,7 +273,16 @@ class _Reader:
                 item["type"] = "conference"
         else:
             self._rich(text, ("volunteer",), item, "summary", "highlights")
+            if container != "VoluntaryWorks" and "type" not in item:
+                item["type"] = "other"  # a membership or activity, not volunteering: it goes back where it was
         self._add(section, item, el)
+
+    def _hobby(self, el: Any) -> None:
+        """HobbiesAndInterests/HobbyOrInterest (ActivityType): the title is the interest; the rest is reported."""
+        name = self.t.text(el, "Title")
+        self.t.mark(el, pointer("interests", len(self.doc.get("interests", []))))
+        if name:
+            self._add("interests", {"name": name}, el)
 
     def _others(self, el: Any) -> None:
         t = self.t

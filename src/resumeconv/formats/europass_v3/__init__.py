@@ -19,7 +19,8 @@ __all__ = ["OPTIONS", "probe", "read", "write"]
 
 #: What ``write`` takes (the registry checks ``-O`` against it).
 OPTIONS: tuple[Option, ...] = (
-    Option("language", str, "en", "the CV's locale: two letters, e.g. en, or sr-lat"),
+    Option("language", str, None, "the CV's locale: two letters, e.g. en, or sr-lat; by default meta.language, "
+                                  "else the language the CV's text is in, else en"),
     Option("created", str, None, "the document timestamp (ISO date-time); default meta.lastModified, else now"),
 )
 

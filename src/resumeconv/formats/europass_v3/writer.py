@@ -54,17 +54,25 @@ def _date(parent: Any, name: str, value: str | None) -> None:
     _el(parent, name, **attrs)
 
 
-def write(doc: dict[str, Any], *, format: str = "europass-v3", language: str = "en", created: str | None = None,
-          **_: Any) -> WriteResult:
+def write(doc: dict[str, Any], *, format: str = "europass-v3", language: str | None = None,
+          created: str | None = None, **_: Any) -> WriteResult:
     """The SkillsPassport XML of ``doc``.
 
-    ``created`` is the document timestamp v3 requires (ISO date-time); by default meta.lastModified, else now.
+    ``language`` is the required ``locale``: by default the document's (``meta.language``, else its text), else
+    ``en`` with a note. ``created`` is the document timestamp v3 requires (ISO date-time); by default
+    meta.lastModified, else now.
     """
-    if not re.fullmatch(r"[a-zA-Z]{2}(-[a-zA-Z]{3})?", language):
+    if language is not None and not re.fullmatch(r"[a-zA-Z]{2}(-[a-zA-Z]{3})?", language):
         raise UsageError(f"language '{language}' is not a v3 locale (two letters, e.g. en or sr-lat)")
     if created is not None and _timestamp(created, now=False) is None:
         raise UsageError(f"created '{created}' is not an ISO date-time such as 2025-11-03T00:00:00Z")
     report = LossReport()
+    if language is None:
+        language = languages.detect(doc)
+        if language is None:
+            language = "en"
+            report.add("", "the CV's language is not in meta.language and its text does not show it clearly: "
+                       "written with locale en, which v3 requires (set it with -O language=xx)", "normalization")
     writer = _Writer(prepare.prepare(doc, report, TARGET), report)
     root = writer.build(language, created)
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

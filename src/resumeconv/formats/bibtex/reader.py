@@ -1,10 +1,11 @@
-"""BibTeX: the ``orcid-bibtex`` writer (made for ORCID's "Import BibTeX") and a ``bibtex`` reader for publications.
+"""The ``bibtex`` reader: publications from any common BibTeX.
 
-The reader is a small parser rather than bibtexparser: bibtexparser 2.1 mangled ``{\\"u}`` accents and left
-``@string`` concatenations (``nips # { 2023}``) unresolved in our tests, and printed parse errors to stdout.
-This one resolves ``@string`` macros and ``#`` concatenation, skips ``@comment``/``@preamble`` and ``%`` lines,
-keeps brace groups intact, decodes LaTeX with pylatexenc, and names line and column on bad input.
+A small parser rather than bibtexparser: bibtexparser 2.1 mangled ``{\\"u}`` accents and left ``@string``
+concatenations (``nips # { 2023}``) unresolved in our tests, and printed parse errors to stdout. This one resolves
+``@string`` macros and ``#`` concatenation, skips ``@comment``/``@preamble`` and ``%`` lines, keeps brace groups
+intact, decodes LaTeX with pylatexenc, and names line and column on bad input.
 """
+
 
 from __future__ import annotations
 
@@ -12,21 +13,14 @@ import functools
 import re
 from typing import Any
 
-from ..core.errors import InputError, UnsafeInputError
-from ..core.fileio import decode_text
-from ..core.losses import LossReport, pointer, report_differences
-from . import ReadResult, WriteResult
-from ._bibtex import BIBTEX_TO_ORCID, balanced, build_entry, citation_key, orcid_work_types, report_unmapped, unescape
-from ._contract import Option
+from ...core.errors import InputError, UnsafeInputError
+from ...core.fileio import decode_text
+from ...core.losses import LossReport, pointer
+from .. import ReadResult
+from .._bibtex_entry import BIBTEX_TO_ORCID, PLAIN_TYPES, PLAIN_VENUE, balanced, orcid_work_types, unescape
 
-#: Neither the reader (bibtex) nor the writer (orcid-bibtex) takes options.
-OPTIONS: tuple[Option, ...] = ()
-#: Publication fields the orcid-bibtex writer carries (authors' flags are reported one by one).
-_WRITTEN = dict.fromkeys(("name", "authors", "venue", "type", "releaseDate", "doi", "arxiv", "url", "volume",
-                          "issue", "pages", "publisher", "notes", "summary"), "")
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                        "dec"), start=1)}
-_UNENCODABLE = re.compile("[\ud800-\udfff]")
 #: @string expansion budget: FACTOR times the input's length plus MIN characters in all.
 MACRO_EXPANSION_FACTOR = 10
 MACRO_EXPANSION_MIN = 1 << 20
@@ -42,75 +36,7 @@ _GROUPING = re.compile(r'[\\{}"]')
 _ARXIV_IN_TEXT = re.compile(r"arxiv[:\s]*(?:preprint\s+)?(?:arxiv:)?\s*([0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?)", re.I)
 
 
-# ----------------------------------------------------------------------------------------------------- writing
-
-
-def write(doc: dict[str, Any], *, format: str, **options: Any) -> WriteResult:
-    """Every publication as an ORCID-ready BibTeX entry, in CV order."""
-    report = LossReport()
-    report_unmapped(doc, _WRITTEN, "BibTeX", report)
-    taken: set[str] = set()
-    parts = []
-    if doc.get("publications") == []:
-        report.add(pointer("publications"), "an empty list writes no entry", "normalization")
-    for i, pub in enumerate(doc.get("publications") or []):
-        entry = build_entry(pub, i, citation_key(pub, taken), report)
-        _report_author_flags(pub, i, report)
-        _report_read_back(pub, i, entry, report)
-        text = entry.render()
-        clean = _UNENCODABLE.sub("", text)
-        if clean != text:
-            report.add(pointer("publications", i), "lone surrogate characters removed", "normalization")
-        _self_check(pub, i, clean, report)
-        parts.append(clean)
-    return WriteResult("\n".join(parts).encode("utf-8"), report.items)
-
-
-def _report_read_back(pub: dict[str, Any], index: int, entry: Any, report: LossReport) -> None:
-    """Normalizations only visible when the entry is read back: the type the entry type gives, and the note
-    that now holds the equal-contribution marks."""
-    ptr = pointer("publications", index, "type")
-    fields = dict(entry.fields)
-    back, _ = _our_type(entry.type, fields, "eprint" in fields)
-    if back != pub.get("type") and not any(x.pointer == ptr for x in report.items):
-        given = f"no entry type for '{pub['type']}'" if pub.get("type") else "no type given"
-        report.add(ptr, f"{given}: written as @{entry.type}, which reads back as '{back}'", "normalization")
-    venue = pub.get("venue")
-    if isinstance(venue, dict) and venue.get("short") and not venue.get("name"):
-        report.add(pointer("publications", index, "venue"), "BibTeX has one venue name: the short label is written "
-                   "as the name", "normalization")
-    notes = pub.get("notes")
-    if any(isinstance(a, dict) and a.get("equalContribution") for a in pub.get("authors") or []):
-        report.add(pointer("publications", index, "notes"), "the equal-contribution marks are added to the note",
-                   "normalization")
-    elif "notes" in pub and not (isinstance(notes, list) and len(notes) == 1 and notes[0]):
-        report.add(pointer("publications", index, "notes"), "BibTeX has one note: the notes are joined with '; ' "
-                   "(empty ones left out)", "normalization")
-
-
-def _self_check(pub: dict[str, Any], index: int, text: str, report: LossReport) -> None:
-    """Read the entry back with our reader and report every change no loss names yet (whitespace folded,
-    control characters, ...)."""
-    (kind, key, fields, _line), = _Parser(text, None).entries()
-    back = _publication(kind, key, fields, index, LossReport())
-    report_differences(pub, back, report, "BibTeX", pointer("publications", index))
-
-
-def _report_author_flags(pub: dict[str, Any], index: int, report: LossReport) -> None:
-    for j, author in enumerate(pub.get("authors") or []):
-        for key in author:
-            if key in ("name", "equalContribution"):
-                continue
-            reason = {"self": "BibTeX has no mark for the CV's owner",
-                      "orcid": "BibTeX has no field for an author's ORCID iD",
-                      "corresponding": "BibTeX has no mark for a corresponding author"}.get(key)
-            report.add(pointer("publications", index, "authors", j, key), reason or f"BibTeX has no field for '{key}'")
-
-
-# ----------------------------------------------------------------------------------------------------- reading
-
-
-class _Parser:
+class Parser:
     """A BibTeX tokenizer over one string, tracking the offset for line:column errors."""
 
     def __init__(self, text: str, source: str | None):
@@ -128,7 +54,7 @@ class _Parser:
 
     def skip_space(self) -> None:
         """Past whitespace and ``%`` comment lines."""
-        self.pos = _SPACE.match(self.text, self.pos).end()
+        self.pos = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]  # matches the empty string
 
     def expect(self, chars: str) -> str:
         self.skip_space()
@@ -216,7 +142,8 @@ class _Parser:
 
     def entries(self) -> list[tuple[str, str, dict[str, str], int]]:
         """(type, key, fields, line) of every entry; @string defines macros, @comment/@preamble are skipped."""
-        out, line, counted = [], 1, 0
+        out: list[tuple[str, str, dict[str, str], int]] = []
+        line, counted = 1, 0
         while True:
             at = self.text.find("@", self.pos)
             if at < 0:
@@ -263,9 +190,9 @@ class _Parser:
 
 def read(data: bytes, *, source: str | None = None, format: str, **options: Any) -> ReadResult:
     """Publications from any common BibTeX; fields our schema cannot hold are reported as losses."""
-    parser = _Parser(decode_text(data, source), source)
+    parser = Parser(decode_text(data, source), source)
     report = LossReport()
-    pubs = [_publication(kind, key, fields, i, report) for i, (kind, key, fields, _line) in
+    pubs = [publication(kind, key, fields, i, report) for i, (kind, key, fields, _line) in
             enumerate(parser.entries())]
     return ReadResult({"publications": pubs} if pubs else {}, report.items)
 
@@ -277,6 +204,7 @@ def _latex(text: str) -> str:
     group braces and escapes: done here as pylatexenc would, because pylatexenc takes a millisecond per entry
     (seconds for a 3,000-work CV, which the writer reads back too).
     """
+    text = text.replace("\\^{}", "\\textasciicircum{}")  # the circumflex itself, not an accent on nothing
     bare = _CHAR_ESCAPE.sub("", text)
     if _NEEDS_DECODER.search(bare) or not balanced(bare):
         plain = _latex_decoder().latex_to_text(text)
@@ -288,7 +216,11 @@ def _latex(text: str) -> str:
 @functools.cache
 def _latex_decoder() -> Any:
     """pylatexenc's decoder, with ``\\textasciicircum`` read as the ``^`` the writer escaped (not ``ˆ``)."""
-    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+    from pylatexenc.latex2text import (
+        LatexNodes2Text,
+        MacroTextSpec,
+        get_default_latex_context_db,
+    )
 
     context = get_default_latex_context_db()
     context.add_context_category("resumeconv", prepend=True,
@@ -335,8 +267,13 @@ def _top_level_split(text: str, sep: str) -> list[str]:
     return parts
 
 
-def _our_type(kind: str, fields: dict[str, str], has_arxiv: bool) -> tuple[str, str | None]:
-    """Our type for an entry (through the ORCID type ORCID's importer gives it) and a loss reason if inexact."""
+def our_type(kind: str, fields: dict[str, str], has_arxiv: bool) -> tuple[str, str | None]:
+    """Our type for an entry and a loss reason if inexact: the plain writer's biblatex types (with their ``type``
+    or ``entrysubtype``) first, else through the ORCID type ORCID's importer gives the entry type."""
+    subtype = (fields.get("entrysubtype") if kind == "article" else fields.get("type")) or None
+    plain = [ours for ours, pair in PLAIN_TYPES.items() if pair == (kind, subtype and subtype.strip())]
+    if plain and (subtype or kind not in ("misc", "inproceedings", "article")):
+        return plain[0], None
     orcid_type = BIBTEX_TO_ORCID.get(kind)
     if kind in ("misc", "unpublished") and has_arxiv and not (fields.get("journal") or fields.get("booktitle")):
         return "preprint", None
@@ -346,22 +283,26 @@ def _our_type(kind: str, fields: dict[str, str], has_arxiv: bool) -> tuple[str, 
     return (orcid_type if orcid_type in candidates else candidates[0]), None
 
 
-def _publication(kind: str, key: str, fields: dict[str, str], index: int, report: LossReport) -> dict[str, Any]:
-    from ..core import ids
+def publication(kind: str, key: str, fields: dict[str, str], index: int, report: LossReport) -> dict[str, Any]:
+    from ...core import ids
 
     ptr = ("publications", index)
     pub: dict[str, Any] = {}
     used = {"title", "author", "journal", "booktitle", "year", "month", "date", "doi", "eprint", "eprinttype",
-            "archiveprefix", "url", "volume", "number", "pages", "publisher", "note", "abstract"}
+            "archiveprefix", "url", "volume", "number", "pages", "publisher", "note", "abstract", "journaltitle",
+            "howpublished", "institution"}
+    if pub_type_field(kind, fields):
+        used.add("entrysubtype" if kind == "article" else "type")
     if fields.get("title"):
         pub["name"] = _latex(fields["title"])
     if fields.get("author"):
         pub["authors"] = [{"name": n} for n in split_authors(fields["author"])]
-    venue = fields.get("journal") or fields.get("booktitle")
+    venue = fields.get("journal") or fields.get("journaltitle") or fields.get("booktitle") or \
+        fields.get(PLAIN_VENUE.get(kind, "howpublished"))
     arxiv = _arxiv(fields, venue)
     if venue and not (arxiv and _ARXIV_IN_TEXT.search(venue)):
         pub["venue"] = {"name": _latex(venue)}
-    pub["type"], reason = _our_type(kind, fields, bool(arxiv))
+    pub["type"], reason = our_type(kind, fields, bool(arxiv))
     if reason:
         report.add(pointer(*ptr, "type"), reason, "normalization")
     date = _date(fields)
@@ -393,8 +334,14 @@ def _publication(kind: str, key: str, fields: dict[str, str], index: int, report
     return pub
 
 
+def pub_type_field(kind: str, fields: dict[str, str]) -> bool:
+    """Whether the entry's ``type``/``entrysubtype`` is one the plain writer uses to name our type."""
+    subtype = fields.get("entrysubtype") if kind == "article" else fields.get("type")
+    return bool(subtype) and (kind, (subtype or "").strip()) in PLAIN_TYPES.values()
+
+
 def _arxiv(fields: dict[str, str], venue: str | None) -> str | None:
-    from ..core import ids
+    from ...core import ids
 
     prefix = (fields.get("eprinttype") or fields.get("archiveprefix") or "").strip().lower()
     if fields.get("eprint") and prefix == "arxiv" and ids.is_arxiv(fields["eprint"]):
@@ -404,7 +351,7 @@ def _arxiv(fields: dict[str, str], venue: str | None) -> str | None:
 
 
 def _date(fields: dict[str, str]) -> str | None:
-    from ..core import dates
+    from ...core import dates
 
     if fields.get("date") and dates.is_iso(fields["date"].strip()):
         return fields["date"].strip()

@@ -1,0 +1,314 @@
+"""BibTeX entries for publications: shared by the ``orcid-bibtex`` and ``bibtex`` writers and by the ORCID work
+writers, whose works embed the ``orcid-bibtex`` entry as their citation (formats never import each other).
+
+For ORCID, entry types are chosen from what ORCID's own BibTeX importer makes of them (``BIBTEX_TO_ORCID``, taken from
+ORCID's web app, orcid-angular ``work-bibtex-modal.component.ts``): the entry type whose ORCID work type equals
+the schema's ``x-orcid-work-type`` of our publication type. Fields follow that importer too: ``doi`` bare,
+arXiv as lowercase ``eprint`` with ``eprinttype = {arxiv}``, numeric ``year`` and ``month``, ``author`` joined
+with `` and ``. Text is LaTeX-escaped; non-ASCII letters stay UTF-8, which ORCID's importer and biber read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.losses import Coverage, LossReport, pointer
+from ..schemas import item_schema
+
+#: ORCID's BibTeX importer: entry type -> ORCID work type (anything else gets no type and is refused).
+BIBTEX_TO_ORCID: dict[str, str] = {
+    "article": "journal-article", "book": "book", "booklet": "other", "conference": "conference-paper",
+    "inbook": "book-chapter", "incollection": "book-chapter", "inproceedings": "conference-paper",
+    "manual": "manual", "mastersthesis": "supervised-student-publication", "misc": "other",
+    "phdthesis": "dissertation-thesis", "proceedings": "conference-paper", "techreport": "report",
+    "unpublished": "other",
+}
+#: When several entry types give the same ORCID type, the most conventional one is written.
+_PREFERRED = ("article", "inproceedings", "incollection", "book", "phdthesis", "techreport", "manual", "misc")
+_ESCAPES = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\^{}",
+}
+_ESCAPE_RE = re.compile("|".join(re.escape(k) for k in _ESCAPES))
+_UNESCAPE_RE = re.compile("|".join(re.escape(v) for v in _ESCAPES.values()))
+_BRACE = re.compile("[{}]")
+_UNESCAPES = {v: k for k, v in _ESCAPES.items()}
+#: TeX ligatures (``--`` is an en dash, ``` `` ``` an opening quote...): an empty group between the characters
+#: keeps them as typed.
+_LIGATURE_RE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
+
+
+def orcid_work_types() -> dict[str, str]:
+    """Our publication type -> ORCID v3.0 work type, as the schema declares it (``x-orcid-work-type``)."""
+    types: dict[str, str] = item_schema("publications")["properties"]["type"]["x-orcid-work-type"]
+    return types
+
+
+def escape(text: str, *, ligatures: bool = True) -> str:
+    """LaTeX-escape the characters BibTeX and LaTeX treat specially and, in text (``ligatures``), break
+    ligatures, so the text reads back as written; ``pages`` keeps its ``--`` range dash."""
+    escaped = _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
+    return _LIGATURE_RE.sub("{}", escaped) if ligatures else escaped
+
+
+def unescape(text: str) -> str:
+    """Undo :func:`escape`'s character escapes only: for fields read verbatim (volume, number, pages), where
+    LaTeX decoding would turn a real-world ``1--10`` into an en dash."""
+    return _UNESCAPE_RE.sub(lambda m: _UNESCAPES[m.group(0)], text)
+
+
+def entry_type(pub_type: str | None) -> str:
+    """The BibTeX entry type that ORCID's importer turns into our type's ORCID work type (``misc`` if none)."""
+    wanted = orcid_work_types().get(pub_type or "", "other")
+    for name in _PREFERRED:
+        if BIBTEX_TO_ORCID[name] == wanted:
+            return name
+    return "misc"
+
+
+def author_field(names: list[str]) -> str:
+    """``author`` value: names in order joined with `` and ``.
+
+    A name with a comma or the word "and" is braced whole (BibTeX then neither reorders nor splits it), and each
+    "and" inside it is braced again: ORCID's importer splits the field on every `` and `` whatever the braces, so
+    ``{Bill {and} Melinda Gates Foundation}`` is one contributor for ORCID, BibTeX and biber alike.
+    """
+    return " and ".join(protect_name(n) for n in names)
+
+
+_AND_WORD = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)
+
+
+def protect_name(name: str) -> str:
+    """One name for an ``author`` field (see :func:`author_field`); surrounding whitespace is dropped."""
+    text = escape(name.strip())
+    if "," in name or _AND_WORD.search(text):
+        return "{" + _AND_WORD.sub(lambda m: "{" + m.group(0) + "}", text) + "}"
+    return text
+
+
+@dataclass
+class Entry:
+    """One BibTeX entry before rendering: the fields in output order."""
+
+    type: str
+    key: str
+    fields: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, name: str, value: str, *, raw: bool = False) -> None:
+        self.fields.append((name, value if raw else "{" + value + "}"))
+
+    def render(self) -> str:
+        body = ",\n".join(f"  {name} = {value}" for name, value in self.fields)
+        return f"@{self.type}{{{self.key},\n{body}\n}}\n"
+
+
+def citation_key(pub: dict[str, Any], taken: set[str]) -> str:
+    """A stable, unique key: first author's family name, year, first title word (``zhang2025fragile``)."""
+    authors = pub.get("authors") or []
+    from ..core import dates
+
+    family = _ascii_word(_family_name(authors[0].get("name", ""))) if authors else ""
+    release = pub.get("releaseDate")
+    iso = (release if dates.is_iso(release) else dates.parse_human(release)) if isinstance(release, str) else None
+    year = str(dates.parts(iso)[0]) if iso else ""
+    words = [w for w in (_ascii_word(w) for w in str(pub.get("name", "")).split()) if len(w) > 3]
+    base = (family or "anon") + year + (words[0] if words else "")
+    key, n = base, 0
+    while key in taken:
+        n += 1
+        key = base + _suffix(n)
+    taken.add(key)
+    return key
+
+
+def _suffix(n: int) -> str:
+    out = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(97 + rem) + out
+    return out
+
+
+def _family_name(name: str) -> str:
+    if "," in name:
+        left, right = (s.strip() for s in name.split(",", 1))
+        return left if len(left) > len(right) else right
+    parts = name.split()
+    return parts[-1] if parts else ""
+
+
+def _ascii_word(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]", "", folded)
+
+
+#: The plain (biblatex) writer: our type -> (entry type, ``type``/``entrysubtype`` value or None). The reader maps
+#: these pairs back, so every type of ours round-trips.
+PLAIN_TYPES: dict[str, tuple[str, str | None]] = {
+    "conference-paper": ("inproceedings", None), "journal-article": ("article", None),
+    "workshop-paper": ("inproceedings", "Workshop paper"), "preprint": ("misc", "Preprint"), "book": ("book", None),
+    "book-chapter": ("incollection", None), "edited-book": ("collection", None),
+    "magazine-article": ("article", "magazine"), "dissertation": ("thesis", "phdthesis"),
+    "report": ("report", "techreport"), "tutorial": ("misc", "Tutorial"), "lecture-speech": ("misc", "Lecture"),
+    "poster": ("misc", "Poster"), "dataset": ("dataset", None), "software": ("software", None),
+    "patent": ("patent", None), "other": ("misc", None),
+}
+#: Where the plain writer puts the venue, by entry type (biblatex prints each of these for its type).
+PLAIN_VENUE = {"article": "journaltitle", "inproceedings": "booktitle", "incollection": "booktitle",
+               "book": "booktitle", "collection": "booktitle", "thesis": "institution", "report": "institution"}
+
+
+def build_entry(pub: dict[str, Any], index: int, key: str, report: LossReport, *, plain: bool = False) -> Entry:
+    """The entry for ``publications[index]``: ORCID-ready (year/month, types ORCID's importer knows), or with
+    ``plain`` biblatex-style (``date`` at its precision, biblatex entry types); what BibTeX cannot carry goes to
+    ``report``."""
+    ptr = ("publications", index)
+    if plain:
+        kind, subtype = PLAIN_TYPES.get(pub.get("type") or "", ("misc", None))
+        entry = Entry(kind, key)
+    else:
+        entry = Entry(entry_type(pub.get("type")), key)
+        kind, subtype = entry.type, None
+        wanted = orcid_work_types().get(pub.get("type") or "", "other")
+        if BIBTEX_TO_ORCID[entry.type] != wanted:
+            report.add(pointer(*ptr, "type"), f"ORCID's BibTeX import has no entry type for '{wanted}'; written as "
+                       f"@{entry.type}, which ORCID files as '{BIBTEX_TO_ORCID[entry.type]}'", "normalization")
+    _add_authors(entry, pub, ptr, report)
+    if pub.get("name"):
+        entry.add("title", "{" + escape(pub["name"]) + "}")
+    venue = pub.get("venue") or {}
+    venue_name = venue.get("name") or venue.get("short")
+    if venue_name and not venue_name.strip():
+        report.add(pointer(*ptr, "venue"), "a blank venue name is left out")
+    elif venue_name:
+        field_name = PLAIN_VENUE.get(kind, "howpublished") if plain else \
+            "journal" if entry.type == "article" else "booktitle"
+        entry.add(field_name, escape(venue_name))
+    if subtype:
+        entry.add("entrysubtype" if kind == "article" else "type", subtype)
+    _add_date(entry, pub, ptr, report, plain)
+    for name, key_ in (("volume", "volume"), ("number", "issue"), ("pages", "pages"), ("publisher", "publisher")):
+        if pub.get(key_):
+            entry.add(name, escape(str(pub[key_]), ligatures=key_ == "publisher"))
+    _add_ids(entry, pub, ptr, report)
+    note = _note(pub, ptr, report)
+    if note:
+        entry.add("note", escape(note))
+    if pub.get("summary"):
+        entry.add("abstract", escape(pub["summary"]))
+    return entry
+
+
+def _add_authors(entry: Entry, pub: dict[str, Any], ptr: tuple[str | int, ...],
+                 report: LossReport) -> None:
+    """``author``; a blank name (BibTeX and ORCID would read an empty author) is left out and reported."""
+    names = []
+    for j, author in enumerate(pub.get("authors") or []):
+        name = author.get("name", "")
+        if name.strip():
+            names.append(name)
+        else:
+            report.add(pointer(*ptr, "authors", j), "an author without a name is left out")
+    if names:
+        entry.add("author", author_field(names))
+
+
+def _add_date(entry: Entry, pub: dict[str, Any], ptr: tuple[str | int, ...], report: LossReport,
+              plain: bool) -> None:
+    """Plain: biblatex's ``date`` at its precision. ORCID: braced numeric ``year`` and ``month`` (a bare number
+    ending an entry makes ORCID's parser reject the whole file); the day only in ``date``, which ORCID ignores."""
+    from ..core import dates
+
+    release = pub.get("releaseDate")
+    if release is None:
+        return
+    if not (isinstance(release, str) and dates.is_iso(release)):
+        report.add(pointer(*ptr, "releaseDate"), f"{release!r} is not a calendar date (YYYY, YYYY-MM or "
+                   "YYYY-MM-DD); left out")
+        return
+    if plain:
+        entry.add("date", release)
+        return
+    year, month, day = dates.parts(release)
+    entry.add("year", str(year))
+    if month:
+        entry.add("month", str(month))
+    if day:
+        entry.add("date", release)
+        report.add(pointer(*ptr, "releaseDate"), "ORCID's BibTeX import reads the year and month only: the work gets "
+                   "no day (it stays in the citation's biblatex 'date' field)")
+
+
+def _add_ids(entry: Entry, pub: dict[str, Any], ptr: tuple[str | int, ...], report: LossReport) -> None:
+    """Identifiers verbatim, as ORCID's importer (which never decodes them) and biblatex's verbatim ``doi`` and
+    ``url`` fields read them."""
+    from ..core import ids
+
+    if pub.get("doi") and _verbatim_safe(pub["doi"], (*ptr, "doi"), report):
+        entry.add("doi", ids.strip_doi(pub["doi"]))
+    if pub.get("arxiv"):
+        entry.add("eprint", ids.strip_arxiv(pub["arxiv"]))
+        entry.add("eprinttype", "arxiv")
+    if pub.get("url") and _verbatim_safe(pub["url"], (*ptr, "url"), report):
+        entry.add("url", pub["url"])
+
+
+def _verbatim_safe(text: str, ptr: tuple[str | int, ...], report: LossReport) -> bool:
+    """Whether ``{text}`` parses back as ``text`` (no backslash, braces balanced); if not, the loss is reported."""
+    if "\\" not in text and balanced(text):
+        return True
+    report.add(pointer(*ptr), "a backslash or unbalanced braces cannot be written verbatim in BibTeX; left out")
+    return False
+
+
+def balanced(text: str) -> bool:
+    """Whether every brace closes one opened before it and all are closed."""
+    depth = 0
+    for match in _BRACE.finditer(text):
+        depth += 1 if match.group(0) == "{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _note(pub: dict[str, Any], ptr: tuple[str | int, ...], report: LossReport) -> str:
+    """The ``note``: the CV's remarks, then who contributed equally (BibTeX has no field for that mark)."""
+    parts = list(pub.get("notes") or [])
+    equal = [a.get("name", "") for a in pub.get("authors") or [] if a.get("equalContribution")]
+    if equal:
+        parts.append("Equal contribution: " + ", ".join(equal))
+        for j, author in enumerate(pub.get("authors") or []):
+            if author.get("equalContribution"):
+                report.add(pointer(*ptr, "authors", j, "equalContribution"),
+                           "kept as text in the note ('Equal contribution: ...')", "normalization")
+    return "; ".join(parts)
+
+
+def publication_coverage(doc: dict[str, Any], handled: frozenset[str], target: str, report: LossReport) -> Coverage:
+    """What a works-only target uses of ``doc``, for the loss engine: every handled, non-empty publication field
+    (an empty one is reported here); the engine reports the rest (other sections, other fields, the short venue
+    label beside a name) with the reasons registered below."""
+    reasons = {section: f"{target} carries publications only" for section in doc if section != "publications"}
+    reasons["publications/*/venue/short"] = f"{target} keeps one venue name; the short label is left out"
+    cover = Coverage(f"{target} has no field for it", reasons)
+    if "publications" in doc and not doc["publications"]:
+        cover.use("publications")
+    for i, pub in enumerate(doc.get("publications") or []):
+        for key, value in pub.items():
+            if key not in handled:
+                continue
+            if value in ("", [], {}) and key not in ("notes", "venue"):
+                report.add(pointer("publications", i, key), "empty value left out")
+            elif key == "venue" and isinstance(value, dict):
+                cover.use("publications", i, "venue", "name" if value.get("name") else "short")
+            elif key == "authors" and isinstance(value, list):
+                for j, author in enumerate(value):
+                    for field_name in author if isinstance(author, dict) else ():
+                        cover.use("publications", i, "authors", j, field_name)
+            else:
+                cover.use("publications", i, key)
+    return cover

@@ -1,0 +1,256 @@
+"""JSON Resume -> RenderCV YAML (``cv`` with ``social_networks`` and ``sections``), checked by reading it back.
+
+Publications become PublicationEntry: authors in order, the owner in ``***bold italic***``, ``*`` after equal
+contributors, ``†`` after corresponding authors; venue as ``journal``; date; DOI; URL or the arXiv abstract URL.
+One section per run of the document's ``group``. Positions are ExperienceEntry, degrees EducationEntry; honours,
+talks, service, mentees and certificates NormalEntry; skills, languages and interests OneLineEntry. The registry
+reads the output back with the RenderCV reader (``readback``): whatever still differs is in the loss report.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...core import document as yamldoc
+from ...core.dates import is_iso, sort_key
+from ...core.losses import LossReport, pointer
+from .._academic import EVENT_TYPES, venue_text
+from .._contract import WriteResult
+from . import fields as F
+
+Json = dict[str, Any]
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+def write(doc: Json, *, format: str = "rendercv") -> WriteResult:
+    """The RenderCV YAML; the registry reads it back (``readback``) and reports what still differs."""
+    report = LossReport()
+    cv = _cv(doc, report)
+    text = ("# RenderCV input written by resumeconv (render it with: rendercv render THIS_FILE)\n"
+            + yamldoc.dump_yaml({"cv": cv}))
+    return WriteResult(text.encode("utf-8"), report.items)
+
+
+def _str(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _md(value: Any) -> str:
+    return F.escape_markdown(_str(value))
+
+
+def _date(value: Any) -> Any:
+    """A year alone as a number (RenderCV's date types take ``int`` or ``YYYY-MM[-DD]``); None for a non-date,
+    which the self-check then reports."""
+    if not is_iso(value):
+        return None
+    text = str(value)
+    return int(text) if re.fullmatch(r"\d{4}", text) else text
+
+
+def _dates(item: Json, *, ongoing: bool) -> Json:
+    start, end = item.get("startDate"), item.get("endDate")
+    if not is_iso(start):
+        return {"date": _date(end)} if is_iso(end) else {}
+    if is_iso(end):
+        if sort_key(str(start)) > sort_key(str(end), end=True):
+            return {}  # RenderCV refuses a start after the end; the self-check reports both dates
+        return {"start_date": _date(start), "end_date": _date(end)}
+    # RenderCV reads a lone start_date as ongoing ("present"); a one-off event keeps a single date.
+    return {"start_date": _date(start)} if ongoing else {"date": _date(start)}
+
+
+def _labelled(item: Json, section: str) -> list[str]:
+    lines = []
+    for key, label in F.LABELLED[section]:
+        value = item.get(key)
+        if key == "venue":
+            value = venue_text(value)
+        elif key == "affiliations":
+            value = "; ".join(" at ".join(x for x in (_str(a.get("role")), _str(a.get("institution"))) if x)
+                              for a in value or [] if isinstance(a, dict))
+        elif isinstance(value, list):
+            value = ", ".join(_str(v) for v in value)
+        if value not in (None, ""):
+            lines.append(f"{label}: {_md(value)}")
+    return lines
+
+
+def _entry(required: tuple[str, ...] = ("name",), **values: Any) -> Json:
+    """The non-empty values; the keys RenderCV needs to tell the entry type are kept, empty or not."""
+    entry = {k: v for k, v in values.items() if v not in (None, "", [], {})}
+    for key in required:
+        entry.setdefault(key, values.get(key) or "")
+    return entry
+
+
+def _cv(doc: Json, report: LossReport) -> Json:
+    basics = _obj(doc.get("basics"))
+    cv: Json = {"name": _str(basics.get("name")) or None, "headline": _str(basics.get("label")) or None}
+    location = _obj(basics.get("location"))
+    place = ", ".join(_str(location[k]) for k in ("address", "city", "region", "postalCode", "countryCode")
+                      if location.get(k))
+    cv["location"] = place or None
+    cv["email"] = basics.get("email")
+    cv["phone"] = _phone(basics.get("phone"), report)
+    if _URL.match(_str(basics.get("url"))):
+        cv["website"] = basics["url"]
+    cv["social_networks"] = _networks(basics, report) or None
+    sections: Json = {}
+    if basics.get("summary"):
+        sections[F.SUMMARY] = [_md(basics["summary"])]
+    highlights = [_entry(name=_md(h.get("title")), summary=_md(h.get("summary")))
+                  for h in basics.get("researchHighlights") or [] if isinstance(h, dict)]
+    if highlights:
+        sections[F.HIGHLIGHTS] = highlights
+    _put(sections, F.EXPERIENCE, [_work(w) for w in _items(doc, "work")])
+    _put(sections, F.EDUCATION, [_education(e) for e in _items(doc, "education")])
+    _publications(doc, sections, report)
+    _put(sections, F.AWARDS, [_award(a) for a in _items(doc, "awards")])
+    projects = _items(doc, "projects")
+    _put(sections, F.TALKS, [_project(p) for p in projects if p.get("type") in EVENT_TYPES])
+    _put(sections, F.PROJECTS, [_project(p) for p in projects if p.get("type") not in EVENT_TYPES])
+    _put(sections, F.SERVICE, [_service(v) for v in _items(doc, "volunteer")])
+    meta = _obj(doc.get("meta"))
+    _put(sections, F.MENTORING, [_mentee(m) for m in meta.get("mentees") or [] if isinstance(m, dict)])
+    _put(sections, F.CERTIFICATES, [_entry(name=_md(c.get("name")), date=_date(c["date"]) if c.get("date") else None,
+                                           highlights=[f"Issuer: {_md(c['issuer'])}"] if c.get("issuer") else None,
+                                           url=c.get("url") if _URL.match(_str(c.get("url"))) else None)
+                                    for c in _items(doc, "certificates")])
+    _put(sections, F.SKILLS, [{"label": _md(s.get("name")), "details": _md(_joined(s.get("keywords")))}
+                              for s in _items(doc, "skills")])
+    _put(sections, F.LANGUAGES, [{"label": _md(x.get("language")), "details": _md(x.get("fluency"))}
+                                 for x in _items(doc, "languages")])
+    _put(sections, F.INTERESTS, [{"label": _md(x.get("name")), "details": _md(_joined(x.get("keywords")))}
+                                 for x in _items(doc, "interests")])
+    cv["sections"] = sections or None
+    return {k: v for k, v in cv.items() if v is not None}
+
+
+def _obj(value: Any) -> Json:
+    return value if isinstance(value, dict) else {}
+
+
+def _joined(values: Any) -> str:
+    return ", ".join(str(v) for v in values) if isinstance(values, list) else _str(values)
+
+
+def _items(doc: Json, section: str) -> list[Json]:
+    value = doc.get(section)
+    return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
+
+
+def _put(sections: Json, key: str, entries: list[Json]) -> None:
+    if entries:
+        sections[key] = entries
+
+
+def _phone(value: Any, report: LossReport) -> str | None:
+    """RenderCV takes only a phone number with its country code, in international form."""
+    if not value:
+        return None
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(str(value), None)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_possible_number(number):
+        report.add("/basics/phone", "RenderCV takes a phone number only with its country code (+1 ...)")
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def _network(name: Any) -> str | None:
+    text = _str(name).strip()
+    for known in F.NETWORKS:
+        if known.lower() == text.lower():
+            return known
+    return F.NETWORK_ALIASES.get(text.lower())
+
+
+def _networks(basics: Json, report: LossReport) -> list[Json]:
+    out: list[Json] = []
+    if basics.get("orcid"):
+        out.append({"network": "ORCID", "username": basics["orcid"]})
+    for i, profile in enumerate(basics.get("profiles") or []):
+        if not isinstance(profile, dict):
+            continue
+        network, username = _network(profile.get("network")), profile.get("username")
+        if network and username:
+            out.append({"network": network, "username": str(username)})
+        else:
+            why = "has no username" if network else f"'{profile.get('network')}' is not one of RenderCV's networks"
+            report.add(pointer("basics", "profiles", i), f"RenderCV keeps a profile by network and username; this one "
+                       f"{why} ({', '.join(F.NETWORKS)})")
+    return out
+
+
+def _work(w: Json) -> Json:
+    summary = "\n".join(_str(w[k]) for k in ("description", "summary") if w.get(k))
+    return _entry(("company", "position"), company=_md(w.get("name")), position=_md(w.get("position")),
+                  location=_md(w.get("location")), **_dates(w, ongoing=True), summary=_md(summary),
+                  highlights=[_md(h) for h in w.get("highlights") or []] + _labelled(w, "work"))
+
+
+def _education(e: Json) -> Json:
+    return _entry(("institution", "area"), institution=_md(e.get("institution")), area=_md(e.get("area")),
+                  degree=_md(e.get("studyType")), location=_md(e.get("location")),
+                  **_dates(e, ongoing=e.get("status") != "completed"), grade=_md(e.get("score")),
+                  highlights=_labelled(e, "education"))
+
+
+def _award(a: Json) -> Json:
+    dates = [str(d) for d in a.get("dates") or []]
+    when: Any = ", ".join(dates) if len(dates) > 1 and all(map(is_iso, dates)) else _date(a.get("date"))
+    return _entry(name=_md(a.get("title")), date=when, summary=_md(a.get("summary")),
+                  highlights=_labelled(a, "awards"))
+
+
+def _project(p: Json) -> Json:
+    event = p.get("type") in EVENT_TYPES
+    return _entry(name=_md(p.get("name")), **_dates(p, ongoing=not event), location=_md(p.get("location")),
+                  summary=_md(p.get("description")), highlights=[_md(h) for h in p.get("highlights") or []]
+                  + _labelled(p, "projects"), type=p.get("type"))
+
+
+def _service(v: Json) -> Json:
+    return _entry(name=_md(v.get("position")), **_dates(v, ongoing=False), summary=_md(v.get("summary")),
+                  highlights=[_md(h) for h in v.get("highlights") or []] + _labelled(v, "volunteer"),
+                  type=v.get("type"))
+
+
+def _mentee(m: Json) -> Json:
+    return _entry(name=_md(m.get("name")), **_dates(m, ongoing=False), summary=_md(m.get("summary")),
+                  highlights=_labelled(m, "mentees"))
+
+
+def _publications(doc: Json, sections: Json, report: LossReport) -> None:
+    """One section per run of equal ``group`` values, in document order (a group seen again gets "(continued)")."""
+    key, last_group = "", None
+    for i, p in enumerate(doc.get("publications") or []):
+        if not isinstance(p, dict):
+            continue
+        group = _str(p.get("group"))
+        if not key or group != last_group:
+            key, last_group = f"{group} publications" if group else F.PUBLICATIONS, group
+            while key in sections:
+                key += " (continued)"
+        authors = [F.author_text(_str(a.get("name")), self_=a.get("self") is True,
+                                 equal=a.get("equalContribution") is True, corresponding=a.get("corresponding") is True)
+                   for a in p.get("authors") or [] if isinstance(a, dict)]
+        url = p.get("url") if _URL.match(_str(p.get("url"))) else None
+        if url is None and p.get("arxiv"):
+            url = f"https://arxiv.org/abs/{p['arxiv']}"
+        journal = venue_text(p.get("venue")) or _str(p.get("publisher"))
+        entry = _entry(("title",), title=_md(p.get("name")), authors=authors, doi=p.get("doi"), url=url,
+                       journal=_md(journal), date=_date(p["releaseDate"]) if p.get("releaseDate") else None)
+        entry.setdefault("authors", [])
+        sections.setdefault(key, []).append(entry)
+        for field, why in (("notes", "RenderCV's publication entries have no notes"),
+                           ("status", "RenderCV's publication entries have no status"),
+                           ("type", "RenderCV's publication entries have no type"),
+                           ("summary", "RenderCV's publication entries have no summary")):
+            if p.get(field):
+                report.add(pointer("publications", i, field), why)
