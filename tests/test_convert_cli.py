@@ -154,9 +154,48 @@ def test_many_inputs_to_output_dir_continue_past_a_bad_file(tmp_path: Path, jobs
     out = tmp_path / "out"
     proc = run("convert", *inputs[:2], str(bad), *inputs[2:], "-t", "yaml", "--output-dir", str(out), "-j", jobs)
     assert proc.returncode == 2
-    assert proc.stderr.decode().strip() == f"resumeconv: {bad}:1:12: invalid JSON: Expecting value"
+    assert proc.stderr.decode().splitlines() == [
+        *(f"resumeconv: wrote {out / f'cv-{i}.resume.yaml'} (yaml, 25 B)" for i in range(2)),
+        f"resumeconv: {bad}:1:12: invalid JSON: Expecting value",
+        *(f"resumeconv: wrote {out / f'cv-{i}.resume.yaml'} (yaml, 25 B)" for i in range(2, 5))]
     assert sorted(p.name for p in out.iterdir()) == [f"cv-{i}.resume.yaml" for i in range(5)]
     assert (out / "cv-3.resume.yaml").read_text() == "basics:\n  name: Person 3\n"
+
+
+def test_by_default_one_line_says_what_was_written_and_what_was_lost(tmp_path: Path) -> None:
+    doc = {"basics": {"name": "A"}, "publications": [
+        {"name": f"Paper {i}", "releaseDate": "2020", "venue": {"name": "Venue", "short": f"V'{i}"}}
+        for i in range(4)]}
+    src = tmp_path / "cv.json"
+    src.write_text(json.dumps(doc))
+    out = tmp_path / "x.orcid.bib"
+    proc = run("convert", str(src), "-o", str(out))
+    assert proc.returncode == 0
+    lines = proc.stderr.decode().splitlines()
+    size = out.stat().st_size
+    assert lines[0].startswith(f"resumeconv: wrote {out} (orcid-bibtex, {size} B): 5 item(s) could not be carried")
+    assert lines[0].endswith(" (-v lists every item)")
+    assert "  /publications/*/venue/short: BibTeX keeps one venue name; the short label is left out (4 items: 0-3)" \
+        in lines
+    assert all(line.startswith("  /") for line in lines[1:])
+    quiet = run("convert", str(src), "-o", str(tmp_path / "q.orcid.bib"), "-q")
+    assert (quiet.returncode, quiet.stderr) == (0, b"")
+
+
+def test_a_clean_conversion_to_stdout_prints_nothing_on_stderr() -> None:
+    proc = run("convert", str(SAMPLE_JSON), "-t", "yaml")
+    assert proc.returncode == 0
+    assert proc.stderr == b""
+    assert proc.stdout.startswith(b"$schema:") or proc.stdout.startswith(b"basics:")
+
+
+def test_the_readme_first_command_prints_at_most_five_lines(tmp_path: Path) -> None:
+    out = tmp_path / "yihua-zhang.europass.xml"
+    proc = run("convert", str(SAMPLE_JSON), "-o", str(out))
+    assert proc.returncode == 0
+    lines = proc.stderr.decode().splitlines()
+    assert 1 <= len(lines) <= 5, lines
+    assert lines[0].startswith(f"resumeconv: wrote {out} (europass, ")
 
 
 def test_several_inputs_need_output_dir() -> None:
@@ -171,7 +210,7 @@ def test_loss_report_folds_repeats_and_json_lists_every_item(tmp_path: Path) -> 
         for i in range(4)]}
     src = tmp_path / "cv.json"
     src.write_text(json.dumps(doc))
-    text = run("convert", str(src), "-t", "orcid-bibtex", "-o", str(tmp_path / "x.bib"))
+    text = run("convert", str(src), "-t", "orcid-bibtex", "-o", str(tmp_path / "x.bib"), "-v")
     assert text.returncode == 0
     lines = text.stderr.decode().splitlines()
     assert lines[0] == f"resumeconv: {src}: 5 item(s) could not be carried to orcid-bibtex:"

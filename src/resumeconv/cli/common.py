@@ -112,6 +112,53 @@ def loss_lines(losses: Sequence[Loss], target: str, source: str) -> list[str]:
     return lines
 
 
+#: Grouped loss lines shown without -v; the rest are counted and left to -v.
+BRIEF_LINES = 8
+
+
+def size_text(size: int) -> str:
+    """A byte count as people read it: 512 B, 48.2 kB, 1.3 MB (decimal units, as file managers show them)."""
+    if size < 1000:
+        return f"{size} B"
+    for unit in ("kB", "MB", "GB"):
+        size_f = size / 1000
+        if size_f < 1000 or unit == "GB":
+            return f"{size_f:.1f} {unit}"
+        size = int(size_f)
+    return f"{size} B"
+
+
+def brief_lines(losses: Sequence[Loss], target: str, source: str, output: str, size: int,
+                parts: int = 1) -> list[str]:
+    """The default report of one conversion: one line saying what was written, then what could not be carried.
+
+    Normalizations (values kept in another form) are only counted here; ``-v`` lists them with the losses. Output
+    on stdout is not announced (the reader sees it), so a clean conversion to stdout prints nothing, like cat.
+    """
+    from ..core.losses import summarize
+
+    lost = [x for x in losses if x.kind == "loss"]
+    changed = len(losses) - len(lost)
+    counts = [f"{len(lost)} item(s) could not be carried"] if lost else []
+    if changed:
+        counts.append(f"{changed} value(s) normalized")
+    to_stdout = output == "-" or output in _STDOUT_NAMES
+    if to_stdout and not counts:
+        return []
+    if to_stdout:
+        line = f"resumeconv: {source} to {target} on stdout"
+    else:
+        extra = f" and {parts - 1} more part(s)" if parts > 1 else ""
+        line = f"resumeconv: wrote {output}{extra} ({target}, {size_text(size)})"
+    if counts:
+        line += ": " + ", ".join(counts) + " (-v lists every item)"
+    groups = summarize(lost)
+    shown = [f"  {group}" for group in groups[:BRIEF_LINES]]
+    if len(groups) > BRIEF_LINES:
+        shown.append(f"  ... and {len(groups) - BRIEF_LINES} more (-v)")
+    return [line, *shown]
+
+
 def print_losses(losses: Sequence[Loss], target: str, source: str) -> None:
     for line in loss_lines(losses, target, source):
         click.echo(line, err=True)

@@ -11,6 +11,7 @@ import click
 from ..core.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, ResumeconvError, UsageError
 from .common import (
     EXIT_CODES_HELP,
+    brief_lines,
     check_distinct,
     check_output,
     emit,
@@ -45,14 +46,19 @@ if TYPE_CHECKING:
 @click.option("--fail-on-loss", is_flag=True, help="Exit 1 and write nothing when the target cannot hold everything.")
 @click.option("--loss-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Loss report on stderr: grouped text, or one JSON object per input with every item.")
-@click.option("-q", "--quiet", is_flag=True, help="Do not print the loss report.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="List every item that could not be carried or was normalized (by default: one line per input "
+                   "saying what was written, and what could not be carried).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @max_input_size
 def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | None, output: str,
             output_dir: str | None, jobs: int, options: tuple[str, ...], fail_on_loss: bool, loss_format: str,
-            quiet: bool) -> None:
+            verbose: bool, quiet: bool) -> None:
     """Convert INPUT ('-' for stdin) to another format; what the target cannot hold is reported on stderr.
 
-    Several inputs need --output-dir; each output is named after its input with the target's extension.
+    One line per input says what was written (path, format, size) and how many items could not be carried or
+    were normalized; -v lists every item. Several inputs need --output-dir; each output is named after its input
+    with the target's extension.
     """
     from .. import formats as registry
     from ..core.batch import map_files
@@ -82,10 +88,13 @@ def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | N
             make_output_dir(output_dir)
     except ResumeconvError as err:
         fail(err)
-    tasks = [_Task(path, out, source, target, opts, fail_on_loss, loss_format, stdin if path == "-" else None)
+    from ..core.progress import track
+
+    report_format = loss_format if loss_format == "json" else "verbose" if verbose else "brief"
+    tasks = [_Task(path, out, source, target, opts, fail_on_loss, report_format, stdin if path == "-" else None)
              for path, out in zip(inputs, outputs, strict=True)]
     worst = EXIT_OK
-    for outcome in map_files(_convert_one, tasks, jobs):
+    for outcome in track(map_files(_convert_one, tasks, jobs), len(tasks), "converting"):
         if not quiet:
             for line in outcome.report:
                 click.echo(line, err=True)
@@ -102,7 +111,8 @@ class _Task(NamedTuple):
     target: FormatSpec
     options: dict[str, Any]
     fail_on_loss: bool
-    loss_format: str = "text"
+    #: "brief" (the default), "verbose" (-v) or "json" (--loss-format json).
+    loss_format: str = "brief"
     #: The input's bytes when it is stdin (read once by the parent: workers have no stdin).
     data: bytes | None = None
 
@@ -149,6 +159,9 @@ def _convert_one(task: _Task) -> _Outcome:
         if task.fail_on_loss and any(x.kind == "loss" for x in losses):
             return _Outcome(EXIT_INVALID, report, f"{name}: nothing written (--fail-on-loss)")
         emit(task.output, out.data, more=out.more, fmt=task.target)
+        if task.loss_format == "brief":
+            size = len(out.data) + sum(len(part) for part in out.more)
+            report = brief_lines(losses, task.target.name, name, task.output, size, 1 + len(out.more))
         return _Outcome(EXIT_OK, report)
     except InputError as err:
         return _Outcome(err.exit_code, [], str(err))
