@@ -36,7 +36,7 @@ LEGACY = {
     ("europass", "Analytical Engines Ltd"), ("europass-v3", "Analytical Engines Ltd"),
     ("theme", '"name": "Analytical Engines Ltd"')])
 def test_pre_1_0_names_reach_every_writer_as_normalizations(tmp_path: Path, target: str, shown: str) -> None:
-    proc = cli("convert", str(write(tmp_path, LEGACY)), "-t", target)
+    proc = cli("convert", str(write(tmp_path, LEGACY)), "-t", target, "-v")
     assert proc.returncode == 0, proc.stderr
     assert shown in proc.stdout.decode()
     err = proc.stderr.decode()
@@ -62,7 +62,7 @@ IMPOSSIBLE_END = {"basics": {"name": "Ada"},
 @pytest.mark.parametrize(("target", "ongoing"), [("markdown", "present"), ("linkedin", "Present"),
                                                  ("europass", "<Ongoing>true"), ("europass-v3", "<Ongoing>true")])
 def test_an_unreadable_end_date_never_becomes_ongoing(tmp_path: Path, target: str, ongoing: str) -> None:
-    proc = cli("convert", str(write(tmp_path, IMPOSSIBLE_END)), "-t", target)
+    proc = cli("convert", str(write(tmp_path, IMPOSSIBLE_END)), "-t", target, "-v")
     assert proc.returncode == 0, proc.stderr
     assert ongoing not in proc.stdout.decode()
     assert ("/work/0/endDate: '2024-09-31' is not a date on the calendar: read as 2024-09, what can be read of "

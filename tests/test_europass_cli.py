@@ -27,7 +27,7 @@ def to_europass(tmp_path: Path, doc: dict[str, Any], *options: str) -> tuple[Any
     """Convert ``doc`` with the CLI; the output's root element (checked against the structure table) and stderr."""
     src, out = tmp_path / "cv.resume.json", tmp_path / "cv.europass.xml"
     src.write_text(json.dumps(doc), encoding="utf-8")
-    proc = run("convert", str(src), "-o", str(out), *options)
+    proc = run("convert", str(src), "-o", str(out), "-v", *options)
     assert proc.returncode == 0, proc.stderr
     root = etree.fromstring(out.read_bytes())
     assert check(root) == []
@@ -168,7 +168,7 @@ def test_the_cv_language_comes_from_meta_or_the_text_and_is_never_invented(tmp_p
 def test_the_v3_locale_comes_from_the_document_too(tmp_path: Path) -> None:
     src, out = tmp_path / "cv.resume.json", tmp_path / "cv.europass-v3.xml"
     src.write_text(json.dumps({"basics": {"name": "A B"}, "meta": {"language": "fr"}}), encoding="utf-8")
-    proc = run("convert", str(src), "-o", str(out), "-O", "created=2025-01-01T00:00:00Z")
+    proc = run("convert", str(src), "-o", str(out), "-O", "created=2025-01-01T00:00:00Z", "-v")
     assert proc.returncode == 0, proc.stderr
     assert etree.fromstring(out.read_bytes()).get("locale") == "fr"
 

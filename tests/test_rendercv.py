@@ -224,12 +224,14 @@ def test_cli_both_ways(tmp_path: Path, sample: dict[str, Any]) -> None:
     proc = subprocess.run([sys.executable, "-m", "resumeconv.cli", "convert", str(SAMPLE_JSON), "-o", str(out)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert "could not be carried to rendercv" in proc.stderr
+    assert f"resumeconv: wrote {out} (rendercv, " in proc.stderr
     rendercv_model(out.read_text(encoding="utf-8"))
     back = tmp_path / "back.json"
     proc = subprocess.run([sys.executable, "-m", "resumeconv.cli", "convert", str(out), "-o", str(back)],
                           capture_output=True, text=True, timeout=120)
-    assert (proc.returncode, proc.stderr) == (0, "")
+    assert proc.returncode == 0
+    assert proc.stderr.startswith(f"resumeconv: wrote {back} (json, ")
+    assert "could not be carried" not in proc.stderr
     assert json.loads(back.read_text())["education"] == sample["education"]
 
 
