@@ -29,9 +29,9 @@ from typing import Any
 from ...core import dates
 from ...core.errors import InputError
 from ...core.losses import Loss, LossReport, pointer
-from .._linkedin_common import PROFICIENCIES, WORKPLACES, basics_location, proficiency, split_description, work_location
+from .._linkedin_common import WORKPLACES, basics_location, split_description, work_location
 from .._pdf import Line, Pdf
-from .reader import DEGREE, LANGUAGE, contact_entries, contact_entry
+from .reader import DEGREE, contact_entries, contact_entry, language_item
 
 # ------------------------------------------------------------------------------------- what LinkedIn writes
 
@@ -378,14 +378,9 @@ class _Builder:
     def languages(self, items: list[str]) -> None:
         out: list[dict[str, str]] = []
         for text in items:
-            match = LANGUAGE.match(text)
-            if not match:
-                continue
-            item = {"language": match["name"].strip()}
-            if match["level"]:
-                level = proficiency(match["level"])
-                item["fluency"] = PROFICIENCIES[level][0] if level is not None else match["level"].strip()
-            out.append(item)
+            item = language_item(text)
+            if item is not None:
+                out.append(item)
         if out:
             self.doc["languages"] = out
 

@@ -63,6 +63,21 @@ _EDU_DATES = re.compile(rf"(?:\s*·\s*|\s*)\((?P<start>{_DATE})(?:\s*[-–]\s*(?
 LABEL = re.compile(r"\s*\((?P<label>[A-Za-z][A-Za-z ]*)\)$")
 PHONE = re.compile(r"^[+(]*\d[\d ()./+-]{5,}$")
 LANGUAGE = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<level>[^()]+)\))?$")
+
+
+def language_item(text: str) -> dict[str, str] | None:
+    """A sidebar language line, "French (Professional Working Proficiency)", as a JSON Resume language item.
+
+    Shared by the text reader and the PDF layout reader, so both map LinkedIn's levels the same way.
+    """
+    match = LANGUAGE.match(text)
+    if not match:
+        return None
+    item = {"language": match["name"].strip()}
+    if match["level"]:
+        level = proficiency(match["level"])
+        item["fluency"] = PROFICIENCIES[level][0] if level is not None else match["level"].strip()
+    return item
 _CONNECTORS = frozenset(["a", "an", "the", "of", "on", "in", "for", "with", "and", "or", "to", "at", "by",
                          "from", "via", "vs", "-", "–", ":", "&"])
 _NAME_PARTICLES = frozenset(["van", "von", "der", "de", "den", "da", "del", "della", "di", "du", "le", "la",
@@ -266,14 +281,9 @@ class _Reader:
         for line in _items(lines, False):
             if out and self.text.pdf and line.startswith("("):
                 line = f"{out.pop()['language']} {line}"
-            match = LANGUAGE.match(line)
-            if not match:
-                continue
-            item = {"language": match["name"].strip()}
-            if match["level"]:
-                level = proficiency(match["level"])
-                item["fluency"] = PROFICIENCIES[level][0] if level is not None else match["level"].strip()
-            out.append(item)
+            item = language_item(line)
+            if item is not None:
+                out.append(item)
         self.doc["languages"] = out
 
     def records(self, lines: list[str], key: str, fields: tuple[tuple[str, str], ...]) -> list[dict[str, Any]]:
