@@ -24,15 +24,14 @@ __all__ = [
 ]
 
 
-def read(source: str | os.PathLike[str] | bytes, format: str | None = None, **options: Any) -> ReadResult:
-    """Read a file path (a directory for formats that take one, or raw bytes) in any readable format: the document
-    plus the reader's losses."""
+def read(source: str | os.PathLike[str] | bytes, format: str | None = None, *, name: str | None = None,
+         **options: Any) -> ReadResult:
+    """Read a file path (``-`` is stdin; a folder for formats that take one) or bytes in any readable format: the
+    document, the reader's losses, the format read (``.format``) and the input's name (``.source``; ``name`` sets
+    it for bytes, default ``<input>``)."""
     from . import formats as registry
 
-    if not isinstance(source, bytes):
-        return registry.read_path(os.fspath(source), format, **options)
-    spec = registry.get(format) if format else registry.detect(None, source)
-    return spec.read(source, source="<input>", **options)
+    return registry.read_input(source, format, name=name, **options)
 
 
 def load(source: str | os.PathLike[str] | bytes, format: str | None = None, **options: Any) -> dict[str, Any]:
@@ -93,32 +92,28 @@ def validate(doc_or_path: Any, profile: str = "academic", *, file: str | None = 
 
     Options: ``strict=True`` makes warnings errors, ``lint=False`` checks the schema only. Empty means valid and
     clean; a file that cannot be read or parsed raises InputError. JSON and YAML files are parsed here (with
-    line:column on every diagnostic, and no format module imported); other formats go through their reader.
+    line:column on every diagnostic, and no reader or writer imported); other formats go through their reader.
+    Files are opened as :func:`read` opens them (``formats.open_input``: one way in).
     """
     from .validation import validate as _validate
 
     if isinstance(doc_or_path, dict):
         return _validate(doc_or_path, profile, file=file, **options)
     from . import formats as registry
-    from .core.fileio import decode_text
 
     if isinstance(doc_or_path, (str, os.PathLike)):
-        from .core.fileio import read_bytes
-
-        path = os.fspath(doc_or_path)
-        data, name = read_bytes(path), path
-        file = file or ("<stdin>" if path == "-" else path)
+        opened = registry.open_input(doc_or_path, format)
     else:
-        data, name = bytes(doc_or_path), None
-        file = file or "<input>"
-    spec = registry.get(format) if format else registry.detect(name, data)
-    if spec.name not in _TEXT_SYNTAXES:
-        return _validate(spec.read(data, source=file).document, profile, file=file, **options)
+        opened = registry.open_input(bytes(doc_or_path), format, name=file)
+    file = file or opened.name
+    if opened.spec.name not in _TEXT_SYNTAXES:
+        return _validate(opened.read().document, profile, file=file, **options)
     from .core.document import parse_document
+    from .core.fileio import decode_text
 
-    text = decode_text(data, file)
-    return _validate(parse_document(text, file, spec.name), profile, file=file, text=text, syntax=spec.name,
-                     **options)
+    text = decode_text(opened.data, file)
+    return _validate(parse_document(text, file, opened.spec.name), profile, file=file, text=text,
+                     syntax=opened.spec.name, **options)
 
 
 #: Registry formats that are the canonical document as text (read here without their format module).

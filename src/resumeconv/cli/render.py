@@ -54,7 +54,7 @@ def render(resume: str, theme: str | None, engine: str | None, output: str | Non
         folded = write(loaded.document, "theme", theme=theme)
         html = render_html(json.loads(folded.data), theme)
         if not quiet:
-            print_losses([*loaded.losses, *folded.losses], f"theme {theme}", loaded.name)
+            print_losses([*loaded.losses, *folded.losses], f"theme {theme}", loaded.source)
         if output or not pdf:
             emit(output or "-", html)
         if pdf:
@@ -98,7 +98,7 @@ def _render_typst(resume: str, theme: str | None, output: str | None, pdf: str |
             document, report = render_pdf(prepared, theme)
         if not quiet:
             print_losses([*loaded.losses, *normalized, *report.items], f"the PDF (Typst theme {theme})",
-                         loaded.name)
+                         loaded.source)
         emit(target, document)
     except ResumeconvError as err:
         fail(err)

@@ -8,10 +8,10 @@ from typing import Any, TypeVar
 from ...core.losses import LossReport, pointer
 from .. import WriteResult
 from .._bibtex_entry import build_entry, citation_key, orcid_work_types, publication_coverage
+from . import MAX_BULK
 from .model import (
     _ID_URLS,
     _XML_BAD,
-    MAX_BULK,
     NS,
     Contributor,
     ExternalId,
