@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from ..core.errors import EXIT_INTERNAL, EXIT_USAGE
-from .common import EXIT_CODES_HELP
+from .common import EXIT_CODES_HELP, say
 
 #: Exit code after Ctrl-C (128 + SIGINT), as shells report it.
 EXIT_INTERRUPTED = 130
@@ -51,7 +51,7 @@ class LazyGroup(click.Group):
         except (click.ClickException, click.exceptions.Exit):
             raise
         except (KeyboardInterrupt, click.Abort):
-            click.echo("resumeconv: interrupted", err=True)
+            say("resumeconv: interrupted", err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             _silence_stdout()
@@ -60,7 +60,7 @@ class LazyGroup(click.Group):
             if err.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS, errno.EFBIG):
                 return _internal(ctx, err)
             where = err.filename if isinstance(err.filename, str) else "<stdout>"
-            click.echo(f"resumeconv: {where}: cannot write: {err.strerror or err}", err=True)
+            say(f"resumeconv: {where}: cannot write: {err.strerror or err}", err=True)
             _silence_stdout()
             ctx.exit(EXIT_USAGE)
         except Exception as err:
@@ -71,7 +71,7 @@ def _internal(ctx: click.Context, err: Exception) -> None:
     if os.environ.get("RESUMECONV_DEBUG"):
         raise err
     detail = " ".join(f"{type(err).__name__}: {err}".split())[:300]
-    click.echo(f"resumeconv: internal error ({detail}); please report it with the input that caused it "
+    say(f"resumeconv: internal error ({detail}); please report it with the input that caused it "
                "(RESUMECONV_DEBUG=1 shows the traceback)", err=True)
     ctx.exit(EXIT_INTERNAL)
 
