@@ -38,9 +38,18 @@ _STDOUT_NAMES = ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
 _STDERR_NAMES = ("/dev/stderr", "/dev/fd/2", "/proc/self/fd/2")
 
 
+def say(line: str, err: bool = False) -> None:
+    """Print one human-readable line (stdout, or stderr with ``err``) with its control characters escaped
+    (``core.text.printable``): every line a command prints for people goes through here, so no value from a file
+    can forge a line or reach the terminal as an escape sequence."""
+    from ..core.text import printable
+
+    click.echo(printable(line), err=err)
+
+
 def fail(err: ResumeconvError) -> NoReturn:
     """Print the error's one line and exit with its code."""
-    click.echo(f"resumeconv: {err}", err=True)
+    say(f"resumeconv: {err}", err=True)
     sys.exit(err.exit_code)
 
 
@@ -161,7 +170,7 @@ def brief_lines(losses: Sequence[Loss], target: str, source: str, output: str, s
 
 def print_losses(losses: Sequence[Loss], target: str, source: str) -> None:
     for line in loss_lines(losses, target, source):
-        click.echo(line, err=True)
+        say(line, err=True)
 
 
 def display_name(path: str) -> str:
@@ -330,7 +339,7 @@ def _remove_stale_parts(stem: str, ext: str, first: int, fmt: FormatSpec) -> Non
         if fmt.sniff_rank < 2 or registry.sniff(head) != fmt:
             return
         os.unlink(name)
-        click.echo(f"resumeconv: {name}: removed (a part left by an earlier run with more parts)", err=True)
+        say(f"resumeconv: {name}: removed (a part left by an earlier run with more parts)", err=True)
         n += 1
 
 

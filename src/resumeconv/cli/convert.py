@@ -23,6 +23,7 @@ from .common import (
     output_error,
     parse_options,
     read_stdin_once,
+    say,
 )
 
 if TYPE_CHECKING:
@@ -97,9 +98,9 @@ def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | N
     for outcome in track(map_files(_convert_one, tasks, jobs), len(tasks), "converting"):
         if not quiet:
             for line in outcome.report:
-                click.echo(line, err=True)
+                say(line, err=True)
         if outcome.error:
-            click.echo(f"resumeconv: {outcome.error}", err=True)
+            say(f"resumeconv: {outcome.error}", err=True)
         worst = max(worst, outcome.code)
     sys.exit(worst)
 
