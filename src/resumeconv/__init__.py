@@ -92,8 +92,9 @@ def validate(doc_or_path: Any, profile: str = "academic", *, file: str | None = 
 
     Options: ``strict=True`` makes warnings errors, ``lint=False`` checks the schema only. Empty means valid and
     clean; a file that cannot be read or parsed raises InputError. JSON and YAML files are parsed here (with
-    line:column on every diagnostic, and no reader or writer imported); other formats go through their reader.
-    Files are opened as :func:`read` opens them (``formats.open_input``: one way in).
+    line:column on every diagnostic, and no reader or writer imported); a file in another format is refused
+    (InputError) unless ``format`` names its reader, whose document is then checked. Files are opened as
+    :func:`read` opens them (``formats.open_input``: the one way in).
     """
     from .validation import validate as _validate
 
@@ -101,12 +102,22 @@ def validate(doc_or_path: Any, profile: str = "academic", *, file: str | None = 
         return _validate(doc_or_path, profile, file=file, **options)
     from . import formats as registry
 
-    if isinstance(doc_or_path, (str, os.PathLike)):
-        opened = registry.open_input(doc_or_path, format)
-    else:
-        opened = registry.open_input(bytes(doc_or_path), format, name=file)
+    source = doc_or_path if isinstance(doc_or_path, (str, os.PathLike)) else bytes(doc_or_path)
+    try:
+        opened = registry.open_input(source, format, name=file)
+    except UsageError:
+        if format:
+            raise
+        where = file or ("<stdin>" if source == "-" else os.fspath(source) if not isinstance(source, bytes)
+                         else "<input>")
+        raise InputError("not JSON or YAML: validate checks JSON Resume files (.json, .yaml or .yml)", where) from None
     file = file or opened.name
     if opened.spec.name not in _TEXT_SYNTAXES:
+        if not format:
+            spec = opened.spec
+            raise InputError(f"this is {spec.label or spec.name}, not JSON Resume: validate checks JSON or YAML; to "
+                             f"check the document it reads as, run: resumeconv convert FILE -t json | resumeconv "
+                             "validate -", file)
         return _validate(opened.read().document, profile, file=file, **options)
     from .core.document import parse_document
     from .core.fileio import decode_text
