@@ -11,10 +11,21 @@ from collections.abc import Callable
 import click
 
 from ..core.errors import EXIT_OK, ResumeconvError
-from .common import EXIT_CODES_HELP, check_output, emit, fail, load_input, loss_lines, max_input_size, output_error
+from .common import (
+    INVALID_DOCUMENT,
+    check_output,
+    emit,
+    exit_codes,
+    fail,
+    load_input,
+    loss_lines,
+    max_input_size,
+    output_error,
+    say,
+)
 
 
-@click.command("render", epilog=EXIT_CODES_HELP)
+@click.command("render", epilog=exit_codes(INVALID_DOCUMENT))
 @click.argument("resume", metavar="RESUME")
 @click.option("-t", "--theme", metavar="THEME",
               help="typst engine: 'academic' (default), 'compact' or a .typ file; node engine: an npm theme package, "
@@ -63,7 +74,7 @@ def render(resume: str, theme: str | None, engine: str | None, output: str | Non
     except ResumeconvError as err:
         fail(err)
     shown = _print(_run(job, targets, exit_on_error=False))
-    click.echo(f"resumeconv: watching {resume} (Ctrl-C stops)", err=True)
+    say(f"resumeconv: watching {resume} (Ctrl-C stops)", err=True)
     for _ in stream:
         lines = _run(job, targets, exit_on_error=False)
         # The loss report again only when it changed: an unchanged one would bury the 'wrote' lines.
@@ -102,25 +113,25 @@ def _run(job: Callable[[], list[str]], targets: list[str], *, exit_on_error: boo
     except ResumeconvError as err:
         if exit_on_error:
             fail(err)
-        click.echo(f"resumeconv: {err}", err=True)
+        say(f"resumeconv: {err}", err=True)
         return None
     except BrokenPipeError:
         raise
     except OSError as err:
         if exit_on_error:
             fail(output_error(targets[0], err))
-        click.echo(f"resumeconv: {output_error(targets[0], err)}", err=True)
+        say(f"resumeconv: {output_error(targets[0], err)}", err=True)
         return None
     if not exit_on_error:
         files = ", ".join(t for t in targets if t != "-")
-        click.echo(f"resumeconv: wrote {files} in {time.monotonic() - started:.1f} s "
+        say(f"resumeconv: wrote {files} in {time.monotonic() - started:.1f} s "
                    f"({time.strftime('%H:%M:%S')})", err=True)
     return lines
 
 
 def _print(lines: list[str] | None) -> list[str] | None:
     for line in lines or ():
-        click.echo(line, err=True)
+        say(line, err=True)
     return lines
 
 

@@ -7,13 +7,14 @@ import os
 import click
 
 from ..core.errors import ResumeconvError, UsageError
-from .common import EXIT_CODES_HELP, fail, max_input_size
+from .common import exit_codes, fail, max_input_size, say
 
 #: The port when none is given (as JSON Resume's own ``resume serve``); ``--port 0`` picks any free one.
 DEFAULT_PORT = 4000
 
 
-@click.command("serve", epilog=EXIT_CODES_HELP)
+@click.command("serve", epilog=exit_codes("not used: a save's errors and findings are shown on the page, and serving "
+                                                   "goes on"))
 @click.argument("resume", metavar="RESUME")
 @click.option("-p", "--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True,
               help="Port on 127.0.0.1 (0: any free port; the address is printed).")
@@ -34,7 +35,7 @@ def serve(resume: str, port: int, theme: str | None) -> None:
     from ..preview.server import serve as run
 
     def announce(line: str) -> None:
-        click.echo(f"resumeconv: {line}", err=True)
+        say(f"resumeconv: {line}", err=True)
 
     try:
         if resume == "-" or not os.path.isfile(resume):
