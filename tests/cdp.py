@@ -83,7 +83,7 @@ class Browser:
         from resumeconv.render import CHROMIUM_FLAGS
 
         binary = chromium_or_skip()
-        self.tmp = tempfile.TemporaryDirectory(prefix="resumeconv-cdp-")
+        self.tmp = tempfile.TemporaryDirectory(prefix="resumeconv-cdp-", ignore_cleanup_errors=True)
         profile = Path(self.tmp.name)
         self.proc = subprocess.Popen(
             [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0",

@@ -19,6 +19,7 @@ import time
 from typing import Any, NamedTuple
 
 from ..core.errors import ResumeconvError
+from ..core.losses import Loss, summarize
 
 Json = dict[str, Any]
 
@@ -36,8 +37,9 @@ class Snapshot(NamedTuple):
     #: The Typst pages (SVG), or the npm theme's HTML; those of the last good save while ``error`` is set.
     pages: list[bytes]
     html: str | None
-    #: What the preview does not show (summarized loss lines) and what was normalized for it.
+    #: What the preview does not show, and what it shows in another form (summarized loss lines).
     notes: list[str]
+    normalized: list[str]
     #: The last readable document and its reader's losses (the format switcher writes it).
     document: Json | None
     reader_losses: list[Any]
@@ -55,7 +57,7 @@ class Preview:
         typst = not theme or theme.endswith(".typ") or theme in themes()
         self.engine = "typst" if typst else "node"
         self.theme = theme or DEFAULT_THEME
-        self.snapshot = Snapshot(0, os.path.basename(path), None, [], [], None, [], None, [], 0.0, "")
+        self.snapshot = Snapshot(0, os.path.basename(path), None, [], [], None, [], [], None, [], 0.0, "")
         self._changed = threading.Condition()
         self._closed = False
         self._outputs: dict[tuple[int, str], Json] = {}
@@ -129,17 +131,18 @@ class Preview:
         title = name.strip() if isinstance(name, str) and name.strip() else os.path.basename(self.path)
         snap = kept._replace(title=title, findings=findings, document=doc, reader_losses=list(result.losses))
         try:
-            pages, html, notes = self._layout(doc)
+            pages, html, losses = self._layout(doc)
         except ResumeconvError as err:
             return snap._replace(error=str(err))
         except Exception as err:
             return snap._replace(error=_internal(err))
-        return snap._replace(error=None, pages=pages, html=html, notes=notes)
+        return snap._replace(error=None, pages=pages, html=html,
+                             notes=summarize([x for x in losses if x.kind == "loss"]),
+                             normalized=summarize([x for x in losses if x.kind == "normalization"]))
 
-    def _layout(self, doc: Json) -> tuple[list[bytes], str | None, list[str]]:
+    def _layout(self, doc: Json) -> tuple[list[bytes], str | None, list[Loss]]:
         from .. import formats as registry
         from .. import write
-        from ..core.losses import summarize
         from ..migrate import prepare_for_writer
 
         if self.engine == "typst":
@@ -148,11 +151,11 @@ class Preview:
             prepared, normalized = prepare_for_writer(doc, "typst")
             with registry.writing(f"Typst theme {self.theme}", prepared, self.path):
                 pages, report = render_svg(prepared, self.theme)
-            return pages, None, summarize([*normalized, *report.items])
+            return pages, None, [*normalized, *report.items]
         from ..render import render_html
 
         folded = write(doc, "theme", theme=self.theme)
-        return [], render_html(json.loads(folded.data), self.theme), summarize(folded.losses)
+        return [], render_html(json.loads(folded.data), self.theme), folded.losses
 
     def output(self, name: str) -> Json:
         """What writer ``name`` makes of the current document: its text, its losses and normalizations."""
@@ -165,7 +168,6 @@ class Preview:
     def _write(self, snap: Snapshot, name: str) -> Json:
         from .. import formats as registry
         from .. import write
-        from ..core.losses import summarize
 
         spec = registry.get(name)
         answer: Json = {"name": name, "label": spec.label or name, "description": spec.description,
@@ -198,7 +200,8 @@ class Preview:
         return {
             "version": snap.version, "title": snap.title, "file": self.path, "error": snap.error,
             "findings": snap.findings, "pages": len(snap.pages), "theme": snap.html is not None,
-            "notes": snap.notes, "seconds": round(snap.seconds, 3), "at": snap.at, "preview": self.label,
+            "notes": snap.notes, "normalized": snap.normalized, "seconds": round(snap.seconds, 3), "at": snap.at,
+            "preview": self.label,
             "formats": [{"name": s.name, "label": s.label or s.name, "description": s.description}
                         for s in registry.all_formats() if s.writes],
         }
