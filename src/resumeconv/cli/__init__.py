@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from ..core.errors import EXIT_INTERNAL, EXIT_USAGE
+from ..core.errors import EXIT_INTERNAL, EXIT_USAGE, missing_dependency
 from .common import EXIT_CODES_HELP, say
 
 #: Exit code after Ctrl-C (128 + SIGINT), as shells report it.
@@ -100,6 +100,9 @@ def _flush_or_silence() -> None:
 def _internal(ctx: click.Context, err: Exception) -> None:
     if os.environ.get("RESUMECONV_DEBUG"):
         raise err
+    if isinstance(err, ImportError) and (missing := missing_dependency(err)):
+        say(f"resumeconv: {missing}", err=True)
+        ctx.exit(missing.exit_code)
     detail = " ".join(f"{type(err).__name__}: {err}".split())[:300]
     say(f"resumeconv: internal error ({detail}); please report it with the input that caused it "
                "(RESUMECONV_DEBUG=1 shows the traceback)", err=True)

@@ -24,14 +24,22 @@ if TYPE_CHECKING:
     from ..core.losses import Loss
     from ..formats import FormatSpec
 
-EXIT_CODES_HELP = """\b
+def exit_codes(one: str) -> str:
+    """The exit-code footer of a command's --help; ``one`` says what exit 1 means for that command."""
+    return f"""\b
 Exit codes:
   0    success (warnings and losses allowed)
-  1    invalid document, or losses with --fail-on-loss
-  2    usage error, input that cannot be read or parsed, or output that cannot be written
+  1    {one}
+  2    usage error, input that cannot be read or parsed, output that cannot be written, or a missing package
   3    internal error (a bug: please report it; RESUMECONV_DEBUG=1 shows the traceback)
   130  interrupted (Ctrl-C); no partial output is left
   141  stdout was closed early (as in '| head -1'); nothing is printed"""
+
+
+#: The footer of ``resumeconv --help``: exit 1 differs per command.
+EXIT_CODES_HELP = exit_codes("findings: what each command's --help says (invalid document, losses, refusals)")
+#: What exit 1 means for a command that writes a document: it does not have the schema's types.
+INVALID_DOCUMENT = "the document does not have the types the schema gives (run 'resumeconv validate')"
 
 #: Paths that mean this process's own standard output or error stream.
 _STDOUT_NAMES = ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")

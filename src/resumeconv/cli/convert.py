@@ -10,11 +10,11 @@ import click
 
 from ..core.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, ResumeconvError, UsageError
 from .common import (
-    EXIT_CODES_HELP,
     brief_lines,
     check_distinct,
     check_output,
     emit,
+    exit_codes,
     fail,
     load_input,
     loss_lines,
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from ..formats import FormatSpec
 
 
-@click.command(epilog=EXIT_CODES_HELP)
+@click.command(epilog=exit_codes("invalid document, or losses with --fail-on-loss"))
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True)
 @click.option("-f", "--from", "from_format", metavar="FORMAT",
               help="Input format (default: detected from content and name).")

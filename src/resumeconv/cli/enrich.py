@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..core.errors import EXIT_OK, EXIT_USAGE, ResumeconvError, UsageError
-from .common import EXIT_CODES_HELP, check_output, emit, fail, load_input, max_input_size, output_error, say
+from .common import (
+    INVALID_DOCUMENT,
+    check_output,
+    emit,
+    exit_codes,
+    fail,
+    load_input,
+    max_input_size,
+    output_error,
+    say,
+)
 
 if TYPE_CHECKING:
     from ..enrich import Ask
@@ -36,7 +46,7 @@ def _base_urls(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
     return out
 
 
-@click.command(epilog=EXIT_CODES_HELP)
+@click.command(epilog=exit_codes(INVALID_DOCUMENT))
 @click.argument("cv", metavar="CV")
 @click.option("-o", "--output", metavar="FILE", help="Write the enriched CV here (default: stdout).")
 @click.option("--in-place", is_flag=True, help="Rewrite CV itself (CV.bak holds the original meanwhile).")

@@ -9,9 +9,10 @@ import click
 
 from ..core.errors import EXIT_OK, ResumeconvError, UsageError
 from .common import (
-    EXIT_CODES_HELP,
+    INVALID_DOCUMENT,
     check_output,
     emit,
+    exit_codes,
     fail,
     load_input,
     max_input_size,
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from ..migrate import Migration
 
 
-@click.command("migrate", epilog=EXIT_CODES_HELP)
+@click.command("migrate", epilog=exit_codes(INVALID_DOCUMENT))
 @click.argument("input", metavar="INPUT")
 @click.option("-o", "--output", metavar="FILE",
               help="Write here (atomically; '-' for stdout, the default) as JSON or YAML, by its extension.")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ..core.errors import EXIT_INVALID, EXIT_OK, ResumeconvError, UsageError
-from .common import EXIT_CODES_HELP, check_output, emit, fail, load_input, output_error, print_losses, say
+from .common import INVALID_DOCUMENT, check_output, emit, exit_codes, fail, load_input, output_error, print_losses, say
 
 if TYPE_CHECKING:
     from ..formats import ReadResult
@@ -33,12 +33,12 @@ def _common(func: F) -> F:
     return func
 
 
-@click.group(epilog=EXIT_CODES_HELP)
+@click.group(epilog=exit_codes("see 'orcid pull --help' and 'orcid push --help'"))
 def orcid() -> None:
     """Pull publications from an ORCID record, or push the CV's publications to it."""
 
 
-@orcid.command(epilog=EXIT_CODES_HELP)
+@orcid.command(epilog=exit_codes(INVALID_DOCUMENT))
 @click.argument("orcid_id", metavar="ORCID_ID")
 @click.option("-o", "--output", metavar="FILE",
               help="Where to write (default: stdout; with --merge, the RESUME file itself).")
@@ -116,7 +116,7 @@ def _emit(doc: dict[str, Any], output: str, fmt: str, backup: bool | None = None
     emit(output, dump(doc, fmt), backup=backup)
 
 
-@orcid.command(epilog=EXIT_CODES_HELP)
+@orcid.command(epilog=exit_codes("ORCID refused or did not create some works"))
 @click.argument("resume", metavar="RESUME")
 @click.option("--orcid", "orcid_id", metavar="ID", help="The record to write to (default: basics.orcid).")
 @click.option("--token-env", default="ORCID_TOKEN", show_default=True, metavar="VAR",

@@ -12,7 +12,7 @@ import click
 from ..core.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, UsageError
 from ..schemas import PROFILES
 from ..validation.diagnostics import Diagnostic, dumps_json, report_json
-from .common import EXIT_CODES_HELP, max_input_size, read_stdin_once, say
+from .common import exit_codes, max_input_size, read_stdin_once, say
 
 #: What a directory argument is searched for.
 SUFFIXES = (".json", ".yaml", ".yml")
@@ -23,7 +23,7 @@ _RESUME_NAME = re.compile(r"(?i)^(cv|[^/]*resume[^/]*)\.(json|ya?ml)$")
 _SNIFF_BYTES = 65536
 
 
-@click.command("validate", epilog=EXIT_CODES_HELP)
+@click.command("validate", epilog=exit_codes("a file has errors (with --strict, warnings count as errors)"))
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--profile", type=click.Choice(list(PROFILES)), default="academic", show_default=True,
               help="Schema: ours (academic), the latest upstream JSON Resume, or strict upstream v1.0.0.")
