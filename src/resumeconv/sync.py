@@ -14,8 +14,8 @@ Every incoming publication is compared with the CV's, in this order, and the fir
      publication;
 4. the same title by other authors is another publication (added, and said).
 
-For the same publication, nothing the user wrote is changed: identifiers the entry lacks (DOI, arXiv id, URL) are
-added; a different title, venue or year is reported as a conflict. A new publication keeps its authors in order;
+For the same publication, nothing the user wrote is changed: identifiers the entry lacks (DOI, arXiv id) are added;
+a different title, venue or year is reported as a conflict. A new publication keeps its authors in order;
 its owner mark (``self``) comes from the source (an ORCID iD, a DBLP pid, an OpenAlex id) or else from the CV's own
 name variants; when two authors could be the owner, none is marked, and that is said. Syncing the same sources
 twice adds nothing the second time.
@@ -37,8 +37,9 @@ Lead = Literal["existing", "published"]
 EDITION_GAP = 3
 #: A preprint may precede its published version by this many years (and never follow it by more than one).
 PREPRINT_GAP = 4
-_NOTICE = re.compile(r"^\s*(erratum|errata|corrigendum|correction( to| for)?|retraction( note)?( to| of)?|retracted|"
-                     r"expression of concern|addendum)\b[\s:,.-]", re.IGNORECASE)
+_NOTICE = re.compile(r"^\s*(?:(?:erratum|errata|corrigendum|addendum|retracted|expression of concern)\b|"
+                     r"retraction(?: note| notice)?(?: to| of| for)?\b|correction(?: to| for|\s*:))[\s:,.-]*",
+                     re.IGNORECASE)
 _PREPRINT_VENUE = re.compile(r"\b(arxiv|corr|biorxiv|medrxiv|ssrn|research square|preprints?|techrxiv|chemrxiv|"
                              r"psyarxiv|osf preprints|hal)\b", re.IGNORECASE)
 _STOP = frozenset({"a", "an", "the", "of", "on", "for", "and", "in", "to", "with", "via", "by"})
@@ -188,7 +189,7 @@ def _by_title_and_authors(pubs: list[dict[str, Any]], incoming: dict[str, Any]) 
 
 def _merge_into(pub: dict[str, Any], incoming: dict[str, Any], act: Action, lead: Lead) -> None:
     versions = _is_preprint(pub) != _is_preprint(incoming)
-    for key in ("doi", "arxiv", "url"):
+    for key in ("doi", "arxiv"):
         value = incoming.get(key)
         if isinstance(value, str) and value and not pub.get(key):
             pub[key] = value
@@ -342,9 +343,13 @@ def _venues_agree(a: str, b: str) -> bool:
 
 
 def _year(pub: dict[str, Any]) -> int | None:
-    from .core.dates import year_number
+    """The year of the release date at whatever precision it has; None when there is none or it is unreadable."""
+    from .core.dates import is_iso, parts, year_number
 
-    return year_number(pub.get("releaseDate"))
+    value = pub.get("releaseDate")
+    if isinstance(value, str) and is_iso(value):
+        return parts(value)[0]
+    return year_number(value)
 
 
 def _owner_variants(doc: dict[str, Any]) -> set[tuple[str, str]]:

@@ -82,7 +82,7 @@ def _dblp(ident: str, spec: str, settings: SourceSettings) -> Source:
     pid = ident.removeprefix("https://dblp.org/pid/").removesuffix(".html").removesuffix(".xml")
     if not _DBLP_PID.match(pid):
         raise UsageError(f"'{ident}' is not a DBLP person id; it looks like 'dblp:95/7448-1' (from dblp.org/pid/…)")
-    data = _get(f"{settings.dblp_base.rstrip('/')}/pid/{pid}.xml", "DBLP", "application/xml", settings)
+    data = _get(f"{settings.dblp_base.rstrip('/')}/pid/{pid}.xml", "DBLP", "application/xml", settings, spec)
     result = get("dblp").read(data, source=spec)
     return Source(spec, list(result.document.get("publications") or []), marks_owner=True)
 
@@ -103,27 +103,28 @@ def _openalex(ident: str, spec: str, settings: SourceSettings) -> Source:
         if settings.openalex_key:
             params["api_key"] = settings.openalex_key
         page = json.loads(_get(f"{settings.openalex_base.rstrip('/')}/works?{urlencode(params, quote_via=quote)}",
-                               "OpenAlex", "application/json", settings))
+                               "OpenAlex", "application/json", settings, spec))
         results = page.get("results") if isinstance(page, dict) else None
         if not isinstance(results, list):
             break
         works += results
-        cursor = (page.get("meta") or {}).get("next_cursor")
-        if not cursor or not results:
+        following = (page.get("meta") or {}).get("next_cursor")
+        if not isinstance(following, str) or not following or not results:
             break
+        cursor = following
     result = get("openalex").read(json.dumps({"results": works}).encode("utf-8"), source=spec, owner=author)
     return Source(spec, list(result.document.get("publications") or []), marks_owner=True)
 
 
-def _get(url: str, source: str, accept: str, settings: SourceSettings) -> bytes:
+def _get(url: str, source: str, accept: str, settings: SourceSettings, spec: str) -> bytes:
     """One GET through the shared client; a failure is one line naming the service (InputError, exit 2)."""
     from .core.errors import InputError
-    from .enrich.http import Cache, FetchError, Fetcher
+    from .enrich.http import Cache, Fetcher, FetchError
 
     fetcher = Fetcher(mailto=settings.mailto, timeout=settings.timeout, retries=settings.retries,
                       cache=Cache(settings.cache_dir))
     try:
         answer = fetcher.get(source, url, accept)
     except FetchError as err:
-        raise InputError(f"{source}: {err}") from None
+        raise InputError(str(err), spec) from None
     return answer.text.encode("utf-8")

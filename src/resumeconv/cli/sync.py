@@ -98,6 +98,5 @@ def _report(result: object, report_format: str, dry_run: bool) -> None:
     for action in result.actions:
         if action.kind != "unchanged":
             say(f"  {action.line()}", err=True)
-    verb = "would be" if dry_run else "were"
-    say(f"resumeconv: sync: {result.summary()} ({'nothing written' if dry_run else 'publications ' + verb + ' synced'})",
-        err=True)
+    said = "nothing written" if dry_run else "written" if result.changed else "nothing to write"
+    say(f"resumeconv: sync: {result.summary()} ({said})", err=True)

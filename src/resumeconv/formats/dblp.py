@@ -10,8 +10,8 @@ The format is DBLP's own (dblp.dtd, "DBLP — Some Lessons Learned", and the per
 - the title without DBLP's closing period and with inline markup (``<i>``, ``<sub>``) as plain text;
 - the year (DBLP records no day; a ``<month>`` is kept when it names one), journal or booktitle as the venue,
   volume, number, pages;
-- a DOI and an arXiv id from the ``<ee>`` links; a CoRR record (``journal`` CoRR, ``publtype="informal"``) is a
-  preprint;
+- a DOI and an arXiv id from the ``<ee>`` links (the first other link is the URL only when there is neither); a CoRR
+  record (``journal`` CoRR, ``publtype="informal"``) is a preprint;
 - what the CV has no place for is reported: editors, homepage (``www``) records, withdrawn records (kept, and said).
 """
 
@@ -92,8 +92,12 @@ def _publication(record: etree._Element, owner_pid: str | None, where: str,
         value = _text(record.find(tag))
         if value and not (field == "volume" and value.startswith("abs/")):
             pub[field] = value.replace("-", "--") if field == "pages" and "--" not in value else value
-    for ee in record.iterfind("ee"):
-        _link(pub, _text(ee))
+    links = [_text(ee) for ee in record.iterfind("ee")]
+    for url in links:
+        _identifier(pub, url)
+    web = [u for u in links if u.startswith(("https://", "http://")) and "wikidata.org/" not in u]
+    if web and "doi" not in pub and "arxiv" not in pub:
+        pub["url"] = web[0]
     publisher = _text(record.find("publisher")) or _text(record.find("school"))
     if publisher:
         pub["publisher"] = publisher
@@ -126,7 +130,7 @@ def _date(record: etree._Element) -> str | None:
     return f"{year}-{found[0]:02d}" if len(found) == 1 else year
 
 
-def _link(pub: dict[str, Any], url: str) -> None:
+def _identifier(pub: dict[str, Any], url: str) -> None:
     doi = ids.find_doi(url) if "doi.org/" in url else None
     if doi and "doi" not in pub and ids.is_doi(doi):
         pub["doi"] = doi
@@ -134,9 +138,7 @@ def _link(pub: dict[str, Any], url: str) -> None:
         arxiv = ids.strip_arxiv(url.removesuffix(".pdf"))
         if ids.is_arxiv(arxiv):
             pub["arxiv"] = arxiv
-    elif "url" not in pub and url.startswith(("https://", "http://")):
-        pub["url"] = url
 
 
 def _text(element: etree._Element | None) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+    return " ".join("".join(str(t) for t in element.itertext()).split()) if element is not None else ""
