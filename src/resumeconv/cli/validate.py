@@ -12,7 +12,7 @@ import click
 from ..core.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, UsageError
 from ..schemas import PROFILES
 from ..validation.diagnostics import Diagnostic, dumps_json, report_json
-from .common import EXIT_CODES_HELP, max_input_size, read_stdin_once
+from .common import exit_codes, max_input_size, read_stdin_once, say
 
 #: What a directory argument is searched for.
 SUFFIXES = (".json", ".yaml", ".yml")
@@ -23,7 +23,7 @@ _RESUME_NAME = re.compile(r"(?i)^(cv|[^/]*resume[^/]*)\.(json|ya?ml)$")
 _SNIFF_BYTES = 65536
 
 
-@click.command("validate", epilog=EXIT_CODES_HELP)
+@click.command("validate", epilog=exit_codes("a file has errors (with --strict, warnings count as errors)"))
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--profile", type=click.Choice(list(PROFILES)), default="academic", show_default=True,
               help="Schema: ours (academic), the latest upstream JSON Resume, or strict upstream v1.0.0.")
@@ -49,13 +49,13 @@ def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: 
 
     paths = list(_expand(files, all_files))
     if not paths:
-        click.echo("resumeconv: no resume files found in the given directories (named cv.* or *resume*, or JSON/YAML "
+        say("resumeconv: no resume files found in the given directories (named cv.* or *resume*, or JSON/YAML "
                    "with JSON Resume sections); --all-files checks every *.json, *.yaml and *.yml", err=True)
         sys.exit(EXIT_USAGE)
     try:
         stdin = read_stdin_once(paths)
     except (InputError, UsageError) as err:
-        click.echo(f"resumeconv: {err}", err=True)
+        say(f"resumeconv: {err}", err=True)
         sys.exit(EXIT_USAGE)
     tasks = [(path, profile, strict, stdin if path == "-" else None) for path in paths]
     checked = list(track(map_files(_check_one, tasks, jobs), len(tasks), "validating"))
@@ -134,7 +134,7 @@ def _report(results: list[tuple[str, list[Diagnostic]]], output_format: str) -> 
         return
     for _, diagnostics in results:
         for diag in diagnostics:
-            click.echo(diag.github() if output_format == "github" else diag.text())
+            say(diag.github() if output_format == "github" else diag.text())
 
 
 def _summary(results: list[tuple[str, list[Diagnostic]]], invalid: int, unreadable: int) -> None:
@@ -144,4 +144,4 @@ def _summary(results: list[tuple[str, list[Diagnostic]]], invalid: int, unreadab
     line = f"{len(results)} file(s) checked: {valid} valid, {invalid - unreadable} invalid"
     if unreadable:
         line += f", {unreadable} unreadable"
-    click.echo(f"resumeconv: {line} ({errors} error(s), {warnings} warning(s))", err=True)
+    say(f"resumeconv: {line} ({errors} error(s), {warnings} warning(s))", err=True)
