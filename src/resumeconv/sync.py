@@ -279,27 +279,17 @@ def _same_title(a: str, b: str) -> bool:
 
 def _surname(name: str) -> str:
     """The comparable family name of a printed author name ("Y. Zhang", "Zhang, Yihua", "Di Xu 0001")."""
-    name = re.sub(r"\s+\d{4}$", "", " ".join(name.split()))
-    if "," in name:
-        family, _, given = name.partition(",")
-        name = given if re.fullmatch(r"[A-Z]\.?(-?[A-Z]\.?)*", family.strip()) and given.strip() else family
-        return re.sub(r"[^a-z]", "", _fold(name.split()[-1] if name.split() else ""))
-    parts = name.split()
-    return re.sub(r"[^a-z]", "", _fold(parts[-1])) if parts else ""
+    return _person_key(name)[0]
 
 
 def _person_key(name: str) -> tuple[str, str]:
-    """(surname, first initial): how two printings of one person's name are compared."""
-    clean = re.sub(r"\s+\d{4}$", "", " ".join(name.split()))
-    if "," in clean:
-        family, _, given = clean.partition(",")
-        if re.fullmatch(r"[A-Z]\.?(-?[A-Z]\.?)*", family.strip()) and given.strip():
-            family, given = given, family
-    else:
-        parts = clean.split()
-        family, given = (parts[-1], " ".join(parts[:-1])) if parts else ("", "")
-    initial = _fold(given.strip())[:1]
-    return re.sub(r"[^a-z]", "", _fold(family)), initial
+    """(family name, first initial), folded: how two printings of one person's name are compared. The name is
+    split by the one name codec (core.names); DBLP's homonym number ("Di Xu 0001") is not part of the name."""
+    from .core import names
+
+    person = names.parse(re.sub(r"\s+\d{4}$", "", " ".join(name.split())))
+    family = person.family or person.literal
+    return re.sub(r"[^a-z]", "", _fold(family)), _fold(person.given.strip())[:1]
 
 
 def _same_authors(a: dict[str, Any], b: dict[str, Any]) -> bool:
