@@ -9,11 +9,11 @@ import click
 
 from ..core.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, ResumeconvError, UsageError
 from .common import (
-    EXIT_CODES_HELP,
     brief_lines,
     check_distinct,
     check_output,
     emit,
+    exit_codes,
     fail,
     loss_lines,
     make_output_dir,
@@ -21,6 +21,7 @@ from .common import (
     output_error,
     parse_options,
     read_stdin_once,
+    say,
 )
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from ..formats import FormatSpec
 
 
-@click.command(epilog=EXIT_CODES_HELP)
+@click.command(epilog=exit_codes("invalid document, or losses with --fail-on-loss"))
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True)
 @click.option("-f", "--from", "from_format", metavar="FORMAT",
               help="Input format (default: detected from content and name).")
@@ -96,9 +97,9 @@ def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | N
         outcome = _finish(record, out, target, fail_on_loss, report_format)
         if not quiet:
             for line in outcome.report:
-                click.echo(line, err=True)
+                say(line, err=True)
         if outcome.error:
-            click.echo(f"resumeconv: {outcome.error}", err=True)
+            say(f"resumeconv: {outcome.error}", err=True)
         worst = max(worst, outcome.code)
     sys.exit(worst)
 

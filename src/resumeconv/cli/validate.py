@@ -13,7 +13,7 @@ import click
 from ..core.errors import EXIT_OK, EXIT_USAGE, InputError, UsageError
 from ..schemas import PROFILES
 from ..validation.diagnostics import Diagnostic, dumps_json, report_json
-from .common import EXIT_CODES_HELP, max_input_size, read_stdin_once
+from .common import exit_codes, max_input_size, read_stdin_once, say
 
 if TYPE_CHECKING:
     from ..batch import Record
@@ -27,7 +27,7 @@ _RESUME_NAME = re.compile(r"(?i)^(cv|[^/]*resume[^/]*)\.(json|ya?ml)$")
 _SNIFF_BYTES = 65536
 
 
-@click.command("validate", epilog=EXIT_CODES_HELP)
+@click.command("validate", epilog=exit_codes("a file has errors (with --strict, warnings count as errors)"))
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--profile", type=click.Choice(list(PROFILES)), default="academic", show_default=True,
               help="Schema: ours (academic), the latest upstream JSON Resume, or strict upstream v1.0.0.")
@@ -52,13 +52,13 @@ def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: 
 
     paths = list(_expand(files, all_files))
     if not paths:
-        click.echo("resumeconv: no resume files found in the given directories (named cv.* or *resume*, or JSON/YAML "
+        say("resumeconv: no resume files found in the given directories (named cv.* or *resume*, or JSON/YAML "
                    "with JSON Resume sections); --all-files checks every *.json, *.yaml and *.yml", err=True)
         sys.exit(EXIT_USAGE)
     try:
         stdin = read_stdin_once(paths)
     except (InputError, UsageError) as err:
-        click.echo(f"resumeconv: {err}", err=True)
+        say(f"resumeconv: {err}", err=True)
         sys.exit(EXIT_USAGE)
     items: list[batch.Item] = [("<stdin>", stdin) if path == "-" and stdin is not None else path for path in paths]
     tally = _Tally()
@@ -90,7 +90,7 @@ class _Tally:
         line = f"{self.files} file(s) checked: {valid} valid, {self.invalid - self.unreadable} invalid"
         if self.unreadable:
             line += f", {self.unreadable} unreadable"
-        click.echo(f"resumeconv: {line} ({self.errors} error(s), {self.warnings} warning(s))", err=True)
+        say(f"resumeconv: {line} ({self.errors} error(s), {self.warnings} warning(s))", err=True)
 
 
 def _expand(args: tuple[str, ...], all_files: bool = False) -> Iterator[str]:
@@ -146,4 +146,4 @@ def _report(results: Iterable[tuple[str, list[Diagnostic]]], output_format: str)
         return
     for _, diagnostics in results:
         for diag in diagnostics:
-            click.echo(diag.github() if output_format == "github" else diag.text())
+            say(diag.github() if output_format == "github" else diag.text())

@@ -3,7 +3,31 @@ object (``{'de': ..., 'en': ...}``) or a list; anything else is reported instead
 
 from __future__ import annotations
 
+import re
 from typing import Any, Protocol
+
+#: What a terminal or a CI log would act on rather than show: C0 and C1 controls (newlines, ESC, which starts ANSI
+#: and OSC sequences, DEL), Unicode line and paragraph separators, bidirectional overrides (which reorder what is
+#: shown), and lone surrogates (which no stream can encode).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(line: str) -> str:
+    """``line`` safe to print as one line of a report: every control character, line break, bidi override and
+    lone surrogate written as a visible escape (``\\n``, ``\\x1b``, ``\\u202e``), so a value in a CV can neither
+    start a line of its own (forging a CI annotation) nor send escape sequences to the terminal. The one function
+    every human-readable line goes through."""
+    return _UNPRINTABLE.sub(_escape, line) if _UNPRINTABLE.search(line) else line
 
 
 class _Report(Protocol):

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from types import ModuleType
 from typing import Any, NamedTuple, cast
 
-from ..core.errors import InternalError, InvalidDocumentError, ResumeconvError, UsageError
+from ..core.errors import InternalError, InvalidDocumentError, ResumeconvError, UsageError, missing_dependency
 from ..core.losses import account
 from ._contract import Direction, Option, Reader, ReadResult, Writer, WriteResult
 
@@ -100,6 +100,8 @@ class FormatSpec(NamedTuple):
         except Exception as err:
             if os.environ.get("RESUMECONV_DEBUG"):
                 raise
+            if isinstance(err, ImportError) and (missing := missing_dependency(err)):
+                raise missing from None
             raise InternalError(f"internal error in the {self.name} reader ({_detail(err)}); please report it with "
                                 "the input that caused it (RESUMECONV_DEBUG=1 shows the traceback)") from err
         return result
@@ -145,6 +147,8 @@ def writing(target: str, doc: Any, source: str | None = None) -> Iterator[None]:
     except Exception as err:
         if os.environ.get("RESUMECONV_DEBUG"):
             raise
+        if isinstance(err, ImportError) and (missing := missing_dependency(err)):
+            raise missing from None
         from ..schemas.check import is_valid
 
         where = f"{source}: " if source else ""

@@ -12,7 +12,7 @@ from ...core.losses import LossReport, pointer
 from .. import ReadResult
 from .._europass import fields, names, phones, places, publications, richtext
 from .._europass.fields import put
-from .._europass.xml import Tree, parse
+from .._europass.xml import Tree, parse, wrong_root
 from .model import CEFR_CODES, CUSTOM, NATIVE, NS, ORCID_URL, READ_NSMAP, SOCIAL_NAMES, Custom
 
 
@@ -22,8 +22,7 @@ def read(data: bytes, *, source: str | None = None, format: str = "europass", **
     if etree.QName(root).localname == "SkillsPassport":
         raise InputError("this is a legacy Europass v3 (SkillsPassport) file: read it with -f europass-v3", source)
     if root.tag != f"{{{NS}}}Candidate":
-        raise InputError(f"not a Europass Candidate document (root element is {etree.QName(root).localname})",
-                         source)
+        raise InputError(wrong_root("a Europass Candidate document", etree.QName(root), "Candidate", NS), source)
     reader = _Reader(Tree(root, READ_NSMAP))
     doc = reader.read()
     return ReadResult(doc, reader.report.items)
