@@ -73,10 +73,10 @@ class FormatSpec(NamedTuple):
         for key, value in options.items():
             name = key.strip().replace("-", "_")
             if name not in declared:
-                import difflib
+                from ..core.text import closest
 
-                close = difflib.get_close_matches(name, list(declared), n=1, cutoff=0.6)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                close = closest(name, declared)
+                hint = f"; did you mean '{close}'?" if close else ""
                 valid = ", ".join(declared) if declared else "none"
                 verb = "reading" if direction == "read" else "writing"
                 raise UsageError(f"unknown option '{key}' for {verb} {self.name}{hint} (valid options: {valid}; "

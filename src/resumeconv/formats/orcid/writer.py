@@ -6,11 +6,11 @@ import json
 from typing import Any, TypeVar
 
 from ...core.losses import LossReport, pointer
+from ...core.text import xml_text
 from .. import WriteResult
 from .._bibtex_entry import build_entry, citation_key, orcid_work_types, publication_coverage
 from .model import (
     _ID_URLS,
-    _XML_BAD,
     MAX_BULK,
     NS,
     Contributor,
@@ -224,7 +224,7 @@ def _sanitize(work: Work) -> bool:
     def clean(value: Any) -> Any:
         nonlocal changed
         if isinstance(value, str):
-            kept = _XML_BAD.sub("", value)
+            kept = xml_text(value)
             changed = changed or kept != value
             return kept
         if isinstance(value, tuple):
