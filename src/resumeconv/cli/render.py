@@ -8,10 +8,20 @@ import sys
 import click
 
 from ..core.errors import EXIT_OK, ResumeconvError
-from .common import EXIT_CODES_HELP, check_output, emit, fail, load_input, max_input_size, output_error, print_losses
+from .common import (
+    INVALID_DOCUMENT,
+    check_output,
+    emit,
+    exit_codes,
+    fail,
+    load_input,
+    max_input_size,
+    output_error,
+    print_losses,
+)
 
 
-@click.command("render", epilog=EXIT_CODES_HELP)
+@click.command("render", epilog=exit_codes(INVALID_DOCUMENT))
 @click.argument("resume", metavar="RESUME")
 @click.option("-t", "--theme", metavar="THEME",
               help="typst engine: 'academic' (default), 'compact' or a .typ file; node engine: an npm theme package, "
