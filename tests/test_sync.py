@@ -311,3 +311,29 @@ def test_malformed_service_ids_are_usage_errors(spec: str, tmp_path: Path) -> No
     result = _run("sync", str(cv), "--from", spec, "--dry-run")
     assert result.exit_code == 2
     assert "is not a" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_orcid_record_is_read_from_recorded_api_answers(httpserver, shared: Path, tmp_path: Path) -> None:
+    """ORCID's own answers (../shared/reference/orcid: a sandbox record's GET /works and a bulk GET) served here."""
+    samples = shared / "reference" / "orcid" / "samples"
+    summary = json.loads((samples / "api-works-summary-3.0-sandbox.json").read_text(encoding="utf-8"))
+    bulk = json.loads((samples / "api-works-bulk-get-3.0-sandbox.json").read_text(encoding="utf-8"))
+    oid = "0000-0003-4997-3076"
+    codes = "1487805,1537385,1547701,1526002,1489307,1591568"  # one put-code a group, as the client asks
+    httpserver.expect_request(f"/v3.0/{oid}/works").respond_with_json(summary)
+    httpserver.expect_request(f"/v3.0/{oid}/works/{codes}").respond_with_json(bulk)
+    cv = _write(tmp_path, {"basics": {"name": "Somebody Else"}})
+    out = tmp_path / "out.json"
+    result = _run("sync", str(cv), "--from", f"orcid:{oid}", "-o", str(out), "--orcid-base-url",
+                  httpserver.url_for("/"))
+    assert result.exit_code == 0, result.stderr
+    pubs = json.loads(out.read_text(encoding="utf-8"))["publications"]
+    work = bulk["bulk"][0]["work"]
+    title = work["title"]
+    assert [p["name"] for p in pubs] == [f"{title['title']['value']}: {title['subtitle']['value']}"]
+    # The record's owner is a contributor with the record's iD: ORCID says who the owner is, not the CV's name.
+    assert [(a["name"], bool(a.get("self"))) for a in pubs[0]["authors"]] == [
+        ("Foo Fox", False), ("Bar Bunny", False), ("Erik Pearson", True)]
+    again = _run("sync", str(out), "--from", f"orcid:{oid}", "--dry-run", "--orcid-base-url",
+                 httpserver.url_for("/"))
+    assert "0 added" in again.stderr and "1 unchanged" in again.stderr
