@@ -94,7 +94,9 @@ def validate(doc_or_path: Any, profile: str = "academic", *, file: str | None = 
     clean; a file that cannot be read or parsed raises InputError. JSON and YAML files are parsed here (with
     line:column on every diagnostic, and no reader or writer imported); a file in another format is refused
     (InputError) unless ``format`` names its reader, whose document is then checked. Files are opened as
-    :func:`read` opens them (``formats.open_input``: the one way in).
+    :func:`read` opens them (``formats.open_input``: the one way in); bytes are detected by content, then by the
+    name ``file`` gives them. For many files, ``resumeconv.batch`` gives one record per file and never raises for
+    one file's content.
     """
     from .validation import validate as _validate
 

@@ -201,6 +201,10 @@ REGISTRY: tuple[FormatSpec, ...] = (
                (".orcid.json",), reads=True, writes=True, priority=30),
     FormatSpec("orcid-xml", "orcid", "ORCID v3.0 works as XML (bulk of at most 100; also reads API answers)",
                (".orcid.xml",), reads=True, writes=True, priority=40),
+    FormatSpec("dblp", "dblp", "DBLP person page XML (dblp.org/pid/PID.xml): one researcher's publications",
+               (".dblp.xml",), reads=True, priority=30, label="DBLP"),
+    FormatSpec("openalex", "openalex", "OpenAlex works JSON (an author's works, one work, or a list)",
+               (".openalex.json",), reads=True, priority=30, label="OpenAlex"),
     FormatSpec("csl-json", "csljson", "CSL-JSON citation items (Zotero, pandoc, citeproc): publications only",
                (".csl.json",), reads=True, writes=True, priority=30, readback="csl-json", label="CSL-JSON"),
 )
@@ -285,7 +289,7 @@ def open_input(source: str | os.PathLike[str] | bytes, format: str | None = None
     from ..core.fileio import read_bytes
 
     if isinstance(source, bytes):
-        spec = get(format) if format else detect(None, source)
+        spec = get(format) if format else detect(name, source)
         return Opened(spec, source, name or "<input>")
     path = os.fspath(source)
     if path != "-" and os.path.isdir(path):
