@@ -58,8 +58,21 @@ class FormatSpec(NamedTuple):
     def load(self) -> ModuleType:
         return importlib.import_module(f"{__name__}.{self.module}")
 
+    def function(self, name: str) -> Any:
+        """The module's ``read``, ``write`` or ``accepts``: imported now (format packages import their reader and
+        writer lazily), so a missing third-party package is its install hint (exit 2), never a bug."""
+        try:
+            return getattr(self.load(), name)
+        except ImportError as err:
+            if missing := missing_dependency(err):
+                raise missing from None
+            raise
+
     def options(self, direction: Direction) -> tuple[Option, ...]:
-        """The options this entry declares for reading or writing (imports the format module)."""
+        """The options this entry declares for reading or writing. Imports the reader or writer too, so that a missing
+        package is found when the options are checked, before any input is read."""
+        if self.reads if direction == "read" else self.writes:
+            self.function(direction)
         declared: tuple[Option, ...] = getattr(self.load(), "OPTIONS", ())
         return tuple(o for o in declared if o.applies(self.name, direction))
 
@@ -84,7 +97,7 @@ class FormatSpec(NamedTuple):
 
     def accepts(self, source: Source) -> bool:
         """Whether this format's reader claims the input (its module's ``accepts``)."""
-        detector = cast(Detector, self.load().accepts)
+        detector = cast(Detector, self.function("accepts"))
         return self.reads and detector(source, format=self.name)
 
     def read(self, data: bytes, *, source: str | None = None, path: str | None = None,
@@ -95,7 +108,7 @@ class FormatSpec(NamedTuple):
         opts = self.check_options(options, "read")
         if path is not None:
             opts["path"] = path
-        reader = cast(Reader, self.load().read)
+        reader = cast(Reader, self.function("read"))
         try:
             result = reader(data, source=source, format=self.name, **opts)
         except (ResumeconvError, OSError):
@@ -115,7 +128,7 @@ class FormatSpec(NamedTuple):
         if not self.writes:
             raise UsageError(f"format '{self.name}' can be read, not written")
         opts = self.check_options(options, "write")
-        writer = cast(Writer, self.load().write)
+        writer = cast(Writer, self.function("write"))
         with writing(self.label or self.name, doc):
             out = writer(doc, format=self.name, **opts)
             back = self._read_back(out) if self.readback else None
@@ -125,7 +138,7 @@ class FormatSpec(NamedTuple):
 
     def _read_back(self, out: WriteResult) -> dict[str, Any]:
         """The writer's output read again by the ``readback`` reader (every part, lists joined in order)."""
-        reader = cast(Reader, get(self.readback or self.name).load().read)
+        reader = cast(Reader, get(self.readback or self.name).function("read"))
         merged: dict[str, Any] = {}
         for n, part in enumerate([out.data, *out.more]):
             try:
