@@ -112,9 +112,8 @@ def citation_key(pub: dict[str, Any], taken: set[str]) -> str:
     from ..core import dates
 
     family = _ascii_word(_family_name(authors[0].get("name", ""))) if authors else ""
-    release = pub.get("releaseDate")
-    iso = (release if dates.is_iso(release) else dates.parse_human(release)) if isinstance(release, str) else None
-    year = str(dates.parts(iso)[0]) if iso else ""
+    release = dates.date_of(pub.get("releaseDate"))
+    year = str(release.year) if release else ""
     words = [w for w in (_ascii_word(w) for w in str(pub.get("name", "")).split()) if len(w) > 3]
     base = (family or "anon") + year + (words[0] if words else "")
     key, n = base, 0
@@ -223,17 +222,19 @@ def _add_date(entry: Entry, pub: dict[str, Any], ptr: tuple[str | int, ...], rep
     ending an entry makes ORCID's parser reject the whole file); the day only in ``date``, which ORCID ignores."""
     from ..core import dates
 
-    release = pub.get("releaseDate")
-    if release is None:
+    value = pub.get("releaseDate")
+    if value is None:
         return
-    if not (isinstance(release, str) and dates.is_iso(release)):
-        report.add(pointer(*ptr, "releaseDate"), f"{release!r} is not a calendar date (YYYY, YYYY-MM or "
+    date = dates.date_of(value)
+    if date is None:
+        report.add(pointer(*ptr, "releaseDate"), f"{value!r} is not a calendar date (YYYY, YYYY-MM or "
                    "YYYY-MM-DD); left out")
         return
+    release = date.iso
     if plain:
         entry.add("date", release)
         return
-    year, month, day = dates.parts(release)
+    year, month, day = date
     entry.add("year", str(year))
     if month:
         entry.add("month", str(month))

@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from ..core import ids
-from ..core.dates import days_in_month, format_iso, is_iso, parts
+from ..core.dates import date_of, days_in_month, format_iso, is_iso
 from ..core.errors import InputError
 from ..core.fileio import decode_text
 from ..core.losses import LossReport, pointer
@@ -117,9 +117,9 @@ def _item(pub: dict[str, Any], index: int, taken: set[str], report: LossReport) 
         for key in author if isinstance(author, dict) else ():
             if key != "name":
                 report.add(at("authors", j, key), f"CSL names have no place for '{key}'")
-    date = pub.get("releaseDate")
-    if isinstance(date, str) and is_iso(date):
-        item["issued"] = {"date-parts": [[p for p in parts(date) if p is not None]]}
+    date = date_of(pub.get("releaseDate"))
+    if date is not None:
+        item["issued"] = {"date-parts": [[p for p in date if p is not None]]}
     venue = pub.get("venue")
     if isinstance(venue, dict):
         for key, value in venue.items():
@@ -158,7 +158,8 @@ def _item_id(pub: dict[str, Any], taken: set[str]) -> str:
     first = authors[0].get("name", "") if authors and isinstance(authors[0], dict) else ""
     name = _csl_name(str(first))
     surname = ids.title_key(str(name.get("family") or name.get("literal") or "")).replace(" ", "")
-    year = str(pub.get("releaseDate") or "")[:4]
+    release = date_of(pub.get("releaseDate"))
+    year = str(release.year) if release else ""
     words = [w for w in ids.title_key(str(pub.get("name") or "")).split() if len(w) > 3]
     base = (surname + year + (words[0] if words else "")) or "item"
     key, n = base, 1

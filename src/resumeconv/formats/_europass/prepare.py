@@ -3,39 +3,17 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
 from ...core.losses import LossReport, pointer
-from ...schemas import load_schema
 
 #: Characters XML 1.0 cannot carry (controls other than tab, newline, carriage return; surrogates; U+FFFE/F).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-@cache
-def date_fields() -> frozenset[str]:
-    """Names of the fields our schema types as partial ISO dates (startDate, releaseDate, date, ...)."""
-    names: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for name, prop in (node.get("properties") or {}).items():
-                if isinstance(prop, dict) and prop.get("$ref") == "#/definitions/iso8601":
-                    names.add(name)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(load_schema("academic"))
-    return frozenset(names)
-
-
 def prepare(doc: dict[str, Any], report: LossReport, target: str) -> dict[str, Any]:
     """A copy of ``doc`` that XML and Europass can carry: no control characters, only real calendar dates."""
-    from ...core.dates import is_iso
+    from ...core.dates import date_fields, is_iso
 
     def clean(value: Any, ptr: str, key: str | None) -> Any:
         if isinstance(value, dict):
