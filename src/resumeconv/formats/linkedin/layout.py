@@ -89,46 +89,7 @@ CLASSIC_HEADINGS = {
     "test scores": "test scores", "specialties": "specialties",
 }
 
-#: Month names of LinkedIn's UI languages (nominative and the genitive its dates use), lower case, month 1-12.
-_MONTHS_BY_LANGUAGE = (
-    "january february march april may june july august september october november december",
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "januar februar märz april mai juni juli august september oktober november dezember",
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    "januari februari maart april mei juni juli augustus september oktober november december",
-    "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",
-    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
-    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
-    "januari februari mars april maj juni juli augusti september oktober november december",
-    "januar februar marts april maj juni juli august september oktober november december",
-    "januar februar mars april mai juni juli august september oktober november desember",
-    "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
-    "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec",
-    "ledna února března dubna května června července srpna září října listopadu prosince",
-    "januari februari maret april mei juni juli agustus september oktober november desember",
-    "januari februari mac april mei jun julai ogos september oktober november disember",
-    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-    "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень",
-    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
-    "január február március április május június július augusztus szeptember október november december",
-    "tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu marraskuu joulukuu",
-    "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta "
-    "marraskuuta joulukuuta",
-    "ιανουάριος φεβρουάριος μάρτιος απρίλιος μάιος ιούνιος ιούλιος αύγουστος σεπτέμβριος οκτώβριος νοέμβριος "
-    "δεκέμβριος",
-    "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου "
-    "δεκεμβρίου",
-)
-MONTHS: dict[str, int] = {}
-for _names in _MONTHS_BY_LANGUAGE:
-    for _n, _word in enumerate(_names.split(), start=1):
-        MONTHS.setdefault(_word, _n)
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_CJK_MONTH = re.compile(r"(\d{1,2})\s*(?:월|月)")
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[./](1[89]\d\d|20\d\d)(?!\d)")
 _DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 _BULLET = re.compile(r"^[•·▪◦‣*–-]\s")
 
@@ -144,33 +105,28 @@ def heading_kind(text: str, kinds: tuple[str, ...]) -> str | None:
 
 @dataclass
 class When:
-    """One side of a date range: the ISO date as precise as written, or ``ongoing`` for a side without a year."""
+    """One side of a date range: the ISO date as precise as written; ``ongoing`` only for a side that says so
+    ("Present" in any language); ``month_unknown`` when only the year could be kept; ``unreadable`` otherwise."""
 
     iso: str | None
     ongoing: bool = False
     month_unknown: bool = False
+    unreadable: bool = False
 
 
 def parse_when(text: str) -> When:
-    """``enero de 2023`` -> 2023-01, ``2019`` -> 2019, ``Present`` (any language) -> ongoing; a month word that
-    no table knows gives the year only, flagged."""
-    text = text.strip().strip("()")
+    """One side of a LinkedIn date line, read by the one date codec (``enero de 2023`` -> 2023-01, ``janv. 2019``
+    -> 2019-01, ``2019`` -> 2019, ``Present``/``heute``/``至今`` -> ongoing). A month word no table knows keeps the
+    year alone, flagged; text with no date at all is unreadable, never "ongoing"."""
+    read = dates.read_text(text.strip().strip("()"))
+    if read.state == "date":
+        return When(read.iso)
+    if read.state == "ongoing":
+        return When(None, ongoing=True)
     years = _YEAR.findall(text)
-    if not years:
-        return When(None, ongoing=bool(text))
-    year = int(years[-1])
-    numeric = _NUMERIC.search(text)
-    cjk = _CJK_MONTH.search(text)
-    month = int(numeric.group(1)) if numeric else int(cjk.group(1)) if cjk else None
-    if month is None:
-        words = [w.strip(".,") for w in _YEAR.sub(" ", text).lower().split()]
-        known = [MONTHS[w] for w in words if w in MONTHS]
-        month = known[0] if known else None
-        if month is None and any(w.isalpha() and len(w) > 2 for w in words):
-            return When(str(year), month_unknown=True)
-    if month is not None and 1 <= month <= 12:
-        return When(dates.format_iso(year, month))
-    return When(str(year))
+    if len(years) == 1:
+        return When(years[0], month_unknown=True)
+    return When(None, unreadable=bool(text.strip()))
 
 
 def parse_range(text: str) -> tuple[When, When] | None:
@@ -190,15 +146,47 @@ def parse_range(text: str) -> tuple[When, When] | None:
 def layout_of(pdf: Pdf) -> str | None:
     """``current`` or ``2014-2017`` for a PDF LinkedIn made, else None.
 
-    The current layout's document info says ``/Author LinkedIn``; the 2014-2017 files carry only ``/Creator Apache
-    FOP Version 1.1``, so those are told by the "Contact NAME on LinkedIn" link LinkedIn puts on their last page
-    (``linkedin.com/profile/view?...pdf_...``)."""
+    The current layout's document info says ``/Author LinkedIn``. The 2014-2017 files say only ``/Creator Apache FOP
+    Version 1.1`` (a re-save through macOS keeps the Creator; a file some tool rewrote may say nothing, and is
+    then told by the style sheet's sizes), so they are told by what every page of that layout has, in any UI
+    language: see :func:`classic_layout`. (The link to the profile on the last page is not
+    required: files exported by other people link to ``linkedin.com/in/...`` or not at all.)"""
     if pdf.info.get("/Author") == "LinkedIn":
         return "current"
     creator = pdf.info.get("/Creator", "") + pdf.info.get("/Producer", "")
-    if "Apache FOP" in creator and any(re.search(r"linkedin\.com/profile/view\?.*pdf", u) for u in pdf.links()):
+    lines = pdf.lines()
+    if classic_layout(lines) and ("Apache FOP" in creator or _classic_sizes(lines)):
         return "2014-2017"
     return None
+
+
+def _classic_sizes(lines: list[Line]) -> bool:
+    """The 2014-2017 style sheet's sizes: name 20 pt, headings 16 pt, page numbers 10 pt (for a file whose
+    document info a later tool rewrote, e.g. ``/Producer null``)."""
+    sizes = {round(x.size) for x in lines}
+    return max(sizes) == 20 and min(sizes) == 10 and 16 in sizes
+
+
+def classic_layout(lines: list[Line]) -> bool:
+    """Whether the lines have the 2014-2017 layout: every page numbered in its bottom margin in the file's smallest
+    text (``Page1``, ``Page 2``, ``Seite 3``: the number is the page's own), page 1 opening with the largest text
+    in bold (the name), and section headings in a size between the name and the body text, not bold."""
+    if not lines:
+        return False
+    pages = max(x.page for x in lines)
+    smallest = min(x.size for x in lines)
+    footers = {x.page for x in lines if x.size < smallest + 0.3 and x.top > x.height - 60
+               and re.search(rf"(?<!\d){x.page}\s*$", x.text)}
+    if footers != set(range(1, pages + 1)):
+        return False
+    first = _order([x for x in lines if x.page == 1])
+    name_size = max(x.size for x in lines)
+    if not first or not first[0].bold or first[0].size < name_size - 0.5:
+        return False
+    body = [x for x in lines if x.size >= smallest + 0.3]
+    sizes = [x.size for x in body]
+    usual = max(set(sizes), key=sizes.count) if sizes else 0.0
+    return any(not x.bold and usual + 1 < x.size < name_size - 1 for x in body)
 
 
 def is_linkedin(pdf: Pdf) -> bool:
@@ -206,16 +194,29 @@ def is_linkedin(pdf: Pdf) -> bool:
 
 
 def read_pdf(pdf: Pdf) -> tuple[dict[str, Any], list[Loss]]:
-    """The document and losses of a LinkedIn PDF; any other PDF is refused with the reason."""
+    """The document and losses of a LinkedIn PDF. A PDF without LinkedIn's marks (read only when the format was
+    given) is read as the layout its page shows, and the losses say so first."""
     pdf.check_pages()
     kind = layout_of(pdf)
-    if kind is None:
-        raise InputError("not a LinkedIn profile PDF: LinkedIn's 'Save to PDF' files say /Author LinkedIn in their "
-                         "document info (or, 2014-2017, link to the profile from the last page); this one does not",
-                         pdf.source)
     lines = _without_footer(pdf.lines())
+    note: list[Loss] = []
+    if kind is None:
+        kind = "current" if _two_columns(lines) else "2014-2017"
+        note = [Loss("", f"this PDF has no mark of LinkedIn's 'Save to PDF' (/Author LinkedIn, or the 2014-2017 "
+                     f"layout's numbered pages); read as the {kind} layout because the format was given: check the "
+                     "result", "loss")]
     parser: _Current | _Classic = _Current(lines, pdf.source) if kind == "current" else _Classic(lines, pdf.source)
-    return parser.read(), parser.report.items
+    return parser.read(), [*note, *parser.report.items]
+
+
+def _two_columns(lines: list[Line]) -> bool:
+    """Whether page 1 has text left of its largest text (the current layout's sidebar beside the name)."""
+    first = [x for x in lines if x.page == 1]
+    if not first:
+        return False
+    name_size = max(x.size for x in first)
+    name_x = min(x.x0 for x in first if x.size == name_size)
+    return any(x.x1 < name_x - 5 for x in first)
 
 
 # ------------------------------------------------------------------------------------------------- helpers
@@ -373,6 +374,8 @@ class _Builder:
             item["endDate"] = end.iso
         if start.month_unknown or end.month_unknown:
             self.report.add(ptr, f"the month in '{text}' is in no known language; the year alone is kept")
+        if end.unreadable:
+            self.report.add(ptr, f"the end date in '{text}' could not be read; left out (not read as ongoing)")
         return True
 
     def languages(self, items: list[str]) -> None:
@@ -692,8 +695,12 @@ class _Classic(_Builder):
             self.doc.setdefault(key, []).extend(out)
 
     def title_line(self, raw: str, key: str) -> dict[str, Any]:
-        """``Title  at   Company``: the separator word stands apart by runs of spaces, whatever its language."""
+        """``Title  at   Company``: the separator word stands apart by runs of spaces, whatever its language. Files
+        of 2017 print it with single spaces; their headings are English (the only ones this layout's sections are
+        told by), so a single `` at `` splits the line; with two, which one separates is not guessed."""
         parts = re.split(r"\s{2,}\S+\s{2,}", raw, maxsplit=1)
+        if len(parts) != 2 and " ".join(raw.split()).count(" at ") == 1:
+            parts = " ".join(raw.split()).split(" at ")
         org = "organization" if key == "volunteer" else "name"
         if len(parts) == 2:
             return {"position": " ".join(parts[0].split()), org: " ".join(parts[1].split())}
