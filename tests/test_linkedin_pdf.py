@@ -20,7 +20,8 @@ import resumeconv
 from linkedin_pdf import classic_pdf, profile_pdf
 from resumeconv.core.errors import InputError
 from resumeconv.formats._pdf import Pdf, open_pdf
-from resumeconv.formats.linkedin.layout import When, layout_of, parse_range, parse_when
+from resumeconv.formats.linkedin.dateline import When, parse_range, parse_when
+from resumeconv.formats.linkedin.layout import layout_of
 
 FETCHED = Path(os.environ.get("RESUMECONV_LINKEDIN_FETCHED", "/work/fetched/linkedin"))
 

@@ -22,18 +22,16 @@ from .._linkedin_common import (
     proficiency,
     today_iso,
 )
+from .entries import PHONE, is_email, linkedin_slug
+from .experience import DESCRIPTION_FIELDS
 from .reader import (
     AWARD_FIELDS,
     CERTIFICATE_FIELDS,
     CONTROL,
-    DESCRIPTION_FIELDS,
-    PHONE,
     PROJECT_FIELDS,
     PUBLICATION_FIELDS,
     VOLUNTEER_FIELDS,
     escape,
-    is_email,
-    linkedin_slug,
 )
 
 #: Why a field stays behind, by its generic path ("*" for any index); the default covers everything else.
