@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import ROOT
 
 DOC = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
@@ -48,3 +50,66 @@ def test_every_slow_test_named_in_conftest_exists() -> None:
     for module, names in SLOW_TESTS.items():
         text = (ROOT / "tests" / module).read_text(encoding="utf-8")
         assert sorted(n for n in names if f"def {n}(" not in text) == [], module
+
+
+# --------------------------------------------------------------------------- what the docs cite must exist
+
+_DOCS = sorted({ROOT / "README.md", ROOT / "ARCHITECTURE.md", ROOT / "SECURITY.md", ROOT / "CHANGELOG.md",
+                *ROOT.glob("docs/*.md"), *ROOT.glob("*/README.md")})
+_SKIP_DIRS = {".git", ".ci-venv", "node_modules", ".venv", "build", "dist"}
+
+
+def _python_files() -> set[str]:
+    return {p.relative_to(ROOT).as_posix() for p in ROOT.rglob("*.py")
+            if not _SKIP_DIRS.intersection(p.relative_to(ROOT).parts)}
+
+
+def _resolves(dotted: str) -> bool:
+    """``resumeconv.a.b.c``: the longest importable module prefix, then attributes for the rest."""
+    import importlib
+
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj: object = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for attr in parts[cut:]:
+            if not hasattr(obj, attr):
+                return False
+            obj = getattr(obj, attr)
+        return True
+    return False
+
+
+def test_every_python_file_the_docs_cite_exists() -> None:
+    """A module renamed or removed must take its mentions in the docs with it (README once cited schemacheck.py)."""
+    files = _python_files()
+    missing = []
+    for doc in _DOCS:
+        for name in re.findall(r"(?<![\w./-])([A-Za-z_][\w/]*\.py)\b", doc.read_text(encoding="utf-8")):
+            if not any(f == name or f.endswith("/" + name) for f in files):
+                missing.append(f"{doc.relative_to(ROOT)}: {name}")
+    assert missing == []
+
+
+def test_every_dotted_resumeconv_name_the_docs_cite_exists() -> None:
+    missing = []
+    for doc in _DOCS:
+        for name in set(re.findall(r"(?<![\w.])(resumeconv(?:\.[A-Za-z_]\w*)+)", doc.read_text(encoding="utf-8"))):
+            if not _resolves(name):
+                missing.append(f"{doc.relative_to(ROOT)}: {name}")
+    assert sorted(missing) == []
+
+
+def test_every_extra_the_docs_and_ci_name_is_declared() -> None:
+    tomllib = pytest.importorskip("tomllib", reason="tomllib is in the standard library from Python 3.11")
+    declared = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+                   ["optional-dependencies"])
+    named: set[str] = set()
+    for doc in [*_DOCS, ROOT / ".ci" / "run", ROOT / "pyproject.toml"]:
+        text = doc.read_text(encoding="utf-8")
+        for group in re.findall(r"(?:\.|resumeconv)\[([a-z0-9_,\- ]+)\]", text):
+            named.update(x.strip() for x in group.split(","))
+    assert named, "no extras found: the pattern is wrong"
+    assert sorted(named - declared) == []

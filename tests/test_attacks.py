@@ -7,7 +7,9 @@ what was refused, and no traceback. See SECURITY.md for the guarantees these tes
 from __future__ import annotations
 
 import io
+import json
 import os
+import stat
 import subprocess
 import sys
 import time
@@ -219,6 +221,78 @@ def test_symlink_in_an_unpacked_export_is_refused(tmp_path: Path) -> None:
     proc, elapsed = run("convert", "-t", "json", str(export))
     assert_refused(proc, elapsed, f"{export}: ", "refused: Profile.csv is a symbolic link")
     assert b"TOP-SECRET" not in proc.stdout
+
+
+@pytest.mark.parametrize("packed", [True, False], ids=["zip", "folder"])
+def test_max_input_size_holds_export_csvs_in_a_zip_as_in_a_folder(packed: bool, tmp_path: Path) -> None:
+    rows = "".join(f"Acme {i},Engineer {i * 7919 % 10007}\n" for i in range(30_000)).encode()
+    assert 600_000 < len(rows) < 1_000_000
+    files = {"Profile.csv": PROFILE, "Positions.csv": b"Company Name,Title\n" + rows}
+    if packed:
+        export = tmp_path / "export.zip"
+        export.write_bytes(_zip(files))
+    else:
+        export = tmp_path / "export"
+        export.mkdir()
+        for name, data in files.items():
+            (export / name).write_bytes(data)
+    proc, elapsed = run("convert", "-f", "linkedin-export", "-t", "json", "--max-input-size", "500k", str(export))
+    line = assert_refused(proc, elapsed, f"{export}", "512000 bytes", "--max-input-size")
+    assert "Positions.csv" in line
+    assert run("convert", "-f", "linkedin-export", "-t", "json", str(export))[0].returncode == 0
+
+
+def test_symlink_member_of_an_export_zip_is_refused_not_read_as_its_path(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        archive.writestr("Positions.csv", b"Company Name,Title\nAcme,Engineer\n")
+        link = zipfile.ZipInfo("Profile.csv")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        archive.writestr(link, b"/home/you/.ssh/id_rsa")
+    evil = tmp_path / "export.zip"
+    evil.write_bytes(buf.getvalue())
+    proc, elapsed = run("convert", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", "refused: 'Profile.csv' is a symbolic link")
+    assert b"id_rsa" not in proc.stdout
+
+
+def test_fifo_and_folder_named_like_export_csvs_are_reported_not_skipped(tmp_path: Path) -> None:
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "Profile.csv").write_bytes(PROFILE)
+    os.mkfifo(export / "Positions.csv")  # never opened: reading it would block for ever
+    (export / "Skills.csv").mkdir()
+    proc, elapsed = run("convert", "-t", "json", "-v", str(export))
+    assert proc.returncode == 0, proc.stderr
+    assert elapsed < QUICK
+    lines = proc.stderr.decode().splitlines()
+    assert "  /work: Positions.csv is not a regular file, not a CSV file: not read" in lines
+    assert "  /skills: Skills.csv is a folder, not a CSV file: not read" in lines
+
+
+def test_two_positions_csv_in_an_export_zip_are_both_read_and_named(tmp_path: Path) -> None:
+    export = tmp_path / "export.zip"
+    export.write_bytes(_zip({"Profile.csv": PROFILE, "Positions.csv": b"Company Name,Title\nAcme,Engineer\n",
+                             "old/positions.csv": b"Company Name,Title\nInitech,Intern\n",
+                             "Skills.csv/": b""}))
+    proc, _ = run("convert", "-t", "json", "-v", str(export))
+    assert proc.returncode == 0, proc.stderr
+    work = [(w["name"], w["position"]) for w in json.loads(proc.stdout)["work"]]
+    assert work == [("Acme", "Engineer"), ("Initech", "Intern")]
+    lines = proc.stderr.decode().splitlines()
+    assert "  /work: 2 files named positions.csv (Positions.csv, old/positions.csv): the rows of each are read, in " \
+           "this order" in lines
+    assert "  /skills: Skills.csv/ is a folder, not a CSV file: not read" in lines
+
+
+def test_two_identical_positions_csv_are_read_once(tmp_path: Path) -> None:
+    positions = b"Company Name,Title\nAcme,Engineer\n"
+    export = tmp_path / "export.zip"
+    export.write_bytes(_zip({"Positions.csv": positions, "copy/POSITIONS.CSV": positions}))
+    proc, _ = run("convert", "-t", "json", "-v", str(export))
+    assert json.loads(proc.stdout)["work"] == [{"name": "Acme", "position": "Engineer"}]
+    assert "  /work: 2 files named positions.csv (Positions.csv, copy/POSITIONS.CSV): the same content, read once" \
+        in proc.stderr.decode().splitlines()
 
 
 # ------------------------------------------------------------------------------------------------- oversize

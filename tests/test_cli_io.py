@@ -253,11 +253,18 @@ def test_a_closed_stdout_exits_141_silently(cv: Path, command: list[str]) -> Non
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
-@pytest.mark.parametrize("command", [["convert", "-t", "yaml"], ["migrate"], ["validate", "--output-format", "json"]])
-def test_a_full_stdout_is_one_line_and_exit_2(cv: Path, command: list[str]) -> None:
+@pytest.mark.parametrize("buffered", [True, False], ids=["buffered", "unbuffered"])
+@pytest.mark.parametrize("command", [["convert", "-t", "yaml"], ["migrate"], ["validate", "--output-format", "json"],
+                                     ["formats"]])
+def test_a_full_stdout_is_one_line_and_exit_2(cv: Path, command: list[str], buffered: bool) -> None:
+    """Python's default stdout is buffered: the failure must surface inside the CLI, not at interpreter exit."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if not buffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    args = [*command, str(cv)] if command != ["formats"] else command
     with open("/dev/full", "wb") as full:
-        proc = subprocess.run([sys.executable, "-m", "resumeconv", *command, str(cv)], stdout=full,
-                              stderr=subprocess.PIPE, timeout=60)
+        proc = subprocess.run([sys.executable, "-m", "resumeconv", *args], stdout=full,
+                              stderr=subprocess.PIPE, timeout=60, env=env)
     assert proc.returncode == 2
     lines = [x for x in proc.stderr.decode().splitlines() if "cannot write" in x or "internal" in x]
     assert lines == ["resumeconv: <stdout>: cannot write: No space left on device"], proc.stderr

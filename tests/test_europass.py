@@ -16,10 +16,11 @@ import resumeconv
 from conftest import ROOT, SAMPLE_JSON
 from lossaccounting import uncovered
 from resumeconv.cli import main
+from resumeconv.core import phones
 from resumeconv.core.errors import InputError, UnsafeInputError
 from resumeconv.core.losses import differences
 from resumeconv.formats import detect
-from resumeconv.formats._europass import fields, names, phones
+from resumeconv.formats._europass import fields, names
 
 FIXTURES = ROOT / "tests" / "fixtures" / "europass"
 CANDIDATE_NS = "http://www.europass.eu/1.0"
@@ -444,7 +445,8 @@ def test_malformed_xml_names_line_and_column() -> None:
     ("517-980-3880", None),
 ])
 def test_split_phone(text: str, parsed: tuple[str, str, str] | None) -> None:
-    assert phones.split_phone(text) == parsed
+    phone = phones.parse(text)
+    assert ((phone.dial, phone.national, phone.region) if phone.e164 else None) == parsed
 
 
 def test_name_split_and_labels() -> None:

@@ -93,7 +93,10 @@ def validate(doc_or_path: Any, profile: str = "academic", *, file: str | None = 
 
     Options: ``strict=True`` makes warnings errors, ``lint=False`` checks the schema only. Empty means valid and
     clean; a file that cannot be read or parsed raises InputError. JSON and YAML files are parsed here (with
-    line:column on every diagnostic, and no format module imported); other formats go through their reader.
+    line:column on every diagnostic, and no format module imported); a file in another format is refused
+    (InputError) unless ``format`` names its reader, whose document is then checked. Bytes are detected by content,
+    then by the name ``file`` gives them. For many files, ``resumeconv.batch`` gives one record per file and never
+    raises for one file's content.
     """
     from .validation import validate as _validate
 
@@ -109,9 +112,9 @@ def validate(doc_or_path: Any, profile: str = "academic", *, file: str | None = 
         data, name = read_bytes(path), path
         file = file or ("<stdin>" if path == "-" else path)
     else:
-        data, name = bytes(doc_or_path), None
+        data, name = bytes(doc_or_path), file
         file = file or "<input>"
-    spec = registry.get(format) if format else registry.detect(name, data)
+    spec = registry.get(format) if format else _validate_format(name, data, file)
     if spec.name not in _TEXT_SYNTAXES:
         return _validate(spec.read(data, source=file).document, profile, file=file, **options)
     from .core.document import parse_document
@@ -119,6 +122,22 @@ def validate(doc_or_path: Any, profile: str = "academic", *, file: str | None = 
     text = decode_text(data, file)
     return _validate(parse_document(text, file, spec.name), profile, file=file, text=text, syntax=spec.name,
                      **options)
+
+
+def _validate_format(name: str | None, data: bytes, file: str) -> Any:
+    """JSON or YAML, as detected: what ``validate`` checks. Another format is refused with the way to check it (its
+    reader's document is not the file the user wrote, so calling it valid would be about something else)."""
+    from . import formats as registry
+
+    try:
+        spec = registry.detect(name, data)
+    except UsageError:
+        raise InputError("not JSON or YAML: validate checks JSON Resume files (.json, .yaml or .yml)", file) from None
+    if spec.name not in _TEXT_SYNTAXES:
+        raise InputError(f"this is {spec.label or spec.name}, not JSON Resume: validate checks JSON or YAML; to "
+                         f"check the document it reads as, run: resumeconv convert FILE -t json | resumeconv "
+                         "validate -", file)
+    return spec
 
 
 #: Registry formats that are the canonical document as text (read here without their format module).

@@ -24,23 +24,40 @@ if TYPE_CHECKING:
     from ..core.losses import Loss
     from ..formats import FormatSpec
 
-EXIT_CODES_HELP = """\b
+def exit_codes(one: str) -> str:
+    """The exit-code footer of a command's --help; ``one`` says what exit 1 means for that command."""
+    return f"""\b
 Exit codes:
   0    success (warnings and losses allowed)
-  1    invalid document, or losses with --fail-on-loss
-  2    usage error, input that cannot be read or parsed, or output that cannot be written
+  1    {one}
+  2    usage error, input that cannot be read or parsed, output that cannot be written, or a missing package
   3    internal error (a bug: please report it; RESUMECONV_DEBUG=1 shows the traceback)
   130  interrupted (Ctrl-C); no partial output is left
   141  stdout was closed early (as in '| head -1'); nothing is printed"""
+
+
+#: The footer of ``resumeconv --help``: exit 1 differs per command.
+EXIT_CODES_HELP = exit_codes("findings: what each command's --help says (invalid document, losses, refusals)")
+#: What exit 1 means for a command that writes a document: it does not have the schema's types.
+INVALID_DOCUMENT = "the document does not have the types the schema gives (run 'resumeconv validate')"
 
 #: Paths that mean this process's own standard output or error stream.
 _STDOUT_NAMES = ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
 _STDERR_NAMES = ("/dev/stderr", "/dev/fd/2", "/proc/self/fd/2")
 
 
+def say(line: str, err: bool = False) -> None:
+    """Print one human-readable line (stdout, or stderr with ``err``) with its control characters escaped
+    (``core.text.printable``): every line a command prints for people goes through here, so no value from a file
+    can forge a line or reach the terminal as an escape sequence."""
+    from ..core.text import printable
+
+    click.echo(printable(line), err=err)
+
+
 def fail(err: ResumeconvError) -> NoReturn:
     """Print the error's one line and exit with its code."""
-    click.echo(f"resumeconv: {err}", err=True)
+    say(f"resumeconv: {err}", err=True)
     sys.exit(err.exit_code)
 
 
@@ -161,7 +178,7 @@ def brief_lines(losses: Sequence[Loss], target: str, source: str, output: str, s
 
 def print_losses(losses: Sequence[Loss], target: str, source: str) -> None:
     for line in loss_lines(losses, target, source):
-        click.echo(line, err=True)
+        say(line, err=True)
 
 
 def display_name(path: str) -> str:
@@ -330,7 +347,7 @@ def _remove_stale_parts(stem: str, ext: str, first: int, fmt: FormatSpec) -> Non
         if fmt.sniff_rank < 2 or registry.sniff(head) != fmt:
             return
         os.unlink(name)
-        click.echo(f"resumeconv: {name}: removed (a part left by an earlier run with more parts)", err=True)
+        say(f"resumeconv: {name}: removed (a part left by an earlier run with more parts)", err=True)
         n += 1
 
 

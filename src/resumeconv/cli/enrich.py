@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..core.errors import EXIT_OK, EXIT_USAGE, ResumeconvError, UsageError
-from .common import EXIT_CODES_HELP, check_output, emit, fail, load_input, max_input_size, output_error
+from .common import (
+    INVALID_DOCUMENT,
+    check_output,
+    emit,
+    exit_codes,
+    fail,
+    load_input,
+    max_input_size,
+    output_error,
+    say,
+)
 
 if TYPE_CHECKING:
     from ..enrich import Ask
@@ -36,7 +46,7 @@ def _base_urls(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
     return out
 
 
-@click.command(epilog=EXIT_CODES_HELP)
+@click.command(epilog=exit_codes(INVALID_DOCUMENT))
 @click.argument("cv", metavar="CV")
 @click.option("-o", "--output", metavar="FILE", help="Write the enriched CV here (default: stdout).")
 @click.option("--in-place", is_flag=True, help="Rewrite CV itself (CV.bak holds the original meanwhile).")
@@ -96,14 +106,14 @@ def enrich(cv: str, output: str | None, in_place: bool, keep_backup: bool, sourc
         enriched, report = api.enrich(doc, options, fetcher, _asker() if interactive else None)
         if not quiet:
             for line in report.lines(verbose=verbose):
-                click.echo(line, err=True)
+                say(line, err=True)
         if report_path:
             _write_report(report, report_path)
         if report.errors and not report.answered:
-            click.echo(f"resumeconv: {report.summary()}", err=True)
+            say(f"resumeconv: {report.summary()}", err=True)
             raise ResumeconvError("no source answered; nothing written (see the errors above)")
         _emit(enriched, doc, fmt, cv, output, in_place, keep_backup, dry_run)
-        click.echo(f"resumeconv: {report.summary()}" + ("; dry run, nothing written" if dry_run else ""), err=True)
+        say(f"resumeconv: {report.summary()}" + ("; dry run, nothing written" if dry_run else ""), err=True)
     except ResumeconvError as err:
         fail(err)
     except BrokenPipeError:
@@ -147,7 +157,7 @@ def _write_report(report: Report, path: str) -> None:
 def _asker() -> Ask | None:
     """The terminal prompt for --interactive, or None (decide by the threshold) when stdin is not a terminal."""
     if not sys.stdin.isatty():
-        click.echo("resumeconv: --interactive needs a terminal; deciding by the threshold alone", err=True)
+        say("resumeconv: --interactive needs a terminal; deciding by the threshold alone", err=True)
         return None
     stopped = False
 
@@ -155,9 +165,9 @@ def _asker() -> Ask | None:
         nonlocal stopped
         if stopped:
             return False
-        click.echo(f"/publications/{index}: {field} {value} from {cand.source}, score {score.value:.2f}", err=True)
-        click.echo(f"  '{cand.title}' ({cand.year or '?'}), {', '.join(cand.authors[:6])}", err=True)
-        click.echo(f"  {'; '.join(score.reasons)}", err=True)
+        say(f"/publications/{index}: {field} {value} from {cand.source}, score {score.value:.2f}", err=True)
+        say(f"  '{cand.title}' ({cand.year or '?'}), {', '.join(cand.authors[:6])}", err=True)
+        say(f"  {'; '.join(score.reasons)}", err=True)
         answer = click.prompt("  write it? (y)es, (n)o, (q)uit asking", type=click.Choice(["y", "n", "q"]),
                               default="y" if default else "n", show_choices=False, err=True)
         stopped = answer == "q"

@@ -8,13 +8,24 @@ from typing import TYPE_CHECKING
 import click
 
 from ..core.errors import EXIT_OK, ResumeconvError, UsageError
-from .common import EXIT_CODES_HELP, check_output, emit, fail, load_input, max_input_size, output_error, print_losses
+from .common import (
+    INVALID_DOCUMENT,
+    check_output,
+    emit,
+    exit_codes,
+    fail,
+    load_input,
+    max_input_size,
+    output_error,
+    print_losses,
+    say,
+)
 
 if TYPE_CHECKING:
     from ..migrate import Migration
 
 
-@click.command("migrate", epilog=EXIT_CODES_HELP)
+@click.command("migrate", epilog=exit_codes(INVALID_DOCUMENT))
 @click.argument("input", metavar="INPUT")
 @click.option("-o", "--output", metavar="FILE",
               help="Write here (atomically; '-' for stdout, the default) as JSON or YAML, by its extension.")
@@ -72,12 +83,12 @@ def migrate(input: str, output: str | None, in_place: bool, keep_backup: bool) -
 
 def _print_changes(source: str, result: Migration) -> None:
     if not result.changes:
-        click.echo(f"resumeconv: {source}: nothing to change", err=True)
+        say(f"resumeconv: {source}: nothing to change", err=True)
     else:
-        click.echo(f"resumeconv: {source}: {len(result.changes)} change(s):", err=True)
+        say(f"resumeconv: {source}: {len(result.changes)} change(s):", err=True)
         for change in result.changes:
-            click.echo(f"  {change}", err=True)
+            say(f"  {change}", err=True)
     if result.kept:
-        click.echo(f"resumeconv: {source}: {len(result.kept)} thing(s) left for you to fix:", err=True)
+        say(f"resumeconv: {source}: {len(result.kept)} thing(s) left for you to fix:", err=True)
         for kept in result.kept:
-            click.echo(f"  {kept}", err=True)
+            say(f"  {kept}", err=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ..core.errors import EXIT_INVALID, EXIT_OK, ResumeconvError, UsageError
-from .common import EXIT_CODES_HELP, check_output, emit, fail, load_input, output_error, print_losses
+from .common import INVALID_DOCUMENT, check_output, emit, exit_codes, fail, load_input, output_error, print_losses, say
 
 if TYPE_CHECKING:
     from ..formats import ReadResult
@@ -33,12 +33,12 @@ def _common(func: F) -> F:
     return func
 
 
-@click.group(epilog=EXIT_CODES_HELP)
+@click.group(epilog=exit_codes("see 'orcid pull --help' and 'orcid push --help'"))
 def orcid() -> None:
     """Pull publications from an ORCID record, or push the CV's publications to it."""
 
 
-@orcid.command(epilog=EXIT_CODES_HELP)
+@orcid.command(epilog=exit_codes(INVALID_DOCUMENT))
 @click.argument("orcid_id", metavar="ORCID_ID")
 @click.option("-o", "--output", metavar="FILE",
               help="Where to write (default: stdout; with --merge, the RESUME file itself).")
@@ -66,7 +66,7 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
         print_losses(result.losses, "the CV", f"ORCID {oid}")
         if target is None:
             _emit({"basics": {"orcid": oid}, "publications": pubs}, output or "-", "json")
-            click.echo(f"resumeconv: {len(pubs)} work(s) read from ORCID {oid}", err=True)
+            say(f"resumeconv: {len(pubs)} work(s) read from ORCID {oid}", err=True)
         else:
             _merge_and_write(target, pubs, oid, output or merge_into or "-", backup=None if output else keep_backup)
     except ResumeconvError as err:
@@ -97,8 +97,8 @@ def _merge_and_write(target: tuple[dict[str, Any], str], pubs: list[dict[str, An
         _emit(merged, output, fmt, backup)
     for label, names in (("added", summary.added), ("merged", summary.merged)):
         for name in names:
-            click.echo(f"  {label}: {name}", err=True)
-    click.echo(f"resumeconv: {summary.line()}" + ("" if merged != doc else "; nothing to write"), err=True)
+            say(f"  {label}: {name}", err=True)
+    say(f"resumeconv: {summary.line()}" + ("" if merged != doc else "; nothing to write"), err=True)
 
 
 def _load_cv(path: str) -> tuple[dict[str, Any], str]:
@@ -116,7 +116,7 @@ def _emit(doc: dict[str, Any], output: str, fmt: str, backup: bool | None = None
     emit(output, dump(doc, fmt), backup=backup)
 
 
-@orcid.command(epilog=EXIT_CODES_HELP)
+@orcid.command(epilog=exit_codes("ORCID refused or did not create some works"))
 @click.argument("resume", metavar="RESUME")
 @click.option("--orcid", "orcid_id", metavar="ID", help="The record to write to (default: basics.orcid).")
 @click.option("--token-env", default="ORCID_TOKEN", show_default=True, metavar="VAR",
@@ -150,11 +150,11 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
         batches = [b for b in orcid_format.chunks(ready) if b]
         if dry_run:
             emit("-", b"".join(orcid_format.bulk_json([w for _, w in batch]) for batch in batches))
-            click.echo(f"resumeconv: dry run: {len(ready)} work(s) in {len(batches)} bulk(s) would be sent to {oid}; "
+            say(f"resumeconv: dry run: {len(ready)} work(s) in {len(batches)} bulk(s) would be sent to {oid}; "
                        f"{refused} refused by the server-rule check", err=True)
             sys.exit(EXIT_INVALID if refused else EXIT_OK)
         if not batches:
-            click.echo(f"resumeconv: 0 created, {refused} not created (nothing ORCID would take)", err=True)
+            say(f"resumeconv: 0 created, {refused} not created (nothing ORCID would take)", err=True)
             sys.exit(EXIT_INVALID if refused else EXIT_OK)
         if not token:
             raise UsageError(f"no access token: set the environment variable {token_env} (or use --dry-run)")
@@ -164,7 +164,7 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
     except ResumeconvError as err:
         fail(err)
     failed = refused + sent_failed
-    click.echo(f"resumeconv: {len(ready) - sent_failed} created, {failed} not created", err=True)
+    say(f"resumeconv: {len(ready) - sent_failed} created, {failed} not created", err=True)
     sys.exit(EXIT_INVALID if failed else EXIT_OK)
 
 
@@ -192,24 +192,24 @@ def _send(client: OrcidClient, oid: str, batch: list[Any]) -> int:
         if err.status not in REFUSED_STATUS:
             raise
         for index, work in batch:  # ORCID refused the whole bulk: none of its works was created
-            click.echo(f"  refused ({err.status}): /publications/{index} {work.title}")
-        click.echo(f"resumeconv: {err}", err=True)
+            say(f"  refused ({err.status}): /publications/{index} {work.title}")
+        say(f"resumeconv: {err}", err=True)
         return len(batch)
     failed = 0
     for n, (index, work) in enumerate(batch):
         item = answers[n] if n < len(answers) else {}
         where = f"/publications/{index}"
         if isinstance(item.get("work"), dict) and item["work"].get("put-code") is not None:
-            click.echo(f"  created put-code {item['work']['put-code']}: {where} {work.title}")
+            say(f"  created put-code {item['work']['put-code']}: {where} {work.title}")
             continue
         failed += 1
         error: dict[str, Any] = item["error"] if isinstance(item.get("error"), dict) else {}
         if str(error.get("response-code")) == "409":
-            click.echo(f"  duplicate (409): {where} {work.title}: {_short(error)}")
+            say(f"  duplicate (409): {where} {work.title}: {_short(error)}")
         elif error:
-            click.echo(f"  error {error.get('response-code')}: {where} {work.title}: {_short(error)}")
+            say(f"  error {error.get('response-code')}: {where} {work.title}: {_short(error)}")
         else:
-            click.echo(f"  no answer for {where} {work.title}")
+            say(f"  no answer for {where} {work.title}")
     return failed
 
 

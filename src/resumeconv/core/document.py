@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 import re
+from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .errors import InputError, UnsafeInputError
 from .positions import line_col
@@ -24,10 +26,44 @@ if TYPE_CHECKING:
 MAX_YAML_ALIAS_NODES = 100_000
 #: How deeply containers may nest; deeper input is refused instead of exhausting the stack.
 MAX_DEPTH = 200
+#: The longest integer read, in digits: Python's own limit for turning text into an int (longer ones crashed).
+MAX_INT_DIGITS = 4300
 
 
 class _DuplicateKey(Exception):
     pass
+
+
+class _BadNumber(Exception):
+    """A number JSON does not have (NaN, Infinity, one that overflows a float) or one too long to read."""
+
+    def __init__(self, token: str, why: str):
+        super().__init__(token)
+        self.token = token
+        self.why = why
+
+
+def _json_int(token: str) -> int:
+    digits = len(token.lstrip("-"))
+    if digits > MAX_INT_DIGITS:
+        raise _BadNumber(token, f"an integer of {digits} digits (limit {MAX_INT_DIGITS})")
+    return int(token)
+
+
+def _json_float(token: str) -> float:
+    value = float(token)
+    if math.isinf(value):
+        raise _BadNumber(token, f"the number {token[:40]} is out of range (it would be infinity)")
+    return value
+
+
+def _json_constant(token: str) -> float:
+    raise _BadNumber(token, f"{token} is not a JSON value (JSON has no NaN or Infinity; write a number or text)")
+
+
+#: Where a JSON string holds an escape that may be a lone surrogate (checked further only when this matches).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -40,16 +76,45 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def parse_json(text: str, source: str | None = None) -> Any:
     """Parse JSON text; a syntax error names line and column, a duplicate key both of its places."""
     try:
-        data = json.loads(text, object_pairs_hook=_object)
+        data = json.loads(text, object_pairs_hook=_object, parse_int=_json_int, parse_float=_json_float,
+                          parse_constant=_json_constant)
     except _DuplicateKey:
         raise _json_duplicate(text, source) from None
+    except _BadNumber as bad:
+        line, column = _json_token_place(text, bad.token.__eq__)
+        raise InputError(f"invalid JSON: {bad.why}", source, line, column) from None
     except json.JSONDecodeError as err:
         line, column = line_col(text, err.pos)
         raise InputError(f"invalid JSON: {err.msg}", source, line, column) from None
     except RecursionError:
         raise UnsafeInputError(f"JSON nested deeper than {MAX_DEPTH} levels", source) from None
     _check_depth(data, source)
+    if _SURROGATE_ESCAPE.search(text):
+        _check_surrogates(text, source)
     return data
+
+
+def _check_surrogates(text: str, source: str | None) -> None:
+    """Refuse a string holding half of a UTF-16 surrogate pair (``"\\ud800"``): it is no character, and no file
+    can be written with it."""
+    def lone(token: str) -> bool:
+        return token.startswith('"') and _SURROGATE.search(json.loads(token)) is not None
+
+    line, column = _json_token_place(text, lone)
+    if line is not None:
+        raise InputError("invalid JSON: a \\u escape names half of a surrogate pair, which is not a character",
+                         source, line, column)
+
+
+def _json_token_place(text: str, wanted: Callable[[str], bool]) -> tuple[int | None, int | None]:
+    """Line and column of the first JSON token (a string with its quotes, or a bare literal) ``wanted`` accepts."""
+    pos = 1 if text.startswith("\ufeff") else 0
+    while (match := _JSON_TOKEN.match(text, pos)) and match.end() > pos:
+        pos = match.end()
+        token = match.group(1) or match.group(0).lstrip(" \t\r\n,:")
+        if match.group(2) is None and wanted(token):
+            return line_col(text, match.end() - len(token))
+    return None, None
 
 
 def parse_yaml(text: str, source: str | None = None) -> Any:
@@ -267,6 +332,33 @@ def _loader_class() -> type[yaml.SafeLoader]:
                     seen[key] = key_node.start_mark
             return super().construct_mapping(node, deep=deep)
 
+    def refuse(loader: Any, node: yaml.Node, message: str) -> NoReturn:
+        mark = node.start_mark
+        raise InputError(f"invalid YAML: {message}", getattr(loader, "name", None), mark.line + 1, mark.column + 1)
+
+    def construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+        digits = len(str(node.value).lstrip("+-").replace("_", ""))
+        if digits > MAX_INT_DIGITS:
+            refuse(loader, node, f"an integer of {digits} digits (limit {MAX_INT_DIGITS})")
+        value: int = yaml.SafeLoader.construct_yaml_int(loader, node)
+        return value
+
+    def construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+        value: float = yaml.SafeLoader.construct_yaml_float(loader, node)
+        if math.isnan(value) or math.isinf(value):
+            refuse(loader, node, f"{node.value} is not a number JSON Resume can hold (no NaN or infinity; write a "
+                                 "number, or quote it to keep it as text)")
+        return value
+
+    def construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+        value: str = yaml.SafeLoader.construct_yaml_str(loader, node)
+        if _SURROGATE.search(value):
+            refuse(loader, node, "a \\u escape names half of a surrogate pair, which is not a character")
+        return value
+
+    Loader.add_constructor("tag:yaml.org,2002:int", construct_int)
+    Loader.add_constructor("tag:yaml.org,2002:float", construct_float)
+    Loader.add_constructor("tag:yaml.org,2002:str", construct_str)
     Loader.yaml_implicit_resolvers = {}
     for tag, regexp, first in _YAML_12_RESOLVERS:
         Loader.add_implicit_resolver(tag, re.compile(regexp, re.X), list(first))

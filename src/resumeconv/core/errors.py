@@ -52,3 +52,22 @@ class InternalError(ResumeconvError):
     """A bug in resumeconv (a reader or writer crashed on input it should handle): exit 3, please report it."""
 
     exit_code = EXIT_INTERNAL
+
+
+class MissingDependencyError(ResumeconvError):
+    """A package this command needs is not installed (an optional extra, or a broken installation): an install
+    hint, exit 2, never "internal error"."""
+
+
+#: Packages an extra installs, by import name: the extra to name in the hint.
+OPTIONAL_PACKAGES = {"typst": "pdf", "fontTools": "pdf"}
+
+
+def missing_dependency(err: ImportError) -> MissingDependencyError | None:
+    """The install hint for an ImportError of another package; None when the missing module is our own (a bug)."""
+    name = (err.name or "").partition(".")[0]
+    if not name or name == "resumeconv":
+        return None
+    extra = OPTIONAL_PACKAGES.get(name)
+    hint = f"pip install 'resumeconv[{extra}]'" if extra else f"pip install {name} (or reinstall resumeconv)"
+    return MissingDependencyError(f"this needs the Python package '{name}', which is not installed: {hint}")

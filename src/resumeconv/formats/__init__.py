@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from types import ModuleType
 from typing import Any, NamedTuple, cast
 
-from ..core.errors import InternalError, InvalidDocumentError, ResumeconvError, UsageError
+from ..core.errors import InternalError, InvalidDocumentError, ResumeconvError, UsageError, missing_dependency
 from ..core.losses import account
 from ._contract import Direction, Option, Reader, ReadResult, Writer, WriteResult
 
@@ -73,10 +73,10 @@ class FormatSpec(NamedTuple):
         for key, value in options.items():
             name = key.strip().replace("-", "_")
             if name not in declared:
-                import difflib
+                from ..core.text import closest
 
-                close = difflib.get_close_matches(name, list(declared), n=1, cutoff=0.6)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                close = closest(name, declared)
+                hint = f"; did you mean '{close}'?" if close else ""
                 valid = ", ".join(declared) if declared else "none"
                 verb = "reading" if direction == "read" else "writing"
                 raise UsageError(f"unknown option '{key}' for {verb} {self.name}{hint} (valid options: {valid}; "
@@ -100,6 +100,8 @@ class FormatSpec(NamedTuple):
         except Exception as err:
             if os.environ.get("RESUMECONV_DEBUG"):
                 raise
+            if isinstance(err, ImportError) and (missing := missing_dependency(err)):
+                raise missing from None
             raise InternalError(f"internal error in the {self.name} reader ({_detail(err)}); please report it with "
                                 "the input that caused it (RESUMECONV_DEBUG=1 shows the traceback)") from err
         return result
@@ -145,6 +147,8 @@ def writing(target: str, doc: Any, source: str | None = None) -> Iterator[None]:
     except Exception as err:
         if os.environ.get("RESUMECONV_DEBUG"):
             raise
+        if isinstance(err, ImportError) and (missing := missing_dependency(err)):
+            raise missing from None
         from ..schemas.check import is_valid
 
         where = f"{source}: " if source else ""
@@ -201,6 +205,11 @@ REGISTRY: tuple[FormatSpec, ...] = (
     FormatSpec("orcid-xml", "orcid", "ORCID v3.0 works as XML (bulk of at most 100; also reads API answers)",
                (".orcid.xml",), reads=True, writes=True,
                sniff=r"xmlns(:\w+)?=\"http://www\.orcid\.org/ns/(work|bulk|activities|record|error)\"", sniff_rank=3),
+    FormatSpec("dblp", "dblp", "DBLP person page XML (dblp.org/pid/PID.xml): one researcher's publications",
+               (".dblp.xml",), reads=True, sniff=r"<dblpperson[\s>]", sniff_rank=2, label="DBLP"),
+    FormatSpec("openalex", "openalex", "OpenAlex works JSON (an author's works, one work, or a list)",
+               (".openalex.json",), reads=True, sniff=r'"id"\s*:\s*"https://openalex\.org/W\d', sniff_rank=2,
+               label="OpenAlex"),
     FormatSpec("csl-json", "csljson", "CSL-JSON citation items (Zotero, pandoc, citeproc): publications only",
                (".csl.json",), reads=True, writes=True,
                sniff=r'\A\s*\[\s*\{[\s\S]{0,4000}?"(type|title|issued|container-title|DOI)"\s*:', sniff_rank=2,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any, Literal, NamedTuple
 
+from ..core.text import printable
+
 Severity = Literal["error", "warning"]
 
 
@@ -39,10 +41,11 @@ class Diagnostic(NamedTuple):
         return {k: v for k, v in self._asdict().items() if k != "file"}
 
     def text(self) -> str:
+        """``FILE:LINE:COL: severity: message (at pointer)``, one line whatever the values hold."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
-        return f"{where}: {self.severity}: {self.message}{self._at()}"
+        return printable(f"{where}: {self.severity}: {self.message}{self._at()}")
 
     def github(self) -> str:
         props = [f"file={_gh_prop(self.file)}"]
@@ -69,7 +72,8 @@ def dumps_json(reports: list[dict[str, Any]]) -> str:
 
 
 def _gh_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A value for a workflow command: controls escaped as in every report, then GitHub's own percent escapes."""
+    return printable(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _gh_prop(value: str) -> str:

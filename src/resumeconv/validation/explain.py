@@ -83,10 +83,10 @@ def _wording(err: Any, field: str) -> tuple[str, str]:
     if keyword == "required":
         return "schema.required", f"missing required field {err.message.removesuffix(' is a required property')}"
     if keyword == "enum":
-        import difflib
+        from ..core.text import closest
 
-        close = difflib.get_close_matches(str(value), [str(v) for v in schema["enum"]], n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; use one of: {', '.join(map(str, schema['enum']))}"
+        close = closest(str(value), [str(v) for v in schema["enum"]])
+        hint = f"; did you mean '{close}'?" if close else f"; use one of: {', '.join(map(str, schema['enum']))}"
         return "schema.enum", f"{value!r} is not an allowed value{hint}"
     if keyword == "minItems":
         return "schema.minItems", f"needs at least {schema['minItems']} item(s); leave '{field}' out if it is empty"
@@ -128,13 +128,13 @@ def _unexpected_keys(err: Any, ptr: str) -> list[Finding]:
     out = []
     for key in extras:
         legacy = next((new for parent, old, new in LEGACY_NAMES if old == key and not parent and at_root), None)
-        import difflib
+        from ..core.text import closest
 
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
+        close = closest(key, known, 0.75)
         if legacy:
             message = f"unknown top-level key '{key}': it is the pre-1.0 name of '{legacy}'; rename it"
         elif close:
-            message = f"unknown key '{key}'; did you mean '{close[0]}'?"
+            message = f"unknown key '{key}'; did you mean '{close}'?"
         elif at_root:
             message = (f"unknown top-level key '{key}': JSON Resume has no such section; move it under 'meta' "
                        f"(as meta.{key}), where custom data belongs, or into an existing section")

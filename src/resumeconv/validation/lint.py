@@ -288,7 +288,7 @@ def upstream_v1(ctx: Context) -> Iterator[Finding]:
 def misspelled_key(ctx: Context) -> Iterator[Finding]:
     """A key the schema does not define but that is close to one it does (``emial``, ``startdate``), at any level
     where extra keys are allowed (where they are not, the schema check already names the close match)."""
-    import difflib
+    from ..core.text import closest
 
     cache: dict[tuple[str, ...], tuple[str, ...] | None] = {}
     for node in ctx.dict_nodes:
@@ -305,11 +305,10 @@ def misspelled_key(ctx: Context) -> Iterator[Finding]:
         for key in node.value:
             if key in known or not isinstance(key, str) or key.startswith("$"):
                 continue
-            lower = {k.lower(): k for k in known}
-            close = [lower[key.lower()]] if key.lower() in lower else difflib.get_close_matches(key, known, 1, 0.8)
+            close = closest(key, known, 0.8)
             if close:
                 yield Finding(node.pointer + pointer(key), "misspelled-key",
-                              f"unknown key '{key}'; did you mean '{close[0]}'?", at_key=True)
+                              f"unknown key '{key}'; did you mean '{close}'?", at_key=True)
 
 
 def _known_keys(shape: tuple[str, ...], profile: str) -> tuple[str, ...] | None:

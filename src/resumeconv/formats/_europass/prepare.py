@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ...core.losses import LossReport, pointer
-
-#: Characters XML 1.0 cannot carry (controls other than tab, newline, carriage return; surrogates; U+FFFE/F).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+from ...core.text import NOT_XML, xml_text
 
 
 def prepare(doc: dict[str, Any], report: LossReport, target: str) -> dict[str, Any]:
@@ -29,9 +26,9 @@ def prepare(doc: dict[str, Any], report: LossReport, target: str) -> dict[str, A
             return out
         if isinstance(value, list):
             return [clean(v, f"{ptr}/{i}", None) for i, v in enumerate(value)]
-        if isinstance(value, str) and _NOT_XML.search(value):
+        if isinstance(value, str) and NOT_XML.search(value):
             report.add(ptr, f"{target} (XML) cannot carry control characters: removed", "normalization")
-            return _NOT_XML.sub("", value)
+            return xml_text(value)
         return value
 
     cleaned: dict[str, Any] = clean(doc, "", None)

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...core.languages import is_native
 from ...core.losses import LossReport
-from .languages import is_native
+from ...schemas.vocab import TALK_TYPES
 
-#: Project types that are talks or tutorials (schema: projects.type) and go to conferences and seminars.
-TALK_TYPES = frozenset({"tutorial", "talk", "invited-talk", "keynote", "poster", "panel", "seminar", "presentation",
-                        "conference"})
+#: Project types that go to Europass's conferences and seminars: the schema's talk types, and the two kinds of
+#: event the section also holds that are not talks (schema examples of projects.type: a presentation, a conference
+#: attended; the reader gives conferences and seminars the type 'conference').
+CONFERENCE_TYPES = TALK_TYPES | {"presentation", "conference"}
 #: Volunteer types that are volunteering proper; other service types are memberships (schema: volunteer.type).
 VOLUNTEERING_TYPES = frozenset({"volunteering"})
 
 
 def is_talk(project: dict[str, Any]) -> bool:
     """A talk or tutorial (Europass: conferences and seminars) rather than a project."""
-    return project.get("type") in TALK_TYPES
+    return project.get("type") in CONFERENCE_TYPES
 
 
 def is_volunteering(item: dict[str, Any]) -> bool:

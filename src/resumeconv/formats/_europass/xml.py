@@ -27,6 +27,14 @@ def parse(data: bytes, source: str | None) -> Any:
     return _xml.parse(data, source)
 
 
+def wrong_root(kind: str, found: Any, root: str, namespace: str) -> str:
+    """Why an XML root is not ``root`` in ``namespace``, saying which part is wrong: the element or its namespace."""
+    if found.localname == root:
+        have = f"namespace '{found.namespace}'" if found.namespace else "no namespace"
+        return f"not {kind}: the {root} element has {have}; expected namespace '{namespace}'"
+    return f"not {kind}: the root element is {found.localname}; expected {root} in namespace '{namespace}'"
+
+
 def pdf_root(data: bytes, root: str) -> bool:
     """Whether a PDF carries Europass XML whose root element is ``root`` (used to tell the two formats apart)."""
     try:

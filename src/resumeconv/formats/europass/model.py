@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .._europass import languages
+from ...core import languages
 
 NS = "http://www.europass.eu/1.0"
 NSMAP = {None: NS, "oa": "http://www.openapplications.org/oagis/9", "eures": "http://www.europass_eures.eu/1.0",

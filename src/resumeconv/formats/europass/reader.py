@@ -7,12 +7,13 @@ from typing import Any
 
 from lxml import etree
 
+from ...core import phones, places
 from ...core.errors import InputError
 from ...core.losses import LossReport, pointer
 from .. import ReadResult
-from .._europass import fields, names, phones, places, publications, richtext
+from .._europass import fields, names, publications, richtext
 from .._europass.fields import put
-from .._europass.xml import Tree, parse
+from .._europass.xml import Tree, parse, wrong_root
 from .model import CEFR_CODES, CUSTOM, NATIVE, NS, ORCID_URL, READ_NSMAP, SOCIAL_NAMES, Custom
 
 
@@ -22,8 +23,7 @@ def read(data: bytes, *, source: str | None = None, format: str = "europass", **
     if etree.QName(root).localname == "SkillsPassport":
         raise InputError("this is a legacy Europass v3 (SkillsPassport) file: read it with -f europass-v3", source)
     if root.tag != f"{{{NS}}}Candidate":
-        raise InputError(f"not a Europass Candidate document (root element is {etree.QName(root).localname})",
-                         source)
+        raise InputError(wrong_root("a Europass Candidate document", etree.QName(root), "Candidate", NS), source)
     reader = _Reader(Tree(root, READ_NSMAP))
     doc = reader.read()
     return ReadResult(doc, reader.report.items)
@@ -86,7 +86,7 @@ class _Reader:
         if channel == "Email" and uri and "email" not in basics:
             basics["email"] = uri
         elif channel == "Telephone" and "phone" not in basics:
-            put(basics, "phone", phones.join_phone(t.text(comm, "CountryDialing"), t.text(comm, "oa:DialNumber")))
+            put(basics, "phone", phones.join(t.text(comm, "CountryDialing"), t.text(comm, "oa:DialNumber")))
             t.text(comm, "CountryCode")
         elif channel == "Web" and uri:
             if uri.startswith(ORCID_URL) and "orcid" not in basics:

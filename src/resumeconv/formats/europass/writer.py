@@ -12,11 +12,12 @@ from typing import Any
 
 from lxml import etree
 
+from ...core import languages, phones, places
 from ...core.dates import date_of
 from ...core.errors import UsageError
 from ...core.losses import LossReport, pointer
 from .. import WriteResult
-from .._europass import fields, languages, names, phones, places, prepare, publications, richtext, sections
+from .._europass import fields, names, prepare, publications, richtext, sections
 from .model import (
     BASICS_MAPPED,
     CEFR_CODES,
@@ -192,22 +193,25 @@ class _Writer:
 
     def _phone(self, person: Any, phone: str, country: str | None) -> None:
         """A phone with its dialling code: its own +code, else the one of the CV's country (location.countryCode)."""
-        parsed = phones.split_phone(phone, country)
-        if parsed is None:
+        parsed = phones.parse(phone, country)
+        if parsed.dial is None or parsed.national is None:
             why = f"not a valid number in {country}" if country else "no location.countryCode to take it from"
             self.report.add("/basics/phone", f"no +country code in the number ({why}), and Europass requires one")
             return
-        dial, number, region = parsed
         comm = _el(person, "Communication")
         _el(comm, "ChannelCode", "Telephone")
         _el(comm, "UseCode", "other")
-        _el(comm, "CountryDialing", dial)
-        _el(comm, "oa:DialNumber", number)
-        if region:
-            _el(comm, "CountryCode", region.lower())
-        if phones.join_phone(dial, number) != phone:
-            source = "" if phones.split_phone(phone) else f" (dialling code of {country})"
-            self.report.add("/basics/phone", f"written as +{dial} {number}{source}", "normalization")
+        _el(comm, "CountryDialing", parsed.dial)
+        _el(comm, "oa:DialNumber", parsed.national)
+        if parsed.region:
+            _el(comm, "CountryCode", parsed.region.lower())
+        written = phones.join(parsed.dial, parsed.national)
+        if parsed.extension:
+            self.report.add("/basics/phone", f"{TARGET} has no field for the extension {parsed.extension}: written "
+                            f"as {written}")
+        elif written != phone:
+            source = f" (dialling code of {country})" if parsed.from_hint else ""
+            self.report.add("/basics/phone", f"written as {written}{source}", "normalization")
 
     def _home(self, loc: dict[str, Any]) -> dict[str, str]:
         """basics.location as Europass addresses hold it: an ISO alpha-2 country, the city split from its country.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .._europass import languages
+from ...core import languages
 
 NS = "http://europass.cedefop.europa.eu/Europass"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"

@@ -12,7 +12,7 @@ from ...core.losses import LossReport, pointer
 from .. import ReadResult
 from .._europass import fields, names, richtext
 from .._europass.fields import put
-from .._europass.xml import Tree, parse
+from .._europass.xml import Tree, parse, wrong_root
 from .model import ACHIEVEMENTS, CEFR_TAGS, COUNTRY_FROM_V3, HEAD, NATIVE, NS
 
 
@@ -24,7 +24,7 @@ def read(data: bytes, *, source: str | None = None, format: str = "europass-v3",
         raise InputError("this is a current Europass (Candidate) file: read it with -f europass", source)
     if name.localname != "SkillsPassport" or name.namespace != NS:
         old = " (Europass v2 learnerinfo is not supported)" if name.localname == "learnerinfo" else ""
-        raise InputError(f"not a Europass v3 SkillsPassport document (root element is {name.localname}){old}",
+        raise InputError(wrong_root("a Europass v3 SkillsPassport document", name, "SkillsPassport", NS) + old,
                          source)
     reader = _Reader(Tree(root, {"": NS}))
     return ReadResult(reader.read(), reader.report.items)

@@ -9,11 +9,12 @@ from typing import Any
 
 from lxml import etree
 
+from ...core import languages
 from ...core.dates import date_of
 from ...core.errors import UsageError
 from ...core.losses import LossReport, pointer
 from .. import WriteResult
-from .._europass import fields, languages, names, prepare, publications, richtext, sections
+from .._europass import fields, names, prepare, publications, richtext, sections
 from .model import (
     ACHIEVEMENTS,
     AUTHORS_REASON,

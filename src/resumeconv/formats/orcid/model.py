@@ -7,13 +7,11 @@ recorded answers use. The XSD leaves all of them as plain strings: :func:`server
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .._bibtex_entry import orcid_work_types
 
 MAX_BULK = 100
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 NS = {
     "work": "http://www.orcid.org/ns/work", "common": "http://www.orcid.org/ns/common",
     "bulk": "http://www.orcid.org/ns/bulk", "error": "http://www.orcid.org/ns/error",

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from ...core import document as yamldoc
+from ...core import phones
 from ...core.dates import date_of, is_iso, sort_key
 from ...core.losses import LossReport, pointer
 from .._academic import EVENT_TYPES, venue_text
@@ -93,7 +94,7 @@ def _cv(doc: Json, report: LossReport) -> Json:
                       if location.get(k))
     cv["location"] = place or None
     cv["email"] = basics.get("email")
-    cv["phone"] = _phone(basics.get("phone"), report)
+    cv["phone"] = _phone(basics.get("phone"), phones.country_hint(doc), report)
     if _URL.match(_str(basics.get("url"))):
         cv["website"] = basics["url"]
     cv["social_networks"] = _networks(basics, report) or None
@@ -146,20 +147,24 @@ def _put(sections: Json, key: str, entries: list[Json]) -> None:
         sections[key] = entries
 
 
-def _phone(value: Any, report: LossReport) -> str | None:
-    """RenderCV takes only a phone number with its country code, in international form."""
+def _phone(value: Any, country: str | None, report: LossReport) -> str | None:
+    """RenderCV takes only a valid phone number with its country code (its model checks with phonenumbers), and no
+    extension; the number is read by the one phone codec, with the CV's country for numbers without a +code."""
     if not value:
         return None
-    import phonenumbers
-
-    try:
-        number = phonenumbers.parse(str(value), None)
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_possible_number(number):
-        report.add("/basics/phone", "RenderCV takes a phone number only with its country code (+1 ...)")
+    phone = phones.parse(value, country)
+    if phone.international is None:
+        why = f"not a valid number in {country}" if country else "no location.countryCode to take it from"
+        report.add("/basics/phone", f"RenderCV takes a phone number only with its country code (+1 ...) ({why})")
         return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    if not phone.valid:
+        report.add("/basics/phone", f"RenderCV takes only numbers in assigned ranges, and {phone.international} "
+                   "is not one (phonenumbers' metadata)")
+        return None
+    if phone.extension:
+        report.add("/basics/phone", f"RenderCV has no phone extension: written as {phone.international}, without "
+                   f"extension {phone.extension}")
+    return phone.international
 
 
 def _network(name: Any) -> str | None:

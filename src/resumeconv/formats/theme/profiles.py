@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-#: Sections whose items have a headline the coarse-date fold can write into.
-ALL_SECTIONS = frozenset({"work", "volunteer", "education", "awards", "certificates", "publications", "skills",
-                          "languages", "interests", "references", "projects"})
+from ...schemas.vocab import ARRAY_SECTIONS
+
+#: The schema's list sections: what a theme shows unless its profile says otherwise.
+ALL_SECTIONS = frozenset(ARRAY_SECTIONS)
 _SUMMARIES = frozenset({"*.summary", "*.highlights", "projects.description", "references.reference"})
 
 

@@ -1,0 +1,166 @@
+"""Values that once passed `validate` and then crashed a command or lied, and values that forged report lines.
+
+Each is now refused when the file is read, at its line and column (exit 2, one line), by every command; and every
+line printed for people escapes control characters, so a value can neither start a line of its own (a forged
+GitHub annotation) nor send escape sequences to the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from resumeconv.core.text import printable
+
+COMMANDS = [["validate"], ["convert", "-t", "json"], ["convert", "-t", "bibtex"], ["convert", "-t", "markdown"],
+            ["migrate"], ["render", "--theme", "classic"]]
+BIG = "7" * 5000
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run([sys.executable, "-m", "resumeconv", *args], capture_output=True, text=True,
+                          encoding="utf-8", errors="backslashreplace", cwd=cwd, timeout=120,
+                          env={**os.environ, "NO_COLOR": "1"})
+    assert "Traceback" not in proc.stderr
+    return proc
+
+
+def cv(tmp_path: Path, text: str, name: str = "cv.json") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def one_error(proc: subprocess.CompletedProcess[str]) -> str:
+    """The one line that says what was refused (validate reports it on stdout, the other commands on stderr)."""
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    if proc.stdout.strip():
+        return proc.stdout.splitlines()[0]
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1, proc.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c))
+def test_a_5000_digit_integer_is_refused_at_its_place_by_every_command(command: list[str], tmp_path: Path) -> None:
+    path = cv(tmp_path, '{"basics": {"name": "A"},\n "publications": [{"name": "x", "volume": ' + BIG + "}]}")
+    line = one_error(run(*command, path))
+    assert f"{path}:2:" in line
+    assert "an integer of 5000 digits (limit 4300)" in line
+
+
+def test_validate_dir_reports_the_other_files_after_a_huge_integer(tmp_path: Path) -> None:
+    cv(tmp_path, '{"basics": {"name": "A", "x": ' + BIG + "}}", "a-resume.json")
+    cv(tmp_path, '{"basics": {"name": "B"}, "work": [{"name": "W", "startDate": "Jan 2019"}]}', "b-resume.json")
+    proc = run("validate", str(tmp_path))
+    assert proc.returncode == 2
+    out = proc.stdout.splitlines()
+    assert out[0] == f"{tmp_path / 'a-resume.json'}:1:31: error: invalid JSON: an integer of 5000 digits (limit 4300)"
+    assert out[1].startswith(f"{tmp_path / 'b-resume.json'}:1:")
+    assert "'Jan 2019' is not a date" in out[1]
+    assert proc.stderr == "resumeconv: 2 file(s) checked: 0 valid, 1 invalid, 1 unreadable (2 error(s), 0 warning(s))\n"
+
+
+@pytest.mark.parametrize(("name", "text", "where"), [
+    ("cv.json", '{"basics": {\n  "name": "A \\ud800 B"}}', "2:11"),
+    ("cv.json", '{"basics": {"name": "A", "label": "\\uDC00"}}', "1:35"),
+    ("cv.yaml", 'basics:\n  name: "A \\ud800"\n', "2:9"),
+])
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c))
+def test_a_lone_surrogate_is_refused_at_its_place(command: list[str], name: str, text: str, where: str,
+                                                  tmp_path: Path) -> None:
+    path = cv(tmp_path, text, name)
+    line = one_error(run(*command, path))
+    assert f"{path}:{where}" in line
+    assert "half of a surrogate pair" in line
+
+
+def test_a_surrogate_pair_is_one_character_and_reads(tmp_path: Path) -> None:
+    path = cv(tmp_path, '{"basics": {"name": "Cat \\ud83d\\udc31"}}')
+    proc = run("convert", "-t", "json", path)
+    assert proc.returncode == 0, proc.stderr
+    assert '"name": "Cat \U0001F431"' in proc.stdout
+
+
+@pytest.mark.parametrize(("value", "where", "says"), [
+    ("1e999", "2:9", "the number 1e999 is out of range"),
+    ("-1E400", "2:9", "the number -1E400 is out of range"),
+    ("NaN", "2:9", "NaN is not a JSON value"),
+    ("Infinity", "2:9", "Infinity is not a JSON value"),
+    ("-Infinity", "2:9", "-Infinity is not a JSON value"),
+])
+@pytest.mark.parametrize("command", [["validate"], ["convert", "-t", "json"], ["convert", "-t", "bibtex"]],
+                         ids=lambda c: " ".join(c))
+def test_numbers_json_does_not_have_are_refused_at_read_time(command: list[str], value: str, where: str, says: str,
+                                                             tmp_path: Path) -> None:
+    path = cv(tmp_path, '{"basics": {"name": "A"}, "publications": [\n  {"x": ' + value + ', "name": "P"}]}')
+    line = one_error(run(*command, path))
+    assert f"{path}:{where}: " in line
+    assert says in line
+
+
+@pytest.mark.parametrize(("value", "where"), [(".inf", "3:6"), ("-.INF", "3:6"), (".nan", "3:6"), ("1e999", "3:6")])
+def test_yaml_infinity_and_nan_are_refused_too(value: str, where: str, tmp_path: Path) -> None:
+    path = cv(tmp_path, f"basics:\n  name: A\n  x: {value}\n", "cv.yaml")
+    line = one_error(run("convert", "-t", "json", path))
+    assert f"{path}:{where}: invalid YAML: {value} is not a number JSON Resume can hold" in line
+
+
+def test_an_infinity_inside_a_string_is_text(tmp_path: Path) -> None:
+    path = cv(tmp_path, '{"basics": {"name": "NaN Infinity 1e999"}}')
+    proc = run("validate", path)
+    assert proc.returncode == 0, proc.stdout
+
+
+# ------------------------------------------------------------------------------------------------------ forging
+
+INJECTED = '{"basics": {"name": "A"}, "work": [{"name": "W", "startDate": "2019\\n::error file=x::INJECTED"}]}'
+
+
+def test_a_newline_in_a_value_cannot_forge_a_github_annotation(tmp_path: Path) -> None:
+    path = cv(tmp_path, INJECTED)
+    for output_format in ("text", "github"):
+        proc = run("validate", "--output-format", output_format, path)
+        assert proc.returncode == 1
+        lines = proc.stdout.splitlines()
+        assert len(lines) == 1, proc.stdout
+        assert not any(line.startswith("::error file=x") for line in lines)
+        assert "'2019\\n::error file=x::INJECTED' is not a date" in lines[0]
+    assert lines[0].startswith(f"::error file={path.replace(':', '%3A')},line=1,col=")
+
+
+def test_terminal_escapes_in_values_and_file_names_are_shown_not_sent(tmp_path: Path) -> None:
+    name = "cv\x1b]0;owned\x07\n::warning::x.json"
+    path = cv(tmp_path, '{"basics": {"name": "A"}, "work": [{"name": "W", "startDate": "\\u001b[2J\\u202e9102"}]}',
+              name)
+    proc = run("validate", path)
+    assert proc.returncode == 1
+    assert "\x1b" not in proc.stdout + proc.stderr and "\u202e" not in proc.stdout
+    assert proc.stdout.splitlines() == [
+        f"{tmp_path}/cv\\x1b]0;owned\\x07\\n::warning::x.json:1:63: error: '\\x1b[2J\\u202e9102' is not a date; write "
+        "YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019-01 (at /work/0/startDate)"]
+
+
+def test_output_names_in_status_lines_are_escaped(tmp_path: Path) -> None:
+    path = cv(tmp_path, '{"basics": {"name": "A"}}')
+    proc = run("convert", path, "-t", "yaml", "-o", "out\n::error::x.yaml", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == "resumeconv: wrote out\\n::error::x.yaml (yaml, 18 B)\n"
+    assert (tmp_path / "out\n::error::x.yaml").read_text() == "basics:\n  name: A\n"
+
+
+def test_printable_escapes_what_a_terminal_would_act_on() -> None:
+    assert printable("a\nb\r\tc\x1b[31m\x7f\x85\u2028\u202e\ud800 é 日本 \\n") == \
+        "a\\nb\\r\\tc\\x1b[31m\\x7f\\x85\\u2028\\u202e\\ud800 é 日本 \\n"
+    assert printable("plain") == "plain"
+
+
+def test_every_cli_line_for_people_goes_through_the_one_escaping_function() -> None:
+    cli = Path(__file__).resolve().parents[1] / "src" / "resumeconv" / "cli"
+    raw = [f"{p.name}:{n}" for p in sorted(cli.glob("*.py")) for n, line in enumerate(p.read_text().splitlines(), 1)
+           if "click.echo(" in line and "printable(" not in line and "dumps_json(" not in line]
+    assert raw == []
