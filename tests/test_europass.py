@@ -195,6 +195,26 @@ def test_v3_output_of_the_sample_validates_against_the_official_xsd(shared: Path
     assert etree.parse(str(out)).findtext(".//{http://europass.cedefop.europa.eu/Europass}XSDVersion") == "V3.4"
 
 
+def test_v3_writes_languages_with_the_xsd_codes_and_reads_them_back(shared: Path) -> None:
+    doc = {"basics": {"name": "Ada Lovelace"},
+           "languages": [{"language": "Deutsch", "fluency": "Native speaker"},
+                         {"language": "Latin", "fluency": "Native speaker"},
+                         {"language": "Français", "cefr": {"reading": "B2"}},
+                         {"language": "Klingon", "cefr": {"reading": "A1"}}]}
+    out = resumeconv.write(copy.deepcopy(doc), "europass-v3")
+    root = etree.fromstring(out.data)
+    described = [(d.findtext("{*}Code"), d.findtext("{*}Label")) for d in root.iter("{*}Description")
+                 if d.find("{*}Label") is not None]
+    # Latin is on the XSD's list of foreign languages only, Klingon on neither.
+    assert described == [("de", "Deutsch"), (None, "Latin"), ("fr", "Français"), (None, "Klingon")]
+    parser = etree.XMLParser(no_network=True)
+    schema = etree.XMLSchema(etree.parse(str(shared / V3_XSD), parser))
+    assert schema.validate(etree.fromstring(out.data, parser).getroottree()), schema.error_log
+    back = resumeconv.read(out.data, "europass-v3")
+    assert [x["language"] for x in back.document["languages"]] == ["Deutsch", "Latin", "Français", "Klingon"]
+    assert back.losses == []
+
+
 def test_v3_dates_keep_their_precision_as_attributes() -> None:
     doc = {"basics": {"name": "Grace Hopper"},
            "work": [{"name": "Navy", "position": "Programmer", "startDate": "1944-07", "endDate": "1946-08-31"}]}

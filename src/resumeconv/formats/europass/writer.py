@@ -31,6 +31,7 @@ from .model import (
     SOCIAL_NAMES,
     TARGET,
     Custom,
+    language_code,
 )
 
 
@@ -163,9 +164,10 @@ class _Writer:
             self._phone(person, basics["phone"], home.get("countryCode"))
         if home:
             self._address(person, home)
-        for item in self.doc.get("languages") or []:
+        for i, item in enumerate(self.doc.get("languages") or []):
             if sections.is_mother_tongue(item):
-                _el(person, "PrimaryLanguageCode", item["language"], name="FREE_TEXT")
+                text, scheme = self._language_code(item["language"], pointer("languages", i))
+                _el(person, "PrimaryLanguageCode", text, name=scheme)
         for key in basics:
             if key not in BASICS_MAPPED:
                 reason = {"label": "Candidate has no label or headline",
@@ -405,7 +407,8 @@ class _Writer:
                     self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
             return
         node = _el(parent, "PersonCompetency")
-        _el(node, "CompetencyID", item.get("language") or "", schemeName="FREE_TEXT")
+        text, scheme = self._language_code(item.get("language") or "", ptr)
+        _el(node, "CompetencyID", text, schemeName=scheme)
         _el(node, "hr:TaxonomyID", "language")
         overall = languages.cefr_level(item.get("fluency")) if not cefr else None
         if overall:
@@ -426,6 +429,17 @@ class _Writer:
         for key in item:
             if key not in ("language", "fluency", "cefr"):
                 self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
+
+    def _language_code(self, text: str, ptr: str) -> tuple[str, str]:
+        """(text, scheme) of a language: its NORMAL code where the language codec names it, else FREE_TEXT."""
+        coded = language_code(text)
+        if coded is None:
+            return text, "FREE_TEXT"
+        code, name = coded
+        if name != text:
+            self.report.add(f"{ptr}/language", f"written as the ISO 639 code {code}; reads back as '{name}'",
+                            "normalization")
+        return code, "NORMAL"
 
     def _skill(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         keywords = [k for k in item.get("keywords") or [] if isinstance(k, str)]
