@@ -468,6 +468,9 @@ class _Writer:
         _el(body, "Title", item.get(title) or "")
         self._period(body, item.get("startDate"), item.get("endDate"))
         mapped = {title, "startDate", "endDate", "url"}
+        if tag in ("VoluntaryWork", "NetworkAndMembership") and isinstance(item.get("type"), str):
+            mapped.add("type")
+            self._service_type(item, ptr, tag)
         location = item.get("location") if tag != "Project" and isinstance(item.get("location"), str) else None
         if location:
             mapped.add("location")
@@ -479,6 +482,20 @@ class _Writer:
         _fields(body, item, (("url", "Link"),))
         if location and tag == "NetworkAndMembership":
             _el(node, "Location", location)
+
+    def _service_type(self, item: dict[str, Any], ptr: str, tag: str) -> None:
+        """The kind of service is not written as a 'Type: reviewing' line: voluntary work says 'volunteering' by its
+        section; Europass has no field for the other kinds, so they are left out and reported (in words when the
+        position already says it: 'Journal Reviewer')."""
+        kind = item["type"]
+        if tag == "VoluntaryWork":
+            self.report.add(f"{ptr}/type", "said by the section it is written in (voluntary work): reads back "
+                            "without a type", "normalization")
+            return
+        position = str(item.get("position") or "")
+        stem = _SERVICE_WORDS.get(kind)
+        said = f", and the position '{position}' says it in words" if stem and stem in position.lower() else ""
+        self.report.add(f"{ptr}/type", f"{TARGET} has no field for the kind of service: '{kind}' left out{said}")
 
     def _period(self, node: Any, start: str | None, end: str | None) -> None:
         if start or end:
@@ -515,6 +532,11 @@ class _Writer:
             _el(section, "Title", title)
             if custom:
                 _el(section, "Custom", "true")
+
+
+#: How a position says each kind of service in words (schema: volunteer.type), lower case stems.
+_SERVICE_WORDS = {"reviewing": "review", "organizing": "organi", "committee": "committee", "editorial": "edit",
+                  "chairing": "chair", "judging": "judg"}
 
 
 def _items(doc: dict[str, Any], path: tuple[str, ...]) -> list[dict[str, Any]]:
