@@ -7,7 +7,9 @@ what was refused, and no traceback. See SECURITY.md for the guarantees these tes
 from __future__ import annotations
 
 import io
+import json
 import os
+import stat
 import subprocess
 import sys
 import time
@@ -221,6 +223,78 @@ def test_symlink_in_an_unpacked_export_is_refused(tmp_path: Path) -> None:
     assert b"TOP-SECRET" not in proc.stdout
 
 
+@pytest.mark.parametrize("packed", [True, False], ids=["zip", "folder"])
+def test_max_input_size_holds_export_csvs_in_a_zip_as_in_a_folder(packed: bool, tmp_path: Path) -> None:
+    rows = "".join(f"Acme {i},Engineer {i * 7919 % 10007}\n" for i in range(30_000)).encode()
+    assert 600_000 < len(rows) < 1_000_000
+    files = {"Profile.csv": PROFILE, "Positions.csv": b"Company Name,Title\n" + rows}
+    if packed:
+        export = tmp_path / "export.zip"
+        export.write_bytes(_zip(files))
+    else:
+        export = tmp_path / "export"
+        export.mkdir()
+        for name, data in files.items():
+            (export / name).write_bytes(data)
+    proc, elapsed = run("convert", "-f", "linkedin-export", "-t", "json", "--max-input-size", "500k", str(export))
+    line = assert_refused(proc, elapsed, f"{export}", "512000 bytes", "--max-input-size")
+    assert "Positions.csv" in line
+    assert run("convert", "-f", "linkedin-export", "-t", "json", str(export))[0].returncode == 0
+
+
+def test_symlink_member_of_an_export_zip_is_refused_not_read_as_its_path(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        archive.writestr("Positions.csv", b"Company Name,Title\nAcme,Engineer\n")
+        link = zipfile.ZipInfo("Profile.csv")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        archive.writestr(link, b"/home/you/.ssh/id_rsa")
+    evil = tmp_path / "export.zip"
+    evil.write_bytes(buf.getvalue())
+    proc, elapsed = run("convert", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", "refused: 'Profile.csv' is a symbolic link")
+    assert b"id_rsa" not in proc.stdout
+
+
+def test_fifo_and_folder_named_like_export_csvs_are_reported_not_skipped(tmp_path: Path) -> None:
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "Profile.csv").write_bytes(PROFILE)
+    os.mkfifo(export / "Positions.csv")  # never opened: reading it would block for ever
+    (export / "Skills.csv").mkdir()
+    proc, elapsed = run("convert", "-t", "json", "-v", str(export))
+    assert proc.returncode == 0, proc.stderr
+    assert elapsed < QUICK
+    lines = proc.stderr.decode().splitlines()
+    assert "  /work: Positions.csv is not a regular file, not a CSV file: not read" in lines
+    assert "  /skills: Skills.csv is a folder, not a CSV file: not read" in lines
+
+
+def test_two_positions_csv_in_an_export_zip_are_both_read_and_named(tmp_path: Path) -> None:
+    export = tmp_path / "export.zip"
+    export.write_bytes(_zip({"Profile.csv": PROFILE, "Positions.csv": b"Company Name,Title\nAcme,Engineer\n",
+                             "old/positions.csv": b"Company Name,Title\nInitech,Intern\n",
+                             "Skills.csv/": b""}))
+    proc, _ = run("convert", "-t", "json", "-v", str(export))
+    assert proc.returncode == 0, proc.stderr
+    work = [(w["name"], w["position"]) for w in json.loads(proc.stdout)["work"]]
+    assert work == [("Acme", "Engineer"), ("Initech", "Intern")]
+    lines = proc.stderr.decode().splitlines()
+    assert "  /work: 2 files named positions.csv (Positions.csv, old/positions.csv): the rows of each are read, in " \
+           "this order" in lines
+    assert "  /skills: Skills.csv/ is a folder, not a CSV file: not read" in lines
+
+
+def test_two_identical_positions_csv_are_read_once(tmp_path: Path) -> None:
+    positions = b"Company Name,Title\nAcme,Engineer\n"
+    export = tmp_path / "export.zip"
+    export.write_bytes(_zip({"Positions.csv": positions, "copy/POSITIONS.CSV": positions}))
+    proc, _ = run("convert", "-t", "json", "-v", str(export))
+    assert json.loads(proc.stdout)["work"] == [{"name": "Acme", "position": "Engineer"}]
+    assert "  /work: 2 files named positions.csv (Positions.csv, copy/POSITIONS.CSV): the same content, read once" \
+        in proc.stderr.decode().splitlines()
+
+
 # ------------------------------------------------------------------------------------------------- oversize
 
 
@@ -290,7 +364,8 @@ def test_max_input_size_is_restored_when_the_command_ends(tmp_path: Path, monkey
 
 
 def _pdf(pages: int = 1, content: bytes | None = None, attachment: bytes | None = None) -> bytes:
-    """A PDF built with pypdf: blank pages, a compressed page content stream, or a compressed attachment.xml."""
+    """A PDF built with pypdf: blank pages, a compressed content stream on every page (LinkedIn as its author), or
+    a compressed attachment.xml."""
     from pypdf import PdfWriter
     from pypdf.generic import NameObject, StreamObject
 
@@ -298,10 +373,12 @@ def _pdf(pages: int = 1, content: bytes | None = None, attachment: bytes | None 
     for _ in range(pages):
         writer.add_blank_page(612, 792)
     if content is not None:
-        stream = StreamObject()
-        stream.set_data(zlib.compress(content, 9))
-        stream[NameObject("/Filter")] = NameObject("/FlateDecode")
-        writer.pages[0][NameObject("/Contents")] = writer._add_object(stream)
+        for page in writer.pages:
+            stream = StreamObject()
+            stream.set_data(zlib.compress(content, 9))
+            stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+            page[NameObject("/Contents")] = writer._add_object(stream)
+        writer.add_metadata({"/Author": "LinkedIn", "/Creator": "LinkedIn"})
     if attachment is not None:
         writer.add_attachment("attachment.xml", attachment)
         for i, obj in enumerate(writer._objects):
@@ -325,7 +402,53 @@ def test_linkedin_pdf_content_bomb_is_refused(tmp_path: Path) -> None:
     evil.write_bytes(_pdf(content=b"BT 72 712 Td " + b"(AAAA) Tj T* " * 1_500_000 + b"ET"))
     assert evil.stat().st_size < 200_000
     proc, elapsed = run("convert", "-f", "linkedin", "-t", "json", str(evil))
-    assert_refused(proc, elapsed, f"{evil}: ", "page 1 of the PDF expands to 19500015 bytes of content (limit 4194304)")
+    assert_refused(proc, elapsed, f"{evil}: ", "page 1 of the PDF expands to 19500015 bytes of content (limit 262144)")
+
+
+def _filled(size: int, unit: bytes, head: bytes = b"BT /F1 10 Tf 72 712 Td ", tail: bytes = b"ET") -> bytes:
+    return head + unit * ((size - len(head) - len(tail)) // len(unit)) + tail
+
+
+def test_linkedin_pdf_of_4_pages_of_4_mb_content_is_refused_quickly(tmp_path: Path) -> None:
+    """40 kB on disk: it took 30 s and 310 MB in pdfminer when each page was held only to 4 MiB."""
+    evil = tmp_path / "profile.pdf"
+    evil.write_bytes(_pdf(pages=4, content=_filled(4 * 1024 * 1024 - 16, b"(AAAA) Tj T* ")))
+    assert evil.stat().st_size < 50_000
+    proc, elapsed = run("convert", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", "page 1 of the PDF expands to 4194280 bytes of content (limit 262144)")
+
+
+def test_linkedin_pdf_content_is_bounded_for_all_pages_together(tmp_path: Path) -> None:
+    evil = tmp_path / "profile.pdf"
+    evil.write_bytes(_pdf(pages=4, content=_filled(200_000, b"q Q ")))
+    proc, elapsed = run("convert", "-f", "linkedin", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", "the first 3 pages of the PDF expand to 599991 bytes of content "
+                                               "(limit 524288 for all pages)")
+
+
+@pytest.mark.parametrize("unit", [b"(A) Tj ", b"0 0 m S "], ids=["characters", "paths"])
+def test_linkedin_pdf_page_drawing_too_much_is_refused(unit: bytes, tmp_path: Path) -> None:
+    """Within the content limits, but more glyphs or paths than pdfminer's layout analysis should be given."""
+    evil = tmp_path / "profile.pdf"
+    text = b"BT /F1 10 Tf 72 712 Td (Ada Lovelace) Tj ET "
+    evil.write_bytes(_pdf(content=_filled(250_000, unit, text + b"BT ") if unit.endswith(b"Tj ") else
+                          _filled(250_000, unit, text, b"")))
+    proc, elapsed = run("convert", "-f", "linkedin", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", "page 1 of the PDF draws more than 20000 characters, paths and images")
+
+
+def test_real_linkedin_pdf_with_45_mb_of_trailing_junk_reads_as_without_it(shared: Path, tmp_path: Path) -> None:
+    """The junk after %%EOF took pdfminer 187 s; it is no part of the PDF and is not parsed."""
+    real = shared / "corpus" / "linkedin-pdf" / "gigvistas" / "profile.pdf"
+    junk = tmp_path / "profile.pdf"
+    block = b"1 0 obj junk << /A 1 >>\n" + bytes(range(256)) * 4
+    junk.write_bytes(real.read_bytes() + block * (45_000_000 // len(block)))
+    assert junk.stat().st_size > 44_000_000
+    clean, _ = run("convert", "-t", "json", str(real))
+    proc, elapsed = run("convert", "-t", "json", str(junk))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == clean.stdout and b'"name"' in clean.stdout
+    assert elapsed < QUICK
 
 
 def test_europass_pdf_attachment_bomb_is_held_to_the_input_limit(tmp_path: Path) -> None:

@@ -466,14 +466,14 @@ def test_export_non_utf8_csv_names_file_and_place() -> None:
     data = zip_bytes({"Skills.csv": b"Name\nPython\nCaf\xe9\n"})
     with pytest.raises(InputError) as err:
         resumeconv.read(data, format="linkedin-export")
-    assert str(err.value) == "<input>/skills.csv:3:4: invalid UTF-8 (byte 0xe9); save the file as UTF-8"
+    assert str(err.value) == "<input>/Skills.csv:3:4: invalid UTF-8 (byte 0xe9); save the file as UTF-8"
 
 
 def test_export_malformed_csv_header_names_the_line() -> None:
     data = zip_bytes({"Positions.csv": b'Company Name,"Title"x\nA,B\n'})
     with pytest.raises(InputError) as err:
         resumeconv.read(data, format="linkedin-export")
-    assert str(err.value) == "<input>/positions.csv:1: bad CSV header: ',' expected after '\"'"
+    assert str(err.value) == "<input>/Positions.csv:1: bad CSV header: ',' expected after '\"'"
 
 
 def test_export_bad_zip_and_empty_export() -> None:
@@ -590,8 +590,8 @@ def test_export_one_bad_row_is_reported_and_skipped() -> None:
     assert result.document == {"work": [{"name": "A", "position": "B"}, {"name": "C", "position": "D"}],
                                "skills": [{"name": "Go"}]}
     assert [str(x) for x in result.losses] == [
-        "/work: positions.csv: line 3: bad CSV (',' expected after '\"'); row skipped",
-        "/work: positions.csv: line 5: 3 fields where the header has 2; row skipped"]
+        "/work: Positions.csv: line 3: bad CSV (',' expected after '\"'); row skipped",
+        "/work: Positions.csv: line 5: 3 fields where the header has 2; row skipped"]
 
 
 FORMS = {

@@ -9,6 +9,7 @@ from typing import Any
 import resumeconv
 from conftest import ROOT, SAMPLES
 from orcid_oracle import imported_works, orcid_import
+from resumeconv.core.names import parse
 
 FIXTURES = ROOT / "tests" / "fixtures" / "orcid"
 
@@ -25,7 +26,8 @@ def test_sample_imports_34_of_34_with_titles_contributors_years(sample_doc: dict
     assert len(works) == len(pubs) == 34
     for pub, work in zip(pubs, works, strict=True):
         assert work["title"] == pub["name"]
-        assert [c["name"] for c in work["contributors"]] == [a["name"] for a in pub["authors"]]
+        # Each contributor is the CV's author: as typed, or in BibTeX's order ("Y, Chen" arrives as "Chen, Y").
+        assert [parse(c["name"]) for c in work["contributors"]] == [parse(a["name"]) for a in pub["authors"]]
         assert {c["role"] for c in work["contributors"]} == {"author"}
         assert work["publicationDate"]["year"] == pub["releaseDate"][:4]
         assert work["journalTitle"] == pub["venue"]["name"]
@@ -78,11 +80,11 @@ def test_organisation_with_and_is_one_contributor(tmp_path: Path) -> None:
     names = ["Bill and Melinda Gates Foundation", "Y, Chen", "Research AND Development", "A. Smith"]
     pub = {"name": "T", "type": "other", "authors": [{"name": n} for n in names]}
     text = resumeconv.write({"publications": [pub]}, "orcid-bibtex").text
-    assert "author = {{Bill {and} Melinda Gates Foundation} and {Y, Chen} and {Research {AND} Development} and " \
+    assert "author = {{Bill {and} Melinda Gates Foundation} and Chen, Y and {Research {AND} Development} and " \
            "A. Smith}" in text
-    assert [c["name"] for c in _one(pub, tmp_path)["contributors"]] == names
+    assert [c["name"] for c in _one(pub, tmp_path)["contributors"]] == [names[0], "Chen, Y", *names[2:]]
     back = resumeconv.read(text.encode(), format="bibtex").document["publications"][0]
-    assert [a["name"] for a in back["authors"]] == names
+    assert [a["name"] for a in back["authors"]] == [names[0], "Y Chen", *names[2:]]
 
 
 def test_citation_key_never_has_a_space(tmp_path: Path) -> None:

@@ -13,18 +13,16 @@ order reaches 0.95 or more. A match must score above the threshold, not at it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from ..core import ids
+from ..core import ids, names
 from .sources import Candidate
 
 THRESHOLD = 0.8
 #: Below this title similarity a record is another work, whatever else agrees.
 TITLE_GATE = 0.9
-_INITIALS = re.compile(r"^[A-Z]\.?(?:-?[A-Z]\.?)*$")
 _STOP_WORDS = frozenset({"a", "an", "the", "of", "on", "for", "and", "in", "to", "with", "via", "by"})
 _VENUE_NOISE = frozenset({
     "the", "of", "on", "and", "in", "for", "annual", "conference", "international", "proceedings", "ieee", "acm",
@@ -44,15 +42,9 @@ class Score:
 def surname(name: str) -> str:
     """The comparable surname of a printed name: 'Y. Zhang', 'Zhang, Yihua', 'Y, Chen' (a typo'd initial) all
     give 'zhang'/'chen'; accents and case are folded, a DBLP homonym number is dropped."""
-    name = " ".join(name.split())
-    if "," in name:
-        family, _, given = name.partition(",")
-        # 'Zhang, Yihua' is family-first; 'Y, Chen' is an initial typed with a comma instead of a period.
-        name = given if _INITIALS.match(family.strip()) and given.strip() else family
-    parts = [p for p in re.split(r"[\s]+", name.strip()) if p and not p.isdigit()]
-    last = parts[-1] if parts else ""
-    folded = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z]", "", folded)
+    words = [w for w in name.split() if not w.isdigit()]
+    person = names.parse(" ".join(words))
+    return re.sub(r"[^a-z]", "", names.sort_key(person))
 
 
 def title_similarity(a: str, b: str) -> float:

@@ -11,7 +11,6 @@ with `` and ``. Text is LaTeX-escaped; non-ASCII letters stay UTF-8, which ORCID
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,24 +69,11 @@ def entry_type(pub_type: str | None) -> str:
 
 
 def author_field(names: list[str]) -> str:
-    """``author`` value: names in order joined with `` and ``.
+    """``author`` value: names in order joined with `` and ``, each as :func:`core.names.bibtex_name` writes it
+    (organisations braced whole, "and" inside a name braced again for ORCID's importer)."""
+    from ..core.names import bibtex_name
 
-    A name with a comma or the word "and" is braced whole (BibTeX then neither reorders nor splits it), and each
-    "and" inside it is braced again: ORCID's importer splits the field on every `` and `` whatever the braces, so
-    ``{Bill {and} Melinda Gates Foundation}`` is one contributor for ORCID, BibTeX and biber alike.
-    """
-    return " and ".join(protect_name(n) for n in names)
-
-
-_AND_WORD = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)
-
-
-def protect_name(name: str) -> str:
-    """One name for an ``author`` field (see :func:`author_field`); surrounding whitespace is dropped."""
-    text = escape(name.strip())
-    if "," in name or _AND_WORD.search(text):
-        return "{" + _AND_WORD.sub(lambda m: "{" + m.group(0) + "}", text) + "}"
-    return text
+    return " and ".join(bibtex_name(n, escape) for n in names)
 
 
 @dataclass
@@ -104,46 +90,6 @@ class Entry:
     def render(self) -> str:
         body = ",\n".join(f"  {name} = {value}" for name, value in self.fields)
         return f"@{self.type}{{{self.key},\n{body}\n}}\n"
-
-
-def citation_key(pub: dict[str, Any], taken: set[str]) -> str:
-    """A stable, unique key: first author's family name, year, first title word (``zhang2025fragile``)."""
-    authors = pub.get("authors") or []
-    from ..core import dates
-
-    family = _ascii_word(_family_name(authors[0].get("name", ""))) if authors else ""
-    release = pub.get("releaseDate")
-    iso = (release if dates.is_iso(release) else dates.parse_human(release)) if isinstance(release, str) else None
-    year = str(dates.parts(iso)[0]) if iso else ""
-    words = [w for w in (_ascii_word(w) for w in str(pub.get("name", "")).split()) if len(w) > 3]
-    base = (family or "anon") + year + (words[0] if words else "")
-    key, n = base, 0
-    while key in taken:
-        n += 1
-        key = base + _suffix(n)
-    taken.add(key)
-    return key
-
-
-def _suffix(n: int) -> str:
-    out = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        out = chr(97 + rem) + out
-    return out
-
-
-def _family_name(name: str) -> str:
-    if "," in name:
-        left, right = (s.strip() for s in name.split(",", 1))
-        return left if len(left) > len(right) else right
-    parts = name.split()
-    return parts[-1] if parts else ""
-
-
-def _ascii_word(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]", "", folded)
 
 
 #: The plain (biblatex) writer: our type -> (entry type, ``type``/``entrysubtype`` value or None). The reader maps

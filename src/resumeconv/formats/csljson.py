@@ -19,10 +19,11 @@ import json
 import re
 from typing import Any
 
-from ..core import ids
+from ..core import ids, names
 from ..core.dates import days_in_month, format_iso, is_iso, parts
 from ..core.errors import InputError
 from ..core.fileio import decode_text
+from ..core.keys import Keys, is_derived
 from ..core.losses import LossReport, pointer
 from ._contract import Option, ReadResult, WriteResult
 
@@ -56,15 +57,6 @@ _GENRES = {(csl, genre): ours for ours, (csl, genre) in TO_CSL.items() if genre}
 _STATUS = {"published": "published", "accepted": "accepted", "in-press": "in press", "submitted": "submitted",
            "under-review": "under review", "preprint": "preprint", "in-preparation": "in preparation"}
 _STATUS_BACK = {v: k for k, v in _STATUS.items()}
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "le", "la", "del", "della", "des",
-                        "ten", "ter", "dos", "das", "al", "el", "bin", "ibn", "y"})
-_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
-_ORGANISATION = frozenset({
-    "consortium", "collaboration", "group", "team", "committee", "project", "institute", "university",
-    "association", "society", "foundation", "council", "organization", "organisation", "network", "center",
-    "centre", "laboratory", "agency", "inc", "ltd", "corporation", "company", "initiative", "alliance",
-})
-_INITIALS = re.compile(r"^[A-Z]\.?(?:-?[A-Z]\.?)*$")
 #: The HTML-like markup CSL allows in text fields (what Zotero writes for italics, small caps, no-case).
 _RICH_TEXT = re.compile(r"</?(?:i|b|sub|sup|sc)>|<span (?:class=\"nocase\"|style=\"font-variant:\s*small-caps;?\")>"
                         r"|</span>", re.IGNORECASE)
@@ -90,14 +82,14 @@ def write(doc: dict[str, Any], *, format: str = "csl-json") -> WriteResult:
     pubs = doc.get("publications")
     if pubs == []:
         report.add(pointer("publications"), "an empty list writes no item", "normalization")
-    taken: set[str] = set()
-    items = [_item(pub, i, taken, report) for i, pub in enumerate(pubs if isinstance(pubs, list) else [])
+    keys = Keys()
+    items = [_item(pub, i, keys, report) for i, pub in enumerate(pubs if isinstance(pubs, list) else [])
              if isinstance(pub, dict)]
     data = (json.dumps(items, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     return WriteResult(data, report.items)
 
 
-def _item(pub: dict[str, Any], index: int, taken: set[str], report: LossReport) -> dict[str, Any]:
+def _item(pub: dict[str, Any], index: int, keys: Keys, report: LossReport) -> dict[str, Any]:
     def at(*where: str | int) -> str:
         return pointer("publications", index, *where)
 
@@ -105,7 +97,7 @@ def _item(pub: dict[str, Any], index: int, taken: set[str], report: LossReport) 
     csl_type, genre = TO_CSL.get(ours, ("document", None)) if isinstance(ours, str) else ("document", None)
     if not ours:
         report.add(at(), "no type given: written as CSL 'document'", "normalization")
-    item: dict[str, Any] = {"id": _item_id(pub, taken), "type": csl_type}
+    item: dict[str, Any] = {"id": keys.key(pub), "type": csl_type}
     if genre:
         item["genre"] = genre
     if isinstance(pub.get("name"), str):
@@ -152,44 +144,9 @@ def _item(pub: dict[str, Any], index: int, taken: set[str], report: LossReport) 
     return item
 
 
-def _item_id(pub: dict[str, Any], taken: set[str]) -> str:
-    """A citation key like ``zhang2022advancing``: first author's surname, year, first long title word."""
-    authors = pub.get("authors") or []
-    first = authors[0].get("name", "") if authors and isinstance(authors[0], dict) else ""
-    name = _csl_name(str(first))
-    surname = ids.title_key(str(name.get("family") or name.get("literal") or "")).replace(" ", "")
-    year = str(pub.get("releaseDate") or "")[:4]
-    words = [w for w in ids.title_key(str(pub.get("name") or "")).split() if len(w) > 3]
-    base = (surname + year + (words[0] if words else "")) or "item"
-    key, n = base, 1
-    while key in taken:
-        n += 1
-        key = f"{base}-{n}"
-    taken.add(key)
-    return key
-
-
 def _csl_name(name: str) -> dict[str, str]:
-    """A printed name as a CSL name: family/given (with particle and suffix), or literal for organisations."""
-    text = " ".join(str(name).split())
-    words = text.replace(",", " ").split()
-    if len(words) < 2 or any(w.lower().strip(".") in _ORGANISATION for w in words):
-        return {"literal": text}
-    if "," in text:
-        family, _, given = (s.strip() for s in text.partition(","))
-        if _INITIALS.match(family):  # 'Y, Chen': an initial typed with a comma
-            family, given = given, family
-        return {"family": family, "given": given} if family and given else {"literal": text}
-    suffix = words.pop() if words[-1] in _SUFFIXES and len(words) > 2 else None
-    start = len(words) - 1
-    while start > 1 and words[start - 1] in _PARTICLES:
-        start -= 1
-    out = {"family": words[-1], "given": " ".join(words[:start])}
-    if start < len(words) - 1:
-        out["non-dropping-particle"] = " ".join(words[start:-1])
-    if suffix:
-        out["suffix"] = suffix
-    return out
+    """A printed name as a CSL name (family/given/particle/suffix, or literal), split by :mod:`core.names`."""
+    return names.to_csl(names.parse(name))
 
 
 # ----------------------------------------------------------------------------------------------------- reading
@@ -299,18 +256,12 @@ def _publication(item: dict[str, Any], index: int, report: LossReport) -> dict[s
             notes.append(line.strip())
     if notes:
         pub["notes"] = notes
-    if "id" in item and not _derived_id(item["id"], pub):
+    if "id" in item and not is_derived(item["id"], pub):
         report.add(at("id"), "the CSL item id (a citation key) is not kept")
     for key in item:
         if key not in _READ:
             report.add(at(key), f"the CV has no place for the CSL variable '{key}'")
     return pub
-
-
-def _derived_id(value: Any, pub: dict[str, Any]) -> bool:
-    """Whether an item id is the key our writer makes from the item itself (then it carries nothing more)."""
-    base = _item_id(pub, set())
-    return isinstance(value, str) and re.fullmatch(re.escape(base) + r"(-\d+)?", value) is not None
 
 
 def _our_type(csl_type: Any, genre: str | None, edited: bool) -> str | None:
@@ -356,17 +307,11 @@ def _names(value: Any, where: str, report: LossReport) -> list[str]:
 
 
 def _name_text(name: dict[str, Any]) -> str:
+    """A CSL name as the CV prints it; "" for a name with neither family nor literal."""
     literal = name.get("literal")
-    if isinstance(literal, str) and literal.strip():
-        return " ".join(literal.split())
-    pieces = [name.get(k) for k in ("given", "dropping-particle", "non-dropping-particle", "family")]
-    text = " ".join(p.strip() for p in pieces if isinstance(p, str) and p.strip())
-    if not isinstance(name.get("family"), str):
+    if not (isinstance(literal, str) and literal.strip()) and not isinstance(name.get("family"), str):
         return ""
-    suffix = name.get("suffix")
-    if isinstance(suffix, str) and suffix.strip():
-        text += (", " if name.get("comma-suffix") else " ") + suffix.strip()
-    return text
+    return names.display(names.from_csl(name))
 
 
 def _date(value: Any, where: str, report: LossReport) -> str | None:

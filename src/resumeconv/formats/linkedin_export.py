@@ -11,6 +11,7 @@ import html
 import io
 import os
 import re
+import stat
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -70,7 +71,27 @@ class _Row:
         return not any(v.strip() for v in self.values.values() if v)
 
 
-def _zip_files(data: bytes, source: str | None) -> dict[str, bytes]:
+class _Files:
+    """The CSVs an export holds, by lower-case base name: each copy found (its name in the export, its bytes); and
+    what was found under a CSV's name but is no file to read (a folder, a FIFO), to report."""
+
+    def __init__(self) -> None:
+        self.copies: dict[str, list[tuple[str, bytes]]] = {}
+        self.unreadable: list[tuple[str, str]] = []
+
+    def add(self, base: str, name: str, content: bytes) -> None:
+        self.copies.setdefault(base, []).append((name, content))
+
+
+def _member_limit(name: str, size: int, source: str | None) -> None:
+    """A CSV in the archive is held to the input size limit, as the same file in an unpacked folder is."""
+    if size > max_input_bytes():
+        raise UnsafeInputError(f"refused: {name!r} in the archive is {size} bytes, larger than the limit of "
+                               f"{max_input_bytes()} bytes (raise it with --max-input-size or "
+                               "RESUMECONV_MAX_INPUT_BYTES)", source)
+
+
+def _zip_files(data: bytes, source: str | None) -> _Files:
     """The known CSVs of an export archive, read in memory after checking every member name and size."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -90,11 +111,19 @@ def _zip_files(data: bytes, source: str | None) -> dict[str, bytes]:
                                    f"(a zip bomb?)", source)
     if total > 4 * max_input_bytes():
         raise UnsafeInputError(f"refused: the archive expands to {total} bytes (limit {4 * max_input_bytes()})", source)
-    out: dict[str, bytes] = {}
+    out = _Files()
     for info in members:
-        base = re.split(r"[/\\]", info.filename)[-1].lower()
-        if not info.filename or info.filename.endswith(("/", "\\")) or base not in FILES:
+        base = re.split(r"[/\\]", info.filename.rstrip("/\\"))[-1].lower()
+        if not info.filename or base not in FILES:
             continue
+        mode = info.external_attr >> 16
+        if info.is_dir():
+            out.unreadable.append((info.filename, "a folder"))
+            continue
+        if stat.S_ISLNK(mode):  # its content is the target's path, never a CSV
+            raise UnsafeInputError(f"refused: {info.filename!r} is a symbolic link; an export holds plain files",
+                                   source)
+        _member_limit(info.filename, info.file_size, source)
         if info.flag_bits & 0x1:
             raise InputError(f"{info.filename!r} is encrypted", source)
         try:
@@ -104,13 +133,13 @@ def _zip_files(data: bytes, source: str | None) -> dict[str, bytes]:
             raise InputError(f"cannot read {info.filename!r} from the archive ({err})", source) from None
         if len(content) > info.file_size:
             raise UnsafeInputError(f"refused: {info.filename!r} is larger than its header says", source)
-        out[base] = content
+        out.add(base, info.filename, content)
     return out
 
 
-def _dir_files(path: str) -> dict[str, bytes]:
+def _dir_files(path: str) -> _Files:
     """The known CSVs of an unpacked export folder (read with the usual input size limit)."""
-    out: dict[str, bytes] = {}
+    out = _Files()
     try:
         names = sorted(os.listdir(path))
     except OSError as err:
@@ -119,10 +148,16 @@ def _dir_files(path: str) -> dict[str, bytes]:
         full = os.path.join(path, name)
         if name.lower() not in FILES:
             continue
-        if os.path.islink(full):  # an unpacked hostile archive could point Profile.csv at any file of yours
+        try:
+            mode = os.lstat(full).st_mode
+        except OSError as err:
+            raise InputError(f"{name}: {err.strerror or err}", path) from None
+        if stat.S_ISLNK(mode):  # an unpacked hostile archive could point Profile.csv at any file of yours
             raise UnsafeInputError(f"refused: {name} is a symbolic link; an export folder holds plain files", path)
-        if os.path.isfile(full):
-            out[name.lower()] = read_bytes(full)
+        if not stat.S_ISREG(mode):  # never opened: a FIFO would block, a device could be anything
+            out.unreadable.append((name, "a folder" if stat.S_ISDIR(mode) else "not a regular file"))
+            continue
+        out.add(name.lower(), name, read_bytes(full))
     return out
 
 
@@ -158,19 +193,37 @@ def _rows(data: bytes, source: str) -> tuple[list[_Row], list[str]]:
 
 
 class _Export:
-    def __init__(self, files: dict[str, bytes], source: str):
-        self.files, self.source = files, source
+    def __init__(self, files: _Files, source: str):
+        self.files, self.source = files.copies, source
         self.doc: dict[str, Any] = {}
         self.report = LossReport()
+        for name, what in files.unreadable:
+            self.report.add(pointer(SECTIONS.get(name.rstrip("/\\").rsplit("/", 1)[-1].lower(), "")),
+                            f"{name} is {what}, not a CSV file: not read")
 
     def rows(self, *names: str) -> list[_Row]:
+        """The rows of the first of ``names`` the export holds; of every copy when it holds several (another
+        folder, another case), each copy named in the report, so none is dropped unseen."""
         for name in names:
-            if name in self.files:
-                rows, skipped = _rows(self.files[name], f"{self.source}/{name}")
-                where = pointer(SECTIONS[name]) if name in SECTIONS else ""
+            copies = self.files.get(name)
+            if not copies:
+                continue
+            where = pointer(SECTIONS[name]) if name in SECTIONS else ""
+            distinct: dict[bytes, str] = {}
+            for member, content in copies:
+                distinct.setdefault(content, member)
+            if len(copies) > 1:
+                listed = ", ".join(member for member, _ in copies)
+                how = ("the same content, read once" if len(distinct) == 1
+                       else "the rows of each are read, in this order")
+                self.report.add(where, f"{len(copies)} files named {name} ({listed}): {how}", "normalization")
+            rows: list[_Row] = []
+            for content, member in distinct.items():
+                found, skipped = _rows(content, f"{self.source}/{member}")
+                rows.extend(found)
                 for note in skipped:
-                    self.report.add(where, f"{name}: {note}")
-                return rows
+                    self.report.add(where, f"{member}: {note}")
+            return rows
         return []
 
     def section(self, key: str) -> list[dict[str, Any]]:

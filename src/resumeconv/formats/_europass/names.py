@@ -4,11 +4,11 @@ from __future__ import annotations
 
 
 def split_name(name: str) -> tuple[str, str]:
-    """(given names, family name): the family name is the last word, as Western CVs print it."""
-    words = name.split()
-    if len(words) < 2:
-        return "", name.strip()
-    return " ".join(words[:-1]), words[-1]
+    """(given names, family name) as :mod:`core.names` splits a name; the particle and suffix stay in the
+    family name ("de la Cruz", "King Jr."), which Europass has no separate field for."""
+    from ...core import names
+
+    return names.to_europass(names.parse(name))
 
 
 def join_name(given: str | None, family: str | None) -> str:

@@ -229,8 +229,8 @@ def _latex_decoder() -> Any:
 
 
 def split_authors(value: str) -> list[str]:
-    """Names of an ``author`` field in order: split on top-level `` and ``; ``Last, First`` becomes ``First Last``;
-    a name wholly in braces is kept as written."""
+    """Names of an ``author`` field in order: split on top-level `` and ``, each read by :mod:`core.names`
+    (``Last, First`` becomes ``First Last``; a name wholly in braces is kept as written)."""
     names, depth, start = [], 0, 0
     for match in re.finditer(r"[{}]|\s+and\s+", value, re.IGNORECASE):
         tok = match.group(0)
@@ -246,25 +246,10 @@ def split_authors(value: str) -> list[str]:
 
 
 def _one_name(raw: str) -> str:
-    if raw.startswith("{") and raw.endswith("}") and balanced(raw[1:-1]):
-        return _latex(raw[1:-1])
-    parts = _top_level_split(raw, ",")
-    if len(parts) == 2:
-        return _latex(f"{parts[1]} {parts[0]}")
-    if len(parts) == 3:
-        return _latex(f"{parts[2]} {parts[0]}, {parts[1]}")
-    return _latex(raw)
+    """One BibTeX name as the CV prints it ("King, Jr., Martin Luther" -> "Martin Luther King Jr.")."""
+    from ...core import names
 
-
-def _top_level_split(text: str, sep: str) -> list[str]:
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        depth += {"{": 1, "}": -1}.get(ch, 0)
-        if ch == sep and depth == 0:
-            parts.append(text[start:i].strip())
-            start = i + 1
-    parts.append(text[start:].strip())
-    return parts
+    return names.display(names.from_bibtex(raw, _latex))
 
 
 def our_type(kind: str, fields: dict[str, str], has_arxiv: bool) -> tuple[str, str | None]:

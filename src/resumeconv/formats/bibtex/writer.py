@@ -13,9 +13,11 @@ import json
 import re
 from typing import Any
 
+from ...core import names
+from ...core.keys import Keys
 from ...core.losses import LossReport, pointer
 from .. import WriteResult
-from .._bibtex_entry import BIBTEX_TO_ORCID, Entry, build_entry, citation_key, publication_coverage
+from .._bibtex_entry import BIBTEX_TO_ORCID, Entry, build_entry, publication_coverage
 from .reader import our_type
 
 #: Publication fields the writers carry (authors' flags are reported one by one).
@@ -36,12 +38,12 @@ def write(doc: dict[str, Any], *, format: str, **options: Any) -> WriteResult:
     orcid = format == "orcid-bibtex"
     report = LossReport()
     cover = publication_coverage(doc, _WRITTEN, "BibTeX", report)
-    taken: set[str] = set()
+    keys = Keys()
     parts = []
     if doc.get("publications") == []:
         report.add(pointer("publications"), "an empty list writes no entry", "normalization")
     for i, pub in enumerate(doc.get("publications") or []):
-        entry = build_entry(pub, i, citation_key(pub, taken), report, plain=not orcid)
+        entry = build_entry(pub, i, keys.key(pub), report, plain=not orcid)
         _report_author_flags(pub, i, report)
         text = entry.render()
         clean = _UNENCODABLE.sub("", text)
@@ -158,6 +160,9 @@ def _compare_contributors(pub: dict[str, Any], index: int, got: list[str], repor
             at = pointer("publications", index, "authors", j, "name")
             if name == author["name"].strip():
                 report.add(at, "ORCID's importer trims a contributor's name", "normalization")
+            elif names.parse(name) == names.parse(author["name"]):
+                report.add(at, f"ORCID's importer shows it as {json.dumps(name, ensure_ascii=False)}: the same "
+                           "name in BibTeX's order (family name first)", "normalization")
             else:
                 report.add(at, f"ORCID's importer reads it as {json.dumps(name, ensure_ascii=False)}")
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any, TypeVar
 
+from ...core.keys import Keys
 from ...core.losses import LossReport, pointer
 from ...core.text import xml_text
 from .. import WriteResult
-from .._bibtex_entry import build_entry, citation_key, orcid_work_types, publication_coverage
+from .._bibtex_entry import build_entry, orcid_work_types, publication_coverage
 from .model import (
     _ID_URLS,
     MAX_BULK,
@@ -43,10 +44,10 @@ def works_from_document(doc: dict[str, Any], report: LossReport, *, owner: str |
     if owner is None:
         owner = (doc.get("basics") or {}).get("orcid")
     owner = ids.normalize_orcid(owner) if isinstance(owner, str) and ids.is_orcid(owner) else None
-    taken: set[str] = set()
+    keys = Keys()
     out = []
     for i, pub in enumerate(doc.get("publications") or []):
-        work = _work(pub, i, owner, taken, report)
+        work = _work(pub, i, owner, keys, report)
         for contributor in work.contributors:
             contributor.host = host
         if _sanitize(work):
@@ -98,7 +99,7 @@ def _fit(work: Work, pub: dict[str, Any], i: int, report: LossReport) -> bool:
     return True
 
 
-def _work(pub: dict[str, Any], i: int, owner: str | None, taken: set[str], report: LossReport) -> Work:
+def _work(pub: dict[str, Any], i: int, owner: str | None, keys: Keys, report: LossReport) -> Work:
     ptr = ("publications", i)
     name = str(pub.get("name", ""))
     work = Work(title=" ".join(name.split()), type=_type_for(pub, ptr, report))
@@ -115,7 +116,7 @@ def _work(pub: dict[str, Any], i: int, owner: str | None, taken: set[str], repor
                    "short-description (read back as the summary)", "normalization")
     elif "notes" in pub or "summary" in pub:
         report.add(pointer(*ptr), "empty notes/summary left out")
-    entry = build_entry(pub, i, citation_key(pub, taken), LossReport())
+    entry = build_entry(pub, i, keys.key(pub), LossReport())
     work.citation = ("bibtex", entry.render())
     for key in ("volume", "issue", "pages", "publisher"):
         if key in pub:
