@@ -364,7 +364,8 @@ def test_max_input_size_is_restored_when_the_command_ends(tmp_path: Path, monkey
 
 
 def _pdf(pages: int = 1, content: bytes | None = None, attachment: bytes | None = None) -> bytes:
-    """A PDF built with pypdf: blank pages, a compressed page content stream, or a compressed attachment.xml."""
+    """A PDF built with pypdf: blank pages, a compressed content stream on every page (LinkedIn as its author), or
+    a compressed attachment.xml."""
     from pypdf import PdfWriter
     from pypdf.generic import NameObject, StreamObject
 
@@ -372,10 +373,12 @@ def _pdf(pages: int = 1, content: bytes | None = None, attachment: bytes | None 
     for _ in range(pages):
         writer.add_blank_page(612, 792)
     if content is not None:
-        stream = StreamObject()
-        stream.set_data(zlib.compress(content, 9))
-        stream[NameObject("/Filter")] = NameObject("/FlateDecode")
-        writer.pages[0][NameObject("/Contents")] = writer._add_object(stream)
+        for page in writer.pages:
+            stream = StreamObject()
+            stream.set_data(zlib.compress(content, 9))
+            stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+            page[NameObject("/Contents")] = writer._add_object(stream)
+        writer.add_metadata({"/Author": "LinkedIn", "/Creator": "LinkedIn"})
     if attachment is not None:
         writer.add_attachment("attachment.xml", attachment)
         for i, obj in enumerate(writer._objects):
@@ -399,7 +402,53 @@ def test_linkedin_pdf_content_bomb_is_refused(tmp_path: Path) -> None:
     evil.write_bytes(_pdf(content=b"BT 72 712 Td " + b"(AAAA) Tj T* " * 1_500_000 + b"ET"))
     assert evil.stat().st_size < 200_000
     proc, elapsed = run("convert", "-f", "linkedin", "-t", "json", str(evil))
-    assert_refused(proc, elapsed, f"{evil}: ", "page 1 of the PDF expands to 19500015 bytes of content (limit 4194304)")
+    assert_refused(proc, elapsed, f"{evil}: ", "page 1 of the PDF expands to 19500015 bytes of content (limit 262144)")
+
+
+def _filled(size: int, unit: bytes, head: bytes = b"BT /F1 10 Tf 72 712 Td ", tail: bytes = b"ET") -> bytes:
+    return head + unit * ((size - len(head) - len(tail)) // len(unit)) + tail
+
+
+def test_linkedin_pdf_of_4_pages_of_4_mb_content_is_refused_quickly(tmp_path: Path) -> None:
+    """40 kB on disk: it took 30 s and 310 MB in pdfminer when each page was held only to 4 MiB."""
+    evil = tmp_path / "profile.pdf"
+    evil.write_bytes(_pdf(pages=4, content=_filled(4 * 1024 * 1024 - 16, b"(AAAA) Tj T* ")))
+    assert evil.stat().st_size < 50_000
+    proc, elapsed = run("convert", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", "page 1 of the PDF expands to 4194280 bytes of content (limit 262144)")
+
+
+def test_linkedin_pdf_content_is_bounded_for_all_pages_together(tmp_path: Path) -> None:
+    evil = tmp_path / "profile.pdf"
+    evil.write_bytes(_pdf(pages=4, content=_filled(200_000, b"q Q ")))
+    proc, elapsed = run("convert", "-f", "linkedin", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", "the first 3 pages of the PDF expand to 599991 bytes of content "
+                                               "(limit 524288 for all pages)")
+
+
+@pytest.mark.parametrize("unit", [b"(A) Tj ", b"0 0 m S "], ids=["characters", "paths"])
+def test_linkedin_pdf_page_drawing_too_much_is_refused(unit: bytes, tmp_path: Path) -> None:
+    """Within the content limits, but more glyphs or paths than pdfminer's layout analysis should be given."""
+    evil = tmp_path / "profile.pdf"
+    text = b"BT /F1 10 Tf 72 712 Td (Ada Lovelace) Tj ET "
+    evil.write_bytes(_pdf(content=_filled(250_000, unit, text + b"BT ") if unit.endswith(b"Tj ") else
+                          _filled(250_000, unit, text, b"")))
+    proc, elapsed = run("convert", "-f", "linkedin", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", "page 1 of the PDF draws more than 20000 characters, paths and images")
+
+
+def test_real_linkedin_pdf_with_45_mb_of_trailing_junk_reads_as_without_it(shared: Path, tmp_path: Path) -> None:
+    """The junk after %%EOF took pdfminer 187 s; it is no part of the PDF and is not parsed."""
+    real = shared / "corpus" / "linkedin-pdf" / "gigvistas" / "profile.pdf"
+    junk = tmp_path / "profile.pdf"
+    block = b"1 0 obj junk << /A 1 >>\n" + bytes(range(256)) * 4
+    junk.write_bytes(real.read_bytes() + block * (45_000_000 // len(block)))
+    assert junk.stat().st_size > 44_000_000
+    clean, _ = run("convert", "-t", "json", str(real))
+    proc, elapsed = run("convert", "-t", "json", str(junk))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == clean.stdout and b'"name"' in clean.stdout
+    assert elapsed < QUICK
 
 
 def test_europass_pdf_attachment_bomb_is_held_to_the_input_limit(tmp_path: Path) -> None:

@@ -94,7 +94,9 @@ def validate(doc_or_path: Any, profile: str = "academic", *, file: str | None = 
     Options: ``strict=True`` makes warnings errors, ``lint=False`` checks the schema only. Empty means valid and
     clean; a file that cannot be read or parsed raises InputError. JSON and YAML files are parsed here (with
     line:column on every diagnostic, and no format module imported); a file in another format is refused
-    (InputError) unless ``format`` names its reader, whose document is then checked.
+    (InputError) unless ``format`` names its reader, whose document is then checked. Bytes are detected by content,
+    then by the name ``file`` gives them. For many files, ``resumeconv.batch`` gives one record per file and never
+    raises for one file's content.
     """
     from .validation import validate as _validate
 
@@ -110,7 +112,7 @@ def validate(doc_or_path: Any, profile: str = "academic", *, file: str | None = 
         data, name = read_bytes(path), path
         file = file or ("<stdin>" if path == "-" else path)
     else:
-        data, name = bytes(doc_or_path), None
+        data, name = bytes(doc_or_path), file
         file = file or "<input>"
     spec = registry.get(format) if format else _validate_format(name, data, file)
     if spec.name not in _TEXT_SYNTAXES:

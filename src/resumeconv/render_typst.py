@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .core.errors import ResumeconvError
 from .core.losses import Coverage, LossReport
@@ -51,6 +51,22 @@ def template(theme: str) -> bytes:
 
 def render_pdf(doc: Json, theme: str = DEFAULT_THEME) -> tuple[bytes, LossReport]:
     """The PDF bytes of ``doc`` laid out by ``theme``, and what the PDF does not show."""
+    pdf, report = _compile(doc, theme, "pdf")
+    if not isinstance(pdf, bytes):
+        raise TypstRenderError(f"Typst returned no PDF for theme '{theme}'")
+    return pdf, report
+
+
+def render_svg(doc: Json, theme: str = DEFAULT_THEME) -> tuple[list[bytes], LossReport]:
+    """The pages of the same layout as :func:`render_pdf`, one SVG each (what ``serve`` shows in a browser), and
+    what they do not show."""
+    pages, report = _compile(doc, theme, "svg")
+    if isinstance(pages, bytes):
+        pages = [pages]
+    return list(pages), report
+
+
+def _compile(doc: Json, theme: str, fmt: Literal["pdf", "svg"]) -> tuple[bytes | list[bytes], LossReport]:
     source = template(theme)
     view, report = build_view(doc)
     try:
@@ -59,12 +75,10 @@ def render_pdf(doc: Json, theme: str = DEFAULT_THEME) -> tuple[bytes, LossReport
         raise TypstRenderError(EXTRA_HINT) from None
     payload = json.dumps(view, ensure_ascii=False)
     try:
-        pdf = typst.compile(source, format="pdf", sys_inputs={"cv": payload}, timestamp=0)
+        out: bytes | list[bytes] = typst.compile(source, format=fmt, sys_inputs={"cv": payload}, timestamp=0)
     except typst.TypstError as err:
         raise TypstRenderError(f"Typst could not lay out theme '{theme}': {err.message}") from None
-    if not isinstance(pdf, bytes):
-        raise TypstRenderError(f"Typst returned no PDF for theme '{theme}'")
-    return pdf, report
+    return out, report
 
 
 # --- the view ----------------------------------------------------------------------------------------------------

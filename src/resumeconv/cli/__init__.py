@@ -28,6 +28,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "orcid": "resumeconv.cli.orcid:orcid",
     "render": "resumeconv.cli.render:render",
     "schema": "resumeconv.cli.formats:print_schema",
+    "serve": "resumeconv.cli.serve:serve",
+    "sync": "resumeconv.cli.sync:sync",
     "validate": "resumeconv.cli.validate:validate",
 }
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
-from ..core.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, ResumeconvError, UsageError
+from ..core.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, ResumeconvError, UsageError
 from .common import (
     brief_lines,
     check_distinct,
@@ -16,7 +15,6 @@ from .common import (
     emit,
     exit_codes,
     fail,
-    load_input,
     loss_lines,
     make_output_dir,
     max_input_size,
@@ -27,6 +25,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
+    from ..batch import Record
     from ..formats import FormatSpec
 
 
@@ -62,7 +61,6 @@ def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | N
     with the target's extension.
     """
     from .. import formats as registry
-    from ..core.batch import map_files
 
     opts = parse_options(options)
     if to_format is None:
@@ -89,13 +87,14 @@ def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | N
             make_output_dir(output_dir)
     except ResumeconvError as err:
         fail(err)
-    from ..core.progress import track
+    from .. import batch
 
     report_format = loss_format if loss_format == "json" else "verbose" if verbose else "brief"
-    tasks = [_Task(path, out, source, target, opts, fail_on_loss, report_format, stdin if path == "-" else None)
-             for path, out in zip(inputs, outputs, strict=True)]
+    items: list[batch.Item] = [("<stdin>", stdin) if path == "-" and stdin is not None else path for path in inputs]
+    task = batch.Convert(target.name, opts, source.name if source else None)
     worst = EXIT_OK
-    for outcome in track(map_files(_convert_one, tasks, jobs), len(tasks), "converting"):
+    for record, out in zip(batch.run(items, task, jobs=jobs, progress="converting"), outputs, strict=True):
+        outcome = _finish(record, out, target, fail_on_loss, report_format)
         if not quiet:
             for line in outcome.report:
                 say(line, err=True)
@@ -103,19 +102,6 @@ def convert(inputs: tuple[str, ...], from_format: str | None, to_format: str | N
             say(f"resumeconv: {outcome.error}", err=True)
         worst = max(worst, outcome.code)
     sys.exit(worst)
-
-
-class _Task(NamedTuple):
-    input: str
-    output: str
-    source: FormatSpec | None
-    target: FormatSpec
-    options: dict[str, Any]
-    fail_on_loss: bool
-    #: "brief" (the default), "verbose" (-v) or "json" (--loss-format json).
-    loss_format: str = "brief"
-    #: The input's bytes when it is stdin (read once by the parent: workers have no stdin).
-    data: bytes | None = None
 
 
 class _Outcome(NamedTuple):
@@ -127,48 +113,37 @@ class _Outcome(NamedTuple):
 def _output_for(path: str, output: str, output_dir: str | None, target: FormatSpec) -> str:
     if output_dir is None:
         return output
-    from .. import formats as registry
+    from ..batch import output_path
 
-    name = os.path.basename(os.path.normpath(path)) if path != "-" else "stdin"
-    known = registry.by_extension(name, reading=True)
-    stem = name
-    if known is not None:
-        ext = max((e for e in known.extensions if name.lower().endswith(e)), key=len)
-        stem = name[: -len(ext)]
-    elif "." in name:
-        stem = name.rsplit(".", 1)[0]
-    return os.path.join(output_dir, stem + (target.extensions[0] if target.extensions else ".out"))
+    return output_path(path, target.name, output_dir)
 
 
-def _convert_one(task: _Task) -> _Outcome:
-    """Read, convert and write one file; every failure becomes an outcome, never an exception (but a closed
-    stdout and Ctrl-C, which end the whole command)."""
-    from .. import write
+def _finish(record: Record, output: str, target: FormatSpec, fail_on_loss: bool, loss_format: str) -> _Outcome:
+    """Report one input's record and write its output (here, in the parent: the one place files are written,
+    through :func:`emit`); every failure becomes an outcome, never an exception (but a closed stdout and Ctrl-C,
+    which end the whole command)."""
+    from ..core.losses import Loss
 
-    name = "<stdin>" if task.input == "-" else task.input
+    name = record["path"]
+    if record["error"]:
+        return _Outcome(record["exit"], [], record["error"])
+    losses = [Loss(**x) for x in record["losses"]]
+    if loss_format == "json":
+        import json
+
+        report = [json.dumps({"input": name, "output": output, "format": target.name,
+                              "losses": record["losses"]}, ensure_ascii=False)]
+    else:
+        report = loss_lines(losses, target.name, name)
+    if fail_on_loss and any(x.kind == "loss" for x in losses):
+        return _Outcome(EXIT_INVALID, report, f"{name}: nothing written (--fail-on-loss)")
     try:
-        loaded = load_input(task.input, task.source.name if task.source else None, data=task.data)
-        out = write(loaded.document, task.target.name, **task.options)
-        losses = [*loaded.losses, *out.losses]
-        if task.loss_format == "json":
-            import json
-
-            report = [json.dumps({"input": name, "output": task.output, "format": task.target.name,
-                                  "losses": [x.as_dict() for x in losses]}, ensure_ascii=False)]
-        else:
-            report = loss_lines(losses, task.target.name, name)
-        if task.fail_on_loss and any(x.kind == "loss" for x in losses):
-            return _Outcome(EXIT_INVALID, report, f"{name}: nothing written (--fail-on-loss)")
-        emit(task.output, out.data, more=out.more, fmt=task.target)
-        if task.loss_format == "brief":
-            size = len(out.data) + sum(len(part) for part in out.more)
-            report = brief_lines(losses, task.target.name, name, task.output, size, 1 + len(out.more))
-        return _Outcome(EXIT_OK, report)
-    except InputError as err:
-        return _Outcome(err.exit_code, [], str(err))
-    except ResumeconvError as err:
-        return _Outcome(err.exit_code, [], f"{name}: {err}")
+        emit(output, record["output"], more=record["parts"], fmt=target)
     except BrokenPipeError:
         raise
     except OSError as err:
-        return _Outcome(EXIT_USAGE, [], str(output_error(task.output, err)))
+        return _Outcome(EXIT_USAGE, [], str(output_error(output, err)))
+    if loss_format == "brief":
+        size = len(record["output"]) + sum(len(part) for part in record["parts"])
+        report = brief_lines(losses, target.name, name, output, size, 1 + len(record["parts"]))
+    return _Outcome(EXIT_OK, report)

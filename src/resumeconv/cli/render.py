@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
+from collections.abc import Callable
 
 import click
 
@@ -15,9 +18,10 @@ from .common import (
     exit_codes,
     fail,
     load_input,
+    loss_lines,
     max_input_size,
     output_error,
-    print_losses,
+    say,
 )
 
 
@@ -34,9 +38,12 @@ from .common import (
               help="node: HTML file ('-' or nothing: stdout, unless --pdf); typst: the PDF ('-': stdout).")
 @click.option("--pdf", metavar="FILE", help="The PDF file to write (node engine: printed with headless Chromium).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print what the output could not carry.")
+@click.option("-w", "--watch", is_flag=True,
+              help="Keep running: render again each time RESUME is saved (a broken save prints its error and the "
+                   "last good output stays); Ctrl-C stops (exit 130).")
 @max_input_size
 def render(resume: str, theme: str | None, engine: str | None, output: str | None, pdf: str | None,
-           quiet: bool) -> None:
+           quiet: bool, watch: bool) -> None:
     """Render RESUME (any format 'convert' reads: a file, '-', a LinkedIn export folder, a PDF) to a PDF with
     Typst, or to HTML with an installed npm theme.
 
@@ -47,35 +54,100 @@ def render(resume: str, theme: str | None, engine: str | None, output: str | Non
     An npm theme (install it once, outside your project):
       npm install --prefix ~/.cache/resumeconv/node jsonresume-theme-even@0.26.1
       resumeconv render cv.resume.json -t even -o cv.html
+    Render again on every save (pip install 'resumeconv[serve]'):
+      resumeconv render cv.resume.json --pdf cv.pdf --watch
     """
-    if (engine or _default_engine(theme)) == "typst":
-        _render_typst(resume, theme, output, pdf, quiet)
-    from .. import write
-    from ..render import pdf_bytes, render_html
-
-    if not theme:
-        fail(ResumeconvError("the node engine needs an npm theme: give --theme PKG (e.g. -t even)"))
-    theme = str(theme)
+    typst = (engine or _default_engine(theme)) == "typst"
     try:
-        for out in (output, pdf):
-            if out:
-                check_output(out, [resume])
-        loaded = load_input(resume)
-        folded = write(loaded.document, "theme", theme=theme)
-        html = render_html(json.loads(folded.data), theme)
-        if not quiet:
-            print_losses([*loaded.losses, *folded.losses], f"theme {theme}", loaded.name)
-        if output or not pdf:
-            emit(output or "-", html)
-        if pdf:
-            emit(pdf, pdf_bytes(html))
+        targets = _check_targets(resume, theme, output, pdf, typst=typst, watch=watch)
     except ResumeconvError as err:
         fail(err)
+    job = (lambda: _render_typst(resume, theme, output, pdf, quiet)) if typst else \
+        (lambda: _render_node(resume, str(theme), output, pdf, quiet))
+    if not watch:
+        _print(_run(job, targets, exit_on_error=True))
+        sys.exit(EXIT_OK)
+    from ..core.watch import saves
+
+    try:
+        stream = saves(resume)
+    except ResumeconvError as err:
+        fail(err)
+    shown = _print(_run(job, targets, exit_on_error=False))
+    say(f"resumeconv: watching {resume} (Ctrl-C stops)", err=True)
+    for _ in stream:
+        lines = _run(job, targets, exit_on_error=False)
+        # The loss report again only when it changed: an unchanged one would bury the 'wrote' lines.
+        if lines is not None and lines != shown:
+            shown = _print(lines)
+
+
+def _check_targets(resume: str, theme: str | None, output: str | None, pdf: str | None, *, typst: bool,
+                   watch: bool) -> list[str]:
+    """Usage errors found before any work; the files that will be written."""
+    from ..core.errors import UsageError
+
+    if typst and not (pdf or output):
+        raise UsageError("the typst engine writes a PDF: give --pdf FILE (or -o FILE, '-o -' for stdout)")
+    if typst and pdf and output:
+        raise UsageError("the typst engine writes one PDF: give --pdf FILE or -o FILE, not both")
+    if not typst and not theme:
+        raise UsageError("the node engine needs an npm theme: give --theme PKG (e.g. -t even)")
+    targets = [x for x in (output, pdf) if x] or ["-"]
+    for target in targets:
+        check_output(target, [resume])
+    if watch:
+        if resume == "-" or os.path.isdir(resume) or not os.path.isfile(resume):
+            raise UsageError(f"{resume}: --watch needs a file to watch (not stdin or a folder)")
+        if "-" in targets:
+            raise UsageError("--watch writes files: give --pdf FILE or -o FILE (not stdout)")
+    return targets
+
+
+def _run(job: Callable[[], list[str]], targets: list[str], *, exit_on_error: bool) -> list[str] | None:
+    """One render, returning its loss lines; its error is the one line and exit code, or (watching) the one line
+    and None, and the output stays as the last good render left it."""
+    started = time.monotonic()
+    try:
+        lines = job()
+    except ResumeconvError as err:
+        if exit_on_error:
+            fail(err)
+        say(f"resumeconv: {err}", err=True)
+        return None
     except BrokenPipeError:
         raise
     except OSError as err:
-        fail(output_error(output, err))
-    sys.exit(EXIT_OK)
+        if exit_on_error:
+            fail(output_error(targets[0], err))
+        say(f"resumeconv: {output_error(targets[0], err)}", err=True)
+        return None
+    if not exit_on_error:
+        files = ", ".join(t for t in targets if t != "-")
+        say(f"resumeconv: wrote {files} in {time.monotonic() - started:.1f} s "
+                   f"({time.strftime('%H:%M:%S')})", err=True)
+    return lines
+
+
+def _print(lines: list[str] | None) -> list[str] | None:
+    for line in lines or ():
+        say(line, err=True)
+    return lines
+
+
+def _render_node(resume: str, theme: str, output: str | None, pdf: str | None, quiet: bool) -> list[str]:
+    """The node engine: HTML from the npm theme (and its PDF printed by Chromium)."""
+    from .. import write
+    from ..render import pdf_bytes, render_html
+
+    loaded = load_input(resume)
+    folded = write(loaded.document, "theme", theme=theme)
+    html = render_html(json.loads(folded.data), theme)
+    if output or not pdf:
+        emit(output or "-", html)
+    if pdf:
+        emit(pdf, pdf_bytes(html))
+    return [] if quiet else loss_lines([*loaded.losses, *folded.losses], f"theme {theme}", loaded.name)
 
 
 def _default_engine(theme: str | None) -> str:
@@ -87,33 +159,18 @@ def _default_engine(theme: str | None) -> str:
     return "typst" if theme in themes() else "node"
 
 
-def _render_typst(resume: str, theme: str | None, output: str | None, pdf: str | None, quiet: bool) -> None:
-    """The Typst engine: one PDF, written through emit(); exits."""
+def _render_typst(resume: str, theme: str | None, output: str | None, pdf: str | None, quiet: bool) -> list[str]:
+    """The Typst engine: one PDF, written through emit()."""
     from .. import formats as registry
-    from ..core.errors import UsageError
     from ..migrate import prepare_for_writer
     from ..render_typst import DEFAULT_THEME, render_pdf
 
     theme = theme or DEFAULT_THEME
-    target = pdf or output
-    try:
-        if not target:
-            raise UsageError("the typst engine writes a PDF: give --pdf FILE (or -o FILE, '-o -' for stdout)")
-        if pdf and output:
-            raise UsageError("the typst engine writes one PDF: give --pdf FILE or -o FILE, not both")
-        check_output(target, [resume])
-        loaded = load_input(resume)
-        prepared, normalized = prepare_for_writer(loaded.document, "typst")
-        with registry.writing(f"Typst theme {theme}", prepared, resume):
-            document, report = render_pdf(prepared, theme)
-        if not quiet:
-            print_losses([*loaded.losses, *normalized, *report.items], f"the PDF (Typst theme {theme})",
-                         loaded.name)
-        emit(target, document)
-    except ResumeconvError as err:
-        fail(err)
-    except BrokenPipeError:
-        raise
-    except OSError as err:
-        fail(output_error(target, err))
-    sys.exit(EXIT_OK)
+    target = str(pdf or output)
+    loaded = load_input(resume)
+    prepared, normalized = prepare_for_writer(loaded.document, "typst")
+    with registry.writing(f"Typst theme {theme}", prepared, resume):
+        document, report = render_pdf(prepared, theme)
+    emit(target, document)
+    return [] if quiet else loss_lines([*loaded.losses, *normalized, *report.items],
+                                       f"the PDF (Typst theme {theme})", loaded.name)

@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import click
 
-from ..core.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, UsageError
+from ..core.errors import EXIT_OK, EXIT_USAGE, InputError, UsageError
 from ..schemas import PROFILES
 from ..validation.diagnostics import Diagnostic, dumps_json, report_json
 from .common import exit_codes, max_input_size, read_stdin_once, say
+
+if TYPE_CHECKING:
+    from ..batch import Record
 
 #: What a directory argument is searched for.
 SUFFIXES = (".json", ".yaml", ".yml")
@@ -44,8 +48,7 @@ def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: 
     Every problem is reported at its line and column; a file that cannot be read is reported and the others
     are still checked.
     """
-    from ..core.batch import map_files
-    from ..core.progress import track
+    from .. import batch
 
     paths = list(_expand(files, all_files))
     if not paths:
@@ -57,28 +60,37 @@ def validate(files: tuple[str, ...], profile: str, strict: bool, output_format: 
     except (InputError, UsageError) as err:
         say(f"resumeconv: {err}", err=True)
         sys.exit(EXIT_USAGE)
-    tasks = [(path, profile, strict, stdin if path == "-" else None) for path in paths]
-    checked = list(track(map_files(_check_one, tasks, jobs), len(tasks), "validating"))
-    results = [(name, diagnostics) for name, diagnostics, _ in checked]
-    unreadable = sum(1 for _, _, failed in checked if failed)
-    _report(results, output_format)
-    invalid = sum(1 for _, diags in results if any(d.severity == "error" for d in diags))
+    items: list[batch.Item] = [("<stdin>", stdin) if path == "-" and stdin is not None else path for path in paths]
+    tally = _Tally()
+    records = batch.validate(items, profile=profile, strict=strict, jobs=jobs, progress="validating")
+    _report((tally.add(record) for record in records), output_format)
     if output_format == "text":
-        _summary(results, invalid, unreadable)
-    sys.exit(EXIT_USAGE if unreadable else EXIT_INVALID if invalid else EXIT_OK)
+        tally.summary()
+    sys.exit(tally.worst)
 
 
-def _check_one(task: tuple[str, str, bool, bytes | None]) -> tuple[str, list[Diagnostic], bool]:
-    """One file's diagnostics, and whether it could not be read (a top-level function, so workers can run it).
-    Stdin comes as bytes, read once by the parent: workers have no stdin."""
-    from .. import validate as check_file
+class _Tally:
+    """Counts over the records as they stream past (nothing else about them is kept)."""
 
-    path, profile, strict, data = task
-    name = "<stdin>" if path == "-" else path
-    try:
-        return name, check_file(path if data is None else data, profile=profile, strict=strict, file=name), False
-    except (InputError, UsageError) as err:
-        return name, [_input_diagnostic(name, err)], True
+    def __init__(self) -> None:
+        self.files = self.invalid = self.unreadable = self.errors = self.warnings = 0
+        self.worst = EXIT_OK
+
+    def add(self, record: Record) -> tuple[str, list[Diagnostic]]:
+        self.files += 1
+        self.errors += record["errors"]
+        self.warnings += record["warnings"]
+        self.invalid += not record["ok"]
+        self.unreadable += record["exit"] == EXIT_USAGE
+        self.worst = max(self.worst, record["exit"])
+        return record["path"], [Diagnostic(record["path"], **d) for d in record["diagnostics"]]
+
+    def summary(self) -> None:
+        valid = self.files - self.invalid
+        line = f"{self.files} file(s) checked: {valid} valid, {self.invalid - self.unreadable} invalid"
+        if self.unreadable:
+            line += f", {self.unreadable} unreadable"
+        say(f"resumeconv: {line} ({self.errors} error(s), {self.warnings} warning(s))", err=True)
 
 
 def _expand(args: tuple[str, ...], all_files: bool = False) -> Iterator[str]:
@@ -122,26 +134,16 @@ def _has_resume_section(path: str, sections: re.Pattern[str]) -> bool:
     return sections.search(head) is not None
 
 
-def _input_diagnostic(name: str, err: InputError | UsageError) -> Diagnostic:
-    if isinstance(err, InputError):
-        return Diagnostic(name, err.line, err.column, None, "error", "input", err.message)
-    return Diagnostic(name, None, None, None, "error", "input", str(err))
-
-
-def _report(results: list[tuple[str, list[Diagnostic]]], output_format: str) -> None:
+def _report(results: Iterable[tuple[str, list[Diagnostic]]], output_format: str) -> None:
+    """Print each file's findings as its record arrives; JSON is the same array ``dumps_json`` makes, streamed."""
     if output_format == "json":
-        click.echo(dumps_json([report_json(name, diags) for name, diags in results]))
+        first = True
+        for name, diags in results:
+            item = dumps_json([report_json(name, diags)])[2:-2]
+            click.echo(("[\n" if first else ",\n") + item, nl=False)
+            first = False
+        click.echo("[]" if first else "\n]")
         return
     for _, diagnostics in results:
         for diag in diagnostics:
             say(diag.github() if output_format == "github" else diag.text())
-
-
-def _summary(results: list[tuple[str, list[Diagnostic]]], invalid: int, unreadable: int) -> None:
-    errors = sum(d.severity == "error" for _, diags in results for d in diags)
-    warnings = sum(d.severity == "warning" for _, diags in results for d in diags)
-    valid = len(results) - invalid
-    line = f"{len(results)} file(s) checked: {valid} valid, {invalid - unreadable} invalid"
-    if unreadable:
-        line += f", {unreadable} unreadable"
-    say(f"resumeconv: {line} ({errors} error(s), {warnings} warning(s))", err=True)

@@ -27,14 +27,15 @@ def wanted(stream: TextIO | None = None) -> bool:
     return bool(isatty and isatty())
 
 
-def track(items: Iterable[T], total: int, label: str, stream: TextIO | None = None,
+def track(items: Iterable[T], total: int | None, label: str, stream: TextIO | None = None,
           force: bool | None = None) -> Iterator[T]:
-    """Yield ``items`` unchanged, drawing ``label: done/total`` on ``stream`` while they come.
+    """Yield ``items`` unchanged, drawing ``label: done/total`` on ``stream`` while they come (``label: done``
+    when the total is unknown: a stream of inputs).
 
     ``force`` overrides the terminal check (tests); nothing is drawn for fewer than MIN_STEPS items.
     """
     out = stream if stream is not None else sys.stderr
-    show = (wanted(out) if force is None else force) and total >= MIN_STEPS
+    show = (wanted(out) if force is None else force) and (total is None or total >= MIN_STEPS)
     if not show:
         yield from items
         return
@@ -46,7 +47,7 @@ def track(items: Iterable[T], total: int, label: str, stream: TextIO | None = No
             done += 1
             now = time.monotonic()
             if now - last >= INTERVAL or done == total:
-                text = f"{label}: {done}/{total}"
+                text = f"{label}: {done}/{total}" if total is not None else f"{label}: {done}"
                 out.write("\r" + text.ljust(width))
                 out.flush()
                 width, last = len(text), now

@@ -2,10 +2,13 @@
 
 A PDF is opened with pypdf (document info, page count, page content sizes, embedded files) and its text with
 positions and style is taken with pdfminer.six, only after pypdf has checked the limits. The limits: the file
-itself is held to the input size limit (``core.fileio``); at most ``MAX_PAGES`` pages, each page's decoded content
-at most ``MAX_PAGE_CONTENT`` bytes, at most ``MAX_ATTACHMENTS`` embedded files and each at most the input size
-limit. A file beyond them is refused (``UnsafeInputError``) before any text is extracted: it is a resource attack
-(decompression bomb), not a CV. A broken or encrypted file is one ``InputError`` line, never a traceback.
+itself is held to the input size limit (``core.fileio``); bytes after the last ``%%EOF`` are no part of the PDF and
+are never parsed (a real PDF with megabytes of junk appended made both parsers scan the junk for minutes); at most
+``MAX_PAGES`` pages, each page's decoded content at most ``MAX_PAGE_CONTENT`` bytes and all pages' together at most
+``MAX_CONTENT``; while the layout is taken, at most ``MAX_PAGE_ITEMS`` characters, paths and images per page (what
+pdfminer's layout analysis spends its time on). At most ``MAX_ATTACHMENTS`` embedded files and each at most the
+input size limit. A file beyond them is refused (``UnsafeInputError``): it is a resource attack (decompression
+bomb), not a CV. A broken or encrypted file is one ``InputError`` line, never a traceback.
 """
 
 from __future__ import annotations
@@ -20,14 +23,33 @@ from typing import Any
 from ..core.errors import InputError, UnsafeInputError
 from ..core.fileio import max_input_bytes
 
-#: A CV has a handful of pages of some kilobytes each.
+#: A CV has a handful of pages of some kilobytes each (LinkedIn's: at most 21 kB a page, 69 kB in all, in the corpus).
 MAX_PAGES = 100
-MAX_PAGE_CONTENT = 4 * 1024 * 1024
+MAX_PAGE_CONTENT = 256 * 1024
+MAX_CONTENT = 512 * 1024
+#: Characters, paths and images drawn on one page (a dense page of text has about 5,000 characters).
+MAX_PAGE_ITEMS = 20_000
 MAX_ATTACHMENTS = 100
 
 
 def is_pdf(data: bytes) -> bool:
     return data.lstrip()[:5] == b"%PDF-"
+
+
+def _without_trailing_bytes(data: bytes) -> bytes:
+    """The PDF up to its last ``%%EOF`` marker (and its line end): what follows is no part of the file."""
+    end = data.rfind(b"%%EOF")
+    if end < 0:
+        return data
+    end += 5
+    for _ in range(2):
+        if data[end:end + 1] in (b"\r", b"\n"):
+            end += 1
+    return data[:end]
+
+
+class _TooMuch(Exception):
+    """Raised inside pdfminer when a page draws more than MAX_PAGE_ITEMS things."""
 
 
 @contextmanager
@@ -78,7 +100,7 @@ class Pdf:
     def __init__(self, data: bytes, source: str | None):
         from pypdf import PdfReader
 
-        self.data = data
+        self.data = data = _without_trailing_bytes(data)
         self.source = source
         with _quiet():
             try:
@@ -101,6 +123,7 @@ class Pdf:
         """Refuse a page whose content stream expands beyond MAX_PAGE_CONTENT."""
         if self._checked:
             return
+        total = 0
         with _quiet():
             for number, page in enumerate(self._reader.pages, start=1):
                 try:
@@ -111,6 +134,10 @@ class Pdf:
                 if size > MAX_PAGE_CONTENT:
                     raise UnsafeInputError(f"page {number} of the PDF expands to {size} bytes of content "
                                            f"(limit {MAX_PAGE_CONTENT})", self.source)
+                total += size
+                if total > MAX_CONTENT:
+                    raise UnsafeInputError(f"the first {number} pages of the PDF expand to {total} bytes of content "
+                                           f"(limit {MAX_CONTENT} for all pages)", self.source)
         self._checked = True
 
     def text(self) -> list[str]:
@@ -125,16 +152,12 @@ class Pdf:
     def lines(self) -> list[Line]:
         """Every text line with its position and style, page by page, top to bottom within each text box."""
         self.check_pages()
-        try:
-            from pdfminer.high_level import extract_pages
-            from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
-        except ImportError:  # pragma: no cover - pdfminer.six is a dependency
-            raise InputError("reading a PDF's layout needs pdfminer.six (pip install pdfminer.six)",
-                             self.source) from None
+        from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+
         out: list[Line] = []
         with _quiet():
             try:
-                for number, page in enumerate(extract_pages(io.BytesIO(self.data), laparams=LAParams()), start=1):
+                for number, page in enumerate(_layouts(self.data), start=1):
                     if number > MAX_PAGES:
                         break
                     height = page.bbox[3]
@@ -155,6 +178,9 @@ class Pdf:
                                             line.get_text().strip("\n"), height))
             except InputError:
                 raise
+            except _TooMuch as err:
+                raise UnsafeInputError(f"page {err} of the PDF draws more than {MAX_PAGE_ITEMS} characters, paths "
+                                       "and images (a CV page has a few thousand)", self.source) from None
             except Exception as err:
                 raise InputError(f"cannot read the PDF: {_why(err)}", self.source) from None
         return out
@@ -197,6 +223,47 @@ class Pdf:
                                                f"{max_input_bytes()} bytes", self.source)
                     out[name] = payloads[0]
         return out
+
+
+def _layouts(data: bytes) -> Iterator[Any]:
+    """pdfminer's ``extract_pages``, with a device that stops a page drawing more than MAX_PAGE_ITEMS things."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    class Bounded(PDFPageAggregator):
+        items = 0
+        page = 0
+
+        def count(self) -> None:
+            self.items += 1
+            if self.items > MAX_PAGE_ITEMS:
+                raise _TooMuch(self.page)
+
+        def begin_page(self, page: Any, ctm: Any) -> None:
+            self.items, self.page = 0, self.page + 1
+            super().begin_page(page, ctm)
+
+        def render_char(self, *args: Any, **kwargs: Any) -> float:
+            self.count()
+            width: float = super().render_char(*args, **kwargs)
+            return width
+
+        def paint_path(self, *args: Any, **kwargs: Any) -> None:
+            self.count()
+            super().paint_path(*args, **kwargs)
+
+        def render_image(self, *args: Any, **kwargs: Any) -> None:
+            self.count()
+            super().render_image(*args, **kwargs)
+
+    resources = PDFResourceManager()
+    device = Bounded(resources, laparams=LAParams())
+    interpreter = PDFPageInterpreter(resources, device)
+    for page in PDFPage.get_pages(io.BytesIO(data), maxpages=MAX_PAGES):
+        interpreter.process_page(page)
+        yield device.get_result()
 
 
 def _color(char: Any) -> tuple[float, ...]:
