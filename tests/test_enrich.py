@@ -21,8 +21,11 @@ import resumeconv
 from conftest import SAMPLE_JSON
 from enrich_servers import KDD, PEERJ, POPOLITOV, TELE, Apis, body, slow, status
 from resumeconv.cli import main
+from resumeconv.core.http import retry_after as _retry_after
+from resumeconv.core.http import user_agent
+from resumeconv.core.httpcache import Cache
 from resumeconv.enrich import EnrichOptions, enrich, make_fetcher
-from resumeconv.enrich.http import Cache, Fetcher, _retry_after, user_agent
+from resumeconv.enrich.http import Fetcher
 from resumeconv.enrich.match import score, surname, title_similarity
 from resumeconv.enrich.sources import Candidate, MalformedAnswer, parse
 
@@ -480,7 +483,7 @@ def test_records_that_disagree_leave_the_field_empty(httpserver: HTTPServer, tmp
 
 
 def test_default_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from resumeconv.enrich.http import default_cache_dir
+    from resumeconv.enrich import default_cache_dir
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert default_cache_dir() == str(tmp_path / "resumeconv" / "enrich")

@@ -1,7 +1,8 @@
-"""The ORCID API client (public read, Member API bulk write). ``requests`` is imported here and nowhere else.
+"""The ORCID API client (public read, Member API bulk write), on the one HTTP client of :mod:`.core.http`.
 
-Timeouts on every request; 429 and 503 are retried a bounded number of times with exponential backoff (a
-``Retry-After`` in seconds is honoured up to a cap); other failures become one-line :class:`OrcidApiError`s.
+A total deadline on every attempt; 429 and 5xx are retried a bounded number of times with exponential backoff (a
+``Retry-After`` is honoured; one beyond the cap ends the retries); other failures become one-line
+:class:`OrcidApiError`s.
 The bearer token lives only in the request headers: it is never part of a message, and any message that
 could echo it is scrubbed. TLS verification is requests' default and never turned off.
 
@@ -26,7 +27,6 @@ PUBLIC_SANDBOX = "https://pub.sandbox.orcid.org"
 MEMBER_SANDBOX = "https://api.sandbox.orcid.org"
 JSON_TYPE = "application/vnd.orcid+json"
 MAX_PUT_CODES = 100
-RETRY_STATUS = frozenset({429, 503})
 
 
 class OrcidApiError(ResumeconvError):
@@ -56,19 +56,33 @@ def base_url(explicit: str | None, *, sandbox: bool, member: bool) -> str:
 
 
 class OrcidClient:
-    """A small client for ``/v3.0/{orcid}/works``: read the summary, read full works, post bulks."""
+    """A small client for ``/v3.0/{orcid}/works``: read the summary, read full works, post bulks.
+
+    The requests go through the one HTTP client (:mod:`.core.http`): retries on 429/5xx (a POST only on 429/503),
+    a total deadline per attempt, no redirects, bounded answers. The token must not leave this machine in clear:
+    a plain ``http://`` base URL that is not a loopback address is refused unless ``allow_http``.
+    """
 
     def __init__(self, base: str, *, token: str | None = None, timeout: float = 30.0, retries: int = 3,
-                 backoff: float = 1.0, max_wait: float = 30.0, sleep: Callable[[float], None] = time.sleep):
-        import requests
+                 backoff: float = 1.0, max_wait: float = 30.0, sleep: Callable[[float], None] = time.sleep,
+                 allow_http: bool = False):
+        from .core.http import Client, check_header_value, is_loopback
 
-        self.base, self.timeout, self.retries = base.rstrip("/"), timeout, retries
-        self.backoff, self.max_wait, self.sleep = backoff, max_wait, sleep
-        self._token = token
-        self.session = requests.Session()
-        self.session.headers.update({"Accept": JSON_TYPE, "User-Agent": "resumeconv"})
+        self.base, self._token = base.rstrip("/"), token
+        headers = {"Accept": JSON_TYPE}
         if token:
-            self.session.headers["Authorization"] = f"Bearer {token}"
+            check_header_value(token, "the ORCID access token")
+            if self.base.lower().startswith("http://") and not is_loopback(self.base) and not allow_http:
+                raise UsageError(f"refusing to send the ORCID access token in clear text to {self.base}; use an "
+                                 "https:// URL (or --allow-http if this network is yours)")
+            headers["Authorization"] = f"Bearer {token}"
+        self.http = Client(timeout=timeout, retries=retries, backoff=backoff, max_wait=max_wait, sleep=sleep,
+                           headers=headers)
+        self.timeout, self.retries = self.http.timeout, retries
+
+    @property
+    def session(self) -> Any:
+        return self.http.session
 
     def works_summary(self, orcid: str) -> dict[str, Any]:
         """``GET /v3.0/{orcid}/works``: the grouped summary of every public work."""
@@ -88,63 +102,58 @@ class OrcidClient:
         answer = self._call("POST", f"/v3.0/{orcid}/works", data=body, headers={"Content-Type": JSON_TYPE})
         return _bulk_items(answer)
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
-        import requests
+    def _call(self, method: str, path: str, *, data: bytes | None = None,
+              headers: dict[str, str] | None = None) -> dict[str, Any]:
+        from .core.http import HttpError
 
-        url = self.base + path
-        for attempt in range(self.retries + 1):
-            try:
-                with self.session.request(method, url, timeout=self.timeout, allow_redirects=False, stream=True,
-                                          **kwargs) as response:
-                    body = self._body(response, method, path)
-            except requests.Timeout:
-                raise self._error(f"{method} {path}: no answer within {self.timeout:g} s") from None
-            except requests.RequestException as err:
-                raise self._error(f"{method} {path}: cannot connect ({type(err).__name__})") from None
-            if response.status_code in RETRY_STATUS and attempt < self.retries:
-                self.sleep(self._wait(response, attempt))
-                continue
-            if response.is_redirect:
-                where = response.headers.get("Location", "?")
-                raise self._error(f"{method} {path}: HTTP {response.status_code} redirect to {where} not followed "
-                                  "(the ORCID API does not redirect; check --base-url)")
-            if response.status_code >= 400:
-                error = self._error(f"{method} {path}: HTTP {response.status_code}{_error_detail(body)}")
-                error.status = response.status_code
-                raise error
-            try:
-                answer = json.loads(body)
-            except (ValueError, RecursionError):
-                raise self._error(f"{method} {path}: the answer is not JSON") from None
-            if not isinstance(answer, dict):
-                raise self._error(f"{method} {path}: the answer is not a JSON object")
-            return answer
-        raise AssertionError("unreachable")
-
-    def _body(self, response: Any, method: str, path: str) -> bytes:
-        """The answer's bytes, refused beyond the input size limit (a hostile server cannot fill memory)."""
-        from .core.fileio import max_input_bytes
-
-        limit, parts, size = max_input_bytes(), [], 0
-        for chunk in response.iter_content(1 << 16):
-            size += len(chunk)
-            if size > limit:
-                raise self._error(f"{method} {path}: the answer is larger than the limit of {limit} bytes")
-            parts.append(chunk)
-        return b"".join(parts)
-
-    def _wait(self, response: Any, attempt: int) -> float:
-        header = response.headers.get("Retry-After", "")
-        wait = float(header) if header.isdigit() else self.backoff * (2 ** attempt)
-        return min(wait, self.max_wait)
+        try:
+            response = self.http.request(method, self.base + path, data=data, headers=headers)
+        except HttpError as err:
+            raise self._error(f"{method} {path}: {err}") from None
+        if response.is_redirect:
+            where = response.headers.get("Location", "?")
+            raise self._error(f"{method} {path}: HTTP {response.status} redirect to {where} not followed "
+                              "(the ORCID API does not redirect; check --base-url)")
+        if response.status >= 400:
+            waited = (f"; asked to wait {response.retry_after:g} s, more than {self.http.max_wait:g} s"
+                      if response.gave_up_waiting and response.retry_after is not None else "")
+            error = self._error(f"{method} {path}: HTTP {response.status}"
+                                f"{_error_detail(response.body, self._token)}{waited}")
+            error.status = response.status
+            raise error
+        try:
+            answer = json.loads(response.body)
+        except (ValueError, RecursionError):
+            raise self._error(f"{method} {path}: the answer is not JSON") from None
+        if not isinstance(answer, dict):
+            raise self._error(f"{method} {path}: the answer is not a JSON object")
+        return answer
 
     def _error(self, message: str) -> OrcidApiError:
         return OrcidApiError("ORCID API: " + scrub(message, self._token))
 
 
+#: The shortest piece of a token that is scrubbed when only part of it shows (cut or split by a server).
+_MIN_PIECE = 8
+
+
 def scrub(text: str, token: str | None) -> str:
-    """``text`` with the token (if any) replaced, so no message can leak it."""
-    return text.replace(token, "[token]") if token else text
+    """``text`` with the token replaced by ``[token]``: whole, URL-encoded, or cut short (a prefix or suffix of at
+    least 8 characters, as a server that truncates its message leaves it), so no message can leak it."""
+    if not token:
+        return text
+    from urllib.parse import quote, quote_plus
+
+    for form in dict.fromkeys((token, quote(token, safe=""), quote_plus(token))):
+        text = text.replace(form, "[token]")
+        if len(form) > _MIN_PIECE:
+            for size in range(len(form) - 1, _MIN_PIECE - 1, -1):
+                head, tail = form[:size], form[-size:]
+                if text.endswith(head):
+                    text = text[: -size] + "[token]"
+                if text.startswith(tail):
+                    text = "[token]" + text[size:]
+    return text
 
 
 def _bulk_items(answer: dict[str, Any]) -> list[dict[str, Any]]:
@@ -153,8 +162,8 @@ def _bulk_items(answer: dict[str, Any]) -> list[dict[str, Any]]:
     return [item for item in bulk if isinstance(item, dict)] if isinstance(bulk, list) else []
 
 
-def _error_detail(data: bytes) -> str:
-    """``: <developer-message>`` from an ORCID error body, when there is one."""
+def _error_detail(data: bytes, token: str | None = None) -> str:
+    """``: <developer-message>`` from an ORCID error body, when there is one (scrubbed before it is cut short)."""
     try:
         body = json.loads(data)
     except (ValueError, RecursionError):
@@ -162,7 +171,7 @@ def _error_detail(data: bytes) -> str:
     if isinstance(body, dict):
         message = body.get("developer-message") or body.get("user-message") or body.get("error_description")
         if message:
-            return f": {' '.join(str(message).split())[:300]}"
+            return f": {scrub(' '.join(str(message).split()), token)[:300]}"
     return ""
 
 

@@ -119,7 +119,8 @@ def _openalex(ident: str, spec: str, settings: SourceSettings) -> Source:
 def _get(url: str, source: str, accept: str, settings: SourceSettings, spec: str) -> bytes:
     """One GET through the shared client; a failure is one line naming the service (InputError, exit 2)."""
     from .core.errors import InputError
-    from .enrich.http import Cache, Fetcher, FetchError
+    from .core.httpcache import Cache
+    from .enrich.http import Fetcher, FetchError
 
     fetcher = Fetcher(mailto=settings.mailto, timeout=settings.timeout, retries=settings.retries,
                       cache=Cache(settings.cache_dir))

@@ -20,6 +20,7 @@ from .common import (
     output_error,
     say,
 )
+from .network import Seconds
 
 if TYPE_CHECKING:
     from ..enrich import Ask
@@ -67,8 +68,14 @@ def _base_urls(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
 @click.option("--cache-dir", metavar="DIR",
               help="Where answers are cached (default $XDG_CACHE_HOME/resumeconv/enrich).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
-@click.option("--timeout", type=click.FloatRange(0.1, 300), default=20.0, show_default=True,
-              help="Seconds to wait for one answer.")
+@click.option("--cache-days", type=click.FloatRange(0, 3650), default=30.0, show_default=True,
+              help="Use a cached answer for this many days, then ask again.")
+@click.option("--clear-cache", is_flag=True, help="Remove every cached answer first.")
+@click.option("--openalex-key", metavar="KEY", default=lambda: os.environ.get("OPENALEX_API_KEY"),
+              help="OpenAlex API key (free at openalex.org/settings/api; required since February 2026); default "
+                   "OPENALEX_API_KEY.")
+@click.option("--timeout", type=Seconds(most=300), default=20.0, show_default=True,
+              help="Seconds one attempt may take in all (connecting and the whole answer).")
 @click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True,
               help="Retries on HTTP 429/5xx and timeouts (Retry-After honoured).")
 @click.option("--max-wait", type=click.FloatRange(0, 3600), default=60.0, show_default=True,
@@ -81,8 +88,9 @@ def _base_urls(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
 @max_input_size
 def enrich(cv: str, output: str | None, in_place: bool, keep_backup: bool, sources: tuple[str, ...], dry_run: bool,
            report_path: str | None, interactive: bool, mailto: str | None, threshold: float,
-           base_urls: dict[str, str], cache_dir: str | None, no_cache: bool, timeout: float, retries: int,
-           max_wait: float, delay: float | None, verbose: bool, quiet: bool) -> None:
+           base_urls: dict[str, str], cache_dir: str | None, no_cache: bool, cache_days: float, clear_cache: bool,
+           openalex_key: str | None, timeout: float, retries: int, max_wait: float, delay: float | None,
+           verbose: bool, quiet: bool) -> None:
     """Find DOIs and arXiv ids for CV's publications in OpenAlex, Crossref, arXiv and DBLP.
 
     Each record found gets a score from its title, authors (surnames in order), year and venue; an id is
@@ -101,9 +109,14 @@ def enrich(cv: str, output: str | None, in_place: bool, keep_backup: bool, sourc
             check_output(output, [cv])
         doc, fmt = _load(cv)
         fetcher = api.make_fetcher(mailto=mailto, cache_dir=cache_dir, use_cache=not no_cache, timeout=timeout,
-                                   retries=retries, max_wait=max_wait, delay=delay)
-        options = api.EnrichOptions(sources=sources, threshold=threshold, mailto=mailto, base_urls=base_urls)
+                                   retries=retries, max_wait=max_wait, delay=delay, cache_days=cache_days)
+        if clear_cache:
+            say(f"resumeconv: {fetcher.cache.clear()} cached answer(s) removed", err=True)
+        options = api.EnrichOptions(sources=sources, threshold=threshold, mailto=mailto, base_urls=base_urls,
+                                    openalex_key=openalex_key or None)
         enriched, report = api.enrich(doc, options, fetcher, _asker() if interactive else None)
+        for warning in report.warnings:
+            say(f"resumeconv: warning: {warning}", err=True)
         if not quiet:
             for line in report.lines(verbose=verbose):
                 say(line, err=True)

@@ -11,6 +11,7 @@ import click
 
 from ..core.errors import EXIT_INVALID, EXIT_OK, ResumeconvError, UsageError
 from .common import INVALID_DOCUMENT, check_output, emit, exit_codes, fail, load_input, output_error, print_losses, say
+from .network import timeout_option
 
 if TYPE_CHECKING:
     from ..formats import ReadResult
@@ -21,9 +22,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 _COMMON = [
     click.option("--base-url", metavar="URL", help="API root to use instead of ORCID's (e.g. a test server)."),
     click.option("--sandbox", is_flag=True, help="Use ORCID's sandbox (sandbox.orcid.org) instead of production."),
-    click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds to wait for an answer."),
+    timeout_option(30.0),
     click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
-                 help="Retries on HTTP 429/503, with exponential backoff."),
+                 help="Retries on HTTP 429/5xx and timeouts, with exponential backoff (a push only after 429/503)."),
 ]
 
 
@@ -122,9 +123,11 @@ def _emit(doc: dict[str, Any], output: str, fmt: str, backup: bool | None = None
 @click.option("--token-env", default="ORCID_TOKEN", show_default=True, metavar="VAR",
               help="Environment variable holding the Member API access token (never printed).")
 @click.option("--dry-run", is_flag=True, help="Print the bulks that would be sent and send nothing.")
+@click.option("--allow-http", is_flag=True,
+              help="Allow a plain http:// --base-url on another machine (the token then travels in clear text).")
 @_common
-def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_url: str | None, sandbox: bool,
-         timeout: float, retries: int) -> None:
+def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, allow_http: bool, base_url: str | None,
+         sandbox: bool, timeout: float, retries: int) -> None:
     """Post RESUME's publications to an ORCID record as works, in bulks of at most 100.
 
     Works our server-rule check refuses are not sent; each work's result is printed. Exit 1 if any failed.
@@ -137,6 +140,10 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
 
     token = os.environ.get(token_env, "")
     try:
+        # The token and the URL are checked before any work, so a bad one is the only line printed.
+        client = None if dry_run or not token else orcid_api.OrcidClient(
+            orcid_api.base_url(base_url, sandbox=sandbox, member=True), token=token, timeout=timeout,
+            retries=retries, allow_http=allow_http)
         doc, _ = _load_cv(resume)
         oid = orcid_api.check_orcid(orcid_id or _own_orcid(doc, resume))
         prepared, normalized = prepare_for_writer(doc, "orcid-json")
@@ -156,10 +163,8 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, base_
         if not batches:
             say(f"resumeconv: 0 created, {refused} not created (nothing ORCID would take)", err=True)
             sys.exit(EXIT_INVALID if refused else EXIT_OK)
-        if not token:
+        if client is None:
             raise UsageError(f"no access token: set the environment variable {token_env} (or use --dry-run)")
-        client = orcid_api.OrcidClient(orcid_api.base_url(base_url, sandbox=sandbox, member=True), token=token,
-                                       timeout=timeout, retries=retries)
         sent_failed = sum(_send(client, oid, batch) for batch in batches)
     except ResumeconvError as err:
         fail(err)

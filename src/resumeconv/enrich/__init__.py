@@ -18,14 +18,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core import ids
+from ..core.httpcache import TTL_DAYS, Cache, default_dir
 from ..core.losses import pointer
-from .http import Cache, Fetcher, FetchError, default_cache_dir
+from .http import Answer, Fetcher, FetchError
 from .match import THRESHOLD, Score, score
 from .report import Decision, PubReport, Report
 from .sources import SOURCES, Candidate, MalformedAnswer, accept, base_url, parse, query_url
 
-__all__ = ["THRESHOLD", "Candidate", "EnrichOptions", "Fetcher", "Report", "enrich", "make_fetcher"]
+__all__ = ["THRESHOLD", "Candidate", "EnrichOptions", "Fetcher", "Report", "default_cache_dir", "enrich",
+           "make_fetcher"]
 
+NO_OPENALEX_KEY = ("no OpenAlex API key (--openalex-key or OPENALEX_API_KEY): OpenAlex gives keyless callers a tiny "
+                   "daily budget, then answers HTTP 429 and is skipped; a free key is at openalex.org/settings/api")
 #: Statuses of work that has no DOI of its own yet (only an arXiv id may be added).
 _UNPUBLISHED = frozenset({"submitted", "under-review", "in-preparation"})
 #: A source that failed this many times in a row is not asked again in this run.
@@ -43,14 +47,22 @@ class EnrichOptions:
     threshold: float = THRESHOLD
     mailto: str | None = None
     base_urls: dict[str, str] = field(default_factory=dict)
+    #: OpenAlex's API key (sent as ``api_key``; never cached, never printed).
+    openalex_key: str | None = None
+
+
+def default_cache_dir() -> str:
+    """``$XDG_CACHE_HOME/resumeconv/enrich``: enrich's part of the one HTTP cache."""
+    return default_dir("enrich")
 
 
 def make_fetcher(*, mailto: str | None = None, cache_dir: str | None = None, use_cache: bool = True,
                  timeout: float = 20.0, retries: int = 2, max_wait: float = 60.0,
-                 delay: float | None = None) -> Fetcher:
-    """A :class:`Fetcher` with the sources' polite intervals (``delay`` overrides them all) and the cache."""
+                 delay: float | None = None, cache_days: float = TTL_DAYS) -> Fetcher:
+    """A :class:`Fetcher` with the sources' polite intervals (``delay`` overrides them all) and the cache
+    (answers older than ``cache_days`` are asked again)."""
     intervals = {name: (delay if delay is not None else spec[2]) for name, spec in SOURCES.items()}
-    cache = Cache((cache_dir or default_cache_dir()) if use_cache else None)
+    cache = Cache((cache_dir or default_cache_dir()) if use_cache else None, ttl_days=cache_days)
     return Fetcher(mailto=mailto, timeout=timeout, retries=retries, max_wait=max_wait, cache=cache,
                    intervals=intervals)
 
@@ -60,6 +72,8 @@ def enrich(doc: dict[str, Any], options: EnrichOptions, fetcher: Fetcher, ask: A
     """A copy of ``doc`` with the ids found added, and the report of what was found and left alone."""
     result = copy.deepcopy(doc)
     report = Report(threshold=options.threshold, sources=list(options.sources))
+    if "openalex" in options.sources and not options.openalex_key:
+        report.warnings.append(NO_OPENALEX_KEY)
     failures: dict[str, int] = {}
     pubs = result.get("publications")
     for index, pub in enumerate(pubs if isinstance(pubs, list) else []):
@@ -73,6 +87,7 @@ def enrich(doc: dict[str, Any], options: EnrichOptions, fetcher: Fetcher, ask: A
         scored = _ask_sources(pub, options, fetcher, entry, failures, report)
         _decide(pub, wanted, scored, options.threshold, entry, ask)
     report.requests = dict(fetcher.sent)
+    report.warnings += fetcher.cache.warnings
     return result, report
 
 
@@ -97,10 +112,10 @@ def _ask_sources(pub: dict[str, Any], options: EnrichOptions, fetcher: Fetcher, 
         if failures.get(source, 0) >= _MAX_FAILURES:
             entry.errors.append(f"{source}: not asked (it failed {_MAX_FAILURES} times in a row)")
             continue
-        url = query_url(source, base_url(source, options.base_urls), str(pub["name"]), options.mailto)
+        url = query_url(source, base_url(source, options.base_urls), str(pub["name"]), options.mailto,
+                        options.openalex_key if source == "openalex" else None)
         try:
-            answer = fetcher.get(source, url, accept(source))
-            candidates = parse(source, answer.text)
+            answer, candidates = _fetch_and_parse(fetcher, source, url)
         except (FetchError, MalformedAnswer) as err:
             failures[source] = failures.get(source, 0) + 1
             entry.errors.append(str(err))
@@ -112,6 +127,19 @@ def _ask_sources(pub: dict[str, Any], options: EnrichOptions, fetcher: Fetcher, 
         scored += [(cand, score(pub, cand)) for cand in candidates]
     scored.sort(key=lambda pair: -pair[1].value)
     return scored
+
+
+def _fetch_and_parse(fetcher: Fetcher, source: str, url: str) -> tuple[Answer, list[Candidate]]:
+    """The answer and its records; a cached answer that does not parse is evicted and asked for again."""
+    answer = fetcher.get(source, url, accept(source))
+    try:
+        return answer, parse(source, answer.text)
+    except MalformedAnswer:
+        if not answer.cached:
+            raise
+    fetcher.forget(answer)
+    answer = fetcher.get(source, url, accept(source))
+    return answer, parse(source, answer.text)
 
 
 def _value(cand: Candidate, field_name: str, pub: dict[str, Any]) -> tuple[str | None, str]:

@@ -57,6 +57,8 @@ class Report:
     #: Answers parsed (from the network or the cache) and failed questions.
     answered: int = 0
     errors: int = 0
+    #: What the run should say once (a cache not private to the user, ...).
+    warnings: list[str] = field(default_factory=list)
 
     def added(self, field_name: str) -> int:
         return sum(1 for p in self.publications if field_name in p.added)

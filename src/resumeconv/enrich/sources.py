@@ -82,12 +82,17 @@ def query_words(title: str) -> str:
     return ids.title_key(title)
 
 
-def query_url(source: str, base: str, title: str, mailto: str | None) -> str:
-    """The search URL that asks ``source`` for records with this title."""
+def query_url(source: str, base: str, title: str, mailto: str | None, api_key: str | None = None) -> str:
+    """The search URL that asks ``source`` for records with this title.
+
+    OpenAlex: ``per_page`` and ``api_key`` as its current documentation spells them (developers.openalex.org,
+    "Authentication & Pricing": a key is required since 13 February 2026; without one the daily budget is tiny).
+    """
     words = query_words(title)
     polite = {"mailto": mailto} if mailto else {}
     if source == "openalex":
-        return f"{base}/works?" + urlencode({"filter": f"title.search:{words}", "per-page": ROWS, **polite})
+        key = {"api_key": api_key} if api_key else {}
+        return f"{base}/works?" + urlencode({"filter": f"title.search:{words}", "per_page": ROWS, **polite, **key})
     if source == "crossref":
         return f"{base}/works?" + urlencode({"query.bibliographic": title, "rows": ROWS, **polite})
     if source == "arxiv":
