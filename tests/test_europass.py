@@ -80,7 +80,10 @@ def test_candidate_round_trip_keeps_person_positions_degrees_publications_honour
     assert back["meta"]["mentees"] == doc["meta"]["mentees"]
     assert back["basics"]["metrics"] == basics["metrics"]
     assert back["projects"] == doc["projects"]
-    assert back["volunteer"] == doc["volunteer"]
+    assert [{k: v for k, v in x.items() if k != "type"} for x in back["volunteer"]] == [
+        {k: v for k, v in x.items() if k != "type"} for x in doc["volunteer"]]
+    # No 'Type: reviewing' lines: voluntary work says it by its section, memberships come back as 'other'.
+    assert [x.get("type") for x in back["volunteer"]] == [None, None, "other", "other"]
 
 
 def test_the_sample_needs_no_catch_all_report() -> None:
@@ -95,8 +98,9 @@ def test_candidate_round_trip_differences_are_all_in_the_loss_report() -> None:
     back, losses = _round_trip("europass", doc)
     differing = [ptr for ptr, _ in differences(doc, back)]
     groups = [f"/publications/{i}/group" for i in range(len(doc["publications"]))]
+    service = [f"/volunteer/{i}/type" for i in range(4)]
     assert differing == ["/$schema", "/basics/phone", "/work/0/location", "/work/1/location", "/work/4/location",
-                         "/education/0/location", *groups, "/meta/publicationsOverview", "/meta/source"]
+                         *service, "/education/0/location", *groups, "/meta/publicationsOverview", "/meta/source"]
     assert uncovered(doc, back, losses) == []
     reasons = {x.pointer: x for x in losses}
     assert reasons["/basics/phone"].kind == "normalization"
@@ -104,6 +108,9 @@ def test_candidate_round_trip_differences_are_all_in_the_loss_report() -> None:
     assert back["work"][0]["location"] == "San Jose, United States"
     assert reasons["/work/0/location"].reason == ("written as city 'San Jose' and country US; reads back as "
                                                   "'San Jose, United States'")
+    assert reasons["/volunteer/2/type"].reason == ("Europass (Candidate) has no field for the kind of service: "
+                                                   "'reviewing' left out, and the position 'Journal Reviewer' says it "
+                                                   "in words")
     assert reasons["/publications/0/group"].reason == ("Europass (Candidate) lists publications without the CV's "
                                                        "headings")
 
@@ -193,6 +200,26 @@ def test_v3_output_of_the_sample_validates_against_the_official_xsd(shared: Path
     schema = etree.XMLSchema(etree.parse(str(shared / V3_XSD), parser))
     assert schema.validate(etree.parse(str(out), parser)), schema.error_log
     assert etree.parse(str(out)).findtext(".//{http://europass.cedefop.europa.eu/Europass}XSDVersion") == "V3.4"
+
+
+def test_v3_writes_languages_with_the_xsd_codes_and_reads_them_back(shared: Path) -> None:
+    doc = {"basics": {"name": "Ada Lovelace"},
+           "languages": [{"language": "Deutsch", "fluency": "Native speaker"},
+                         {"language": "Latin", "fluency": "Native speaker"},
+                         {"language": "Français", "cefr": {"reading": "B2"}},
+                         {"language": "Klingon", "cefr": {"reading": "A1"}}]}
+    out = resumeconv.write(copy.deepcopy(doc), "europass-v3")
+    root = etree.fromstring(out.data)
+    described = [(d.findtext("{*}Code"), d.findtext("{*}Label")) for d in root.iter("{*}Description")
+                 if d.find("{*}Label") is not None]
+    # Latin is on the XSD's list of foreign languages only, Klingon on neither.
+    assert described == [("de", "Deutsch"), (None, "Latin"), ("fr", "Français"), (None, "Klingon")]
+    parser = etree.XMLParser(no_network=True)
+    schema = etree.XMLSchema(etree.parse(str(shared / V3_XSD), parser))
+    assert schema.validate(etree.fromstring(out.data, parser).getroottree()), schema.error_log
+    back = resumeconv.read(out.data, "europass-v3")
+    assert [x["language"] for x in back.document["languages"]] == ["Deutsch", "Latin", "Français", "Klingon"]
+    assert back.losses == []
 
 
 def test_v3_dates_keep_their_precision_as_attributes() -> None:

@@ -254,3 +254,36 @@ def test_npm_theme_page_is_served_without_scripts_or_outside_requests(cv: Path, 
         tab.close()
     finally:
         server.stop()
+
+
+def _serve(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "resumeconv", "serve", *args], cwd=cwd,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, capture_output=True, text=True,
+                          timeout=60, check=False)
+
+
+def test_what_no_save_can_fix_is_refused_before_serving(cv: Path) -> None:
+    missing = _serve(cv.parent, "nope.yaml", "--port", "0")
+    assert (missing.returncode, missing.stderr) == (2, "resumeconv: nope.yaml: serve needs a file to watch (no such "
+                                                       "file)\n")
+    theme = _serve(cv.parent, "cv.yaml", "--port", "0", "-t", "no-such-theme-xyz")
+    assert theme.returncode == 2
+    assert theme.stderr.startswith("resumeconv: ") and theme.stderr.count("\n") == 1, theme.stderr
+    assert "jsonresume-theme-no-such-theme-xyz" in theme.stderr or "Node.js is not installed" in theme.stderr
+
+
+def test_markup_in_the_name_stays_text(tmp_path: Path) -> None:
+    """The title is escaped on the server (the rest of the page is set with textContent in the browser)."""
+    cv = tmp_path / "cv.yaml"
+    cv.write_text(SAMPLE.replace(NAME_LINE, "\n  name: \"</title><script>alert(1)</script>\"\n", 1), encoding="utf-8")
+    server = Server(cv)
+    try:
+        no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with no_proxy.open(server.url, timeout=30) as answer:
+            page = answer.read().decode("utf-8")
+            policy = answer.headers["Content-Security-Policy"]
+        assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; · resumeconv serve</title>" in page
+        assert "<script>alert(1)" not in page
+        assert policy.startswith("default-src 'none'; ")
+    finally:
+        server.stop()

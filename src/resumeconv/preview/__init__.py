@@ -113,14 +113,16 @@ class Preview:
     def _build(self, old: Snapshot) -> Snapshot:
         from .. import formats as registry
         from .. import validate
-        from ..core.fileio import read_bytes
+        from ..core.fileio import decode_text, read_bytes
 
         kept = old
         try:
             data = read_bytes(self.path)
             spec = registry.detect(self.path, data)
             result = spec.read(data, source=self.path)
-            findings = [_finding(d) for d in validate(data, file=self.path, format=spec.name)]
+            # The document just read, with its text for line:column: validate() would parse the file again.
+            text = {"text": decode_text(data, self.path), "syntax": spec.name} if spec.name in ("json", "yaml") else {}
+            findings = [_finding(d) for d in validate(result.document, file=self.path, **text)]
         except ResumeconvError as err:
             return kept._replace(error=str(err))
         except Exception as err:  # a bug in a reader: one line on the page, never a traceback

@@ -14,7 +14,7 @@ from .. import ReadResult
 from .._europass import fields, names, publications, richtext
 from .._europass.fields import put
 from .._europass.xml import Tree, parse, wrong_root
-from .model import CEFR_CODES, CUSTOM, NATIVE, NS, ORCID_URL, READ_NSMAP, SOCIAL_NAMES, Custom
+from .model import CEFR_CODES, CUSTOM, NATIVE, NS, ORCID_URL, READ_NSMAP, SOCIAL_NAMES, Custom, language_name
 
 
 def read(data: bytes, *, source: str | None = None, format: str = "europass", **_: Any) -> ReadResult:
@@ -69,7 +69,7 @@ class _Reader:
             basics["name"] = name
         for comm in t.findall(person, "Communication"):
             self._communication(basics, comm)
-        natives = [_language_name(t.text(el)) for el in t.findall(person, "PrimaryLanguageCode")]
+        natives = [language_name(t.text(el), el.get("name")) for el in t.findall(person, "PrimaryLanguageCode")]
         for lang in filter(None, natives):
             self._section("languages").append({"language": lang, "fluency": NATIVE})
 
@@ -223,7 +223,8 @@ class _Reader:
     def _language(self, el: Any) -> None:
         t = self.t
         item: dict[str, Any] = {}
-        put(item, "language", _language_name(t.text(el, "CompetencyID")))
+        code = t.find(el, "CompetencyID")
+        put(item, "language", language_name(t.text(code), code.get("schemeName") if code is not None else None))
         t.text(el, "hr:TaxonomyID")
         codes = {v: k for k, v in CEFR_CODES.items()}
         cefr = {}
@@ -326,14 +327,3 @@ def _place(city: str | None, country: str | None) -> str | None:
     name = places.country_name(country) if country and len(country) == 2 else country
     return ", ".join(p for p in (city, name) if p) or None
 
-
-def _language_name(text: str | None) -> str | None:
-    """'Italian' for the editor's ISO 639 code 'ita' (or 'it'); free text ('Neapolitan') as it is."""
-    if not text or not re.fullmatch(r"[a-z]{2,3}", text):
-        return text
-    import pycountry
-
-    found = pycountry.languages.get(alpha_3=text) if len(text) == 3 else pycountry.languages.get(alpha_2=text)
-    if found is None and len(text) == 3:
-        found = pycountry.languages.get(bibliographic=text)
-    return str(found.name) if found is not None else text

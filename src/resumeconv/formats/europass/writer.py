@@ -31,6 +31,7 @@ from .model import (
     SOCIAL_NAMES,
     TARGET,
     Custom,
+    language_code,
 )
 
 
@@ -163,9 +164,10 @@ class _Writer:
             self._phone(person, basics["phone"], home.get("countryCode"))
         if home:
             self._address(person, home)
-        for item in self.doc.get("languages") or []:
+        for i, item in enumerate(self.doc.get("languages") or []):
             if sections.is_mother_tongue(item):
-                _el(person, "PrimaryLanguageCode", item["language"], name="FREE_TEXT")
+                text, scheme = self._language_code(item["language"], pointer("languages", i))
+                _el(person, "PrimaryLanguageCode", text, name=scheme)
         for key in basics:
             if key not in BASICS_MAPPED:
                 reason = {"label": "Candidate has no label or headline",
@@ -405,7 +407,8 @@ class _Writer:
                     self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
             return
         node = _el(parent, "PersonCompetency")
-        _el(node, "CompetencyID", item.get("language") or "", schemeName="FREE_TEXT")
+        text, scheme = self._language_code(item.get("language") or "", ptr)
+        _el(node, "CompetencyID", text, schemeName=scheme)
         _el(node, "hr:TaxonomyID", "language")
         overall = languages.cefr_level(item.get("fluency")) if not cefr else None
         if overall:
@@ -426,6 +429,17 @@ class _Writer:
         for key in item:
             if key not in ("language", "fluency", "cefr"):
                 self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
+
+    def _language_code(self, text: str, ptr: str) -> tuple[str, str]:
+        """(text, scheme) of a language: its NORMAL code where the language codec names it, else FREE_TEXT."""
+        coded = language_code(text)
+        if coded is None:
+            return text, "FREE_TEXT"
+        code, name = coded
+        if name != text:
+            self.report.add(f"{ptr}/language", f"written as the ISO 639 code {code}; reads back as '{name}'",
+                            "normalization")
+        return code, "NORMAL"
 
     def _skill(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         keywords = [k for k in item.get("keywords") or [] if isinstance(k, str)]
@@ -454,6 +468,9 @@ class _Writer:
         _el(body, "Title", item.get(title) or "")
         self._period(body, item.get("startDate"), item.get("endDate"))
         mapped = {title, "startDate", "endDate", "url"}
+        if tag in ("VoluntaryWork", "NetworkAndMembership") and isinstance(item.get("type"), str):
+            mapped.add("type")
+            self._service_type(item, ptr, tag)
         location = item.get("location") if tag != "Project" and isinstance(item.get("location"), str) else None
         if location:
             mapped.add("location")
@@ -465,6 +482,20 @@ class _Writer:
         _fields(body, item, (("url", "Link"),))
         if location and tag == "NetworkAndMembership":
             _el(node, "Location", location)
+
+    def _service_type(self, item: dict[str, Any], ptr: str, tag: str) -> None:
+        """The kind of service is not written as a 'Type: reviewing' line: voluntary work says 'volunteering' by its
+        section; Europass has no field for the other kinds, so they are left out and reported (in words when the
+        position already says it: 'Journal Reviewer')."""
+        kind = item["type"]
+        if tag == "VoluntaryWork":
+            self.report.add(f"{ptr}/type", "said by the section it is written in (voluntary work): reads back "
+                            "without a type", "normalization")
+            return
+        position = str(item.get("position") or "")
+        stem = _SERVICE_WORDS.get(kind)
+        said = f", and the position '{position}' says it in words" if stem and stem in position.lower() else ""
+        self.report.add(f"{ptr}/type", f"{TARGET} has no field for the kind of service: '{kind}' left out{said}")
 
     def _period(self, node: Any, start: str | None, end: str | None) -> None:
         if start or end:
@@ -501,6 +532,11 @@ class _Writer:
             _el(section, "Title", title)
             if custom:
                 _el(section, "Custom", "true")
+
+
+#: How a position says each kind of service in words (schema: volunteer.type), lower case stems.
+_SERVICE_WORDS = {"reviewing": "review", "organizing": "organi", "committee": "committee", "editorial": "edit",
+                  "chairing": "chair", "judging": "judg"}
 
 
 def _items(doc: dict[str, Any], path: tuple[str, ...]) -> list[dict[str, Any]]:

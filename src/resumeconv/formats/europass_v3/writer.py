@@ -26,6 +26,7 @@ from .model import (
     SCHEMA_LOCATION,
     TARGET,
     XSI,
+    language_code,
 )
 
 
@@ -254,7 +255,7 @@ class _Writer:
     # -------------------------------------------------------- skills
 
     def _skills(self, learner: Any) -> None:
-        spoken = self.doc.get("spoken") or []
+        spoken = self.doc.get("languages") or []
         skills = self.doc.get("skills") or []
         if not (spoken or skills):
             return
@@ -281,7 +282,7 @@ class _Writer:
         if mother:
             parent = _el(node, "MotherTongueList")
             for i, lang in mother:
-                _el(_path(parent, "MotherTongue", "Description"), "Label", lang.get("language", ""))
+                self._language(_path(parent, "MotherTongue", "Description"), lang.get("language", ""), True)
                 if lang["fluency"] != NATIVE:
                     self.report.add(pointer("languages", i, "fluency"),
                                     f"written as a mother tongue; reads back as '{NATIVE}'", "normalization")
@@ -290,7 +291,7 @@ class _Writer:
             parent = _el(node, "ForeignLanguageList")
             for i, lang in foreign:
                 entry = _el(parent, "ForeignLanguage")
-                _el(_el(entry, "Description"), "Label", lang.get("language", ""))
+                self._language(_el(entry, "Description"), lang.get("language", ""), False)
                 cefr = prepare.obj(lang.get("cefr"))
                 levels = [(d, str(cefr.get(d) or "").upper()) for d in languages.CEFR_DIMENSIONS]
                 if any(level in languages.CEFR_LEVELS for _, level in levels):
@@ -303,6 +304,14 @@ class _Writer:
                     if cefr.get(dim) and level not in languages.CEFR_LEVELS:
                         self.report.add(f"{ptr}/cefr/{dim}", "not a CEFR level (A1..C2)")
                 self._language_losses(lang, ptr, ("language", "cefr"))
+
+    def _language(self, description: Any, text: str, mother: bool) -> None:
+        """The language's code where the XSD's list has it (the same language codec as the Candidate writer), and
+        its name as the CV writes it: the label is what reads back."""
+        coded = language_code(text, mother)
+        if coded:
+            _el(description, "Code", coded[0])
+        _el(description, "Label", text)
 
     def _language_losses(self, lang: dict[str, Any], ptr: str, mapped: tuple[str, ...]) -> None:
         for key in lang:
