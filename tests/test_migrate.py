@@ -136,7 +136,8 @@ def test_cli_in_place_keeps_yaml_yaml(tmp_path):
     path.write_text("basics:\n  name: A\n  website: a.example.org\nwork:\n  - company: X\n    endDate: Present\n")
     result = run("--in-place", str(path))
     assert result.exit_code == 0
-    assert path.read_text() == "basics:\n  name: A\n  url: https://a.example.org\nwork:\n  - name: X\n"  # its indentation
+    # the file's own indentation of the list is kept
+    assert path.read_text() == "basics:\n  name: A\n  url: https://a.example.org\nwork:\n  - name: X\n"
     assert [p.name for p in tmp_path.iterdir()] == ["cv.yaml"]
 
 

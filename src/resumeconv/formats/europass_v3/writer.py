@@ -10,6 +10,7 @@ from typing import Any
 from lxml import etree
 
 from ...core import languages
+from ...core.dates import date_of
 from ...core.errors import UsageError
 from ...core.losses import LossReport, pointer
 from .. import WriteResult
@@ -45,14 +46,14 @@ def _path(parent: Any, *tags: str) -> Any:
 
 def _date(parent: Any, name: str, value: str | None) -> None:
     """A v3 date: attributes year, month='--MM', day='---DD', at the precision the document has."""
-    if not value:
+    date = date_of(value)
+    if date is None:
         return
-    bits = value.split("-")
-    attrs = {"year": bits[0]}
-    if len(bits) > 1:
-        attrs["month"] = f"--{bits[1]}"
-    if len(bits) > 2:
-        attrs["day"] = f"---{bits[2]}"
+    attrs = {"year": f"{date.year:04d}"}
+    if date.month is not None:
+        attrs["month"] = f"--{date.month:02d}"
+    if date.day is not None:
+        attrs["day"] = f"---{date.day:02d}"
     _el(parent, name, **attrs)
 
 
