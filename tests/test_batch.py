@@ -131,8 +131,10 @@ def test_write_next_to_the_input_and_never_onto_it(tmp_path: Path) -> None:
     (record,) = batch.convert([cv], "json", write=True)
     assert record["exit"] == 2 and record["error"] == f"{cv}: is the input file; refusing to overwrite it"
     assert cv.read_bytes() == SMALL
-    (record,) = batch.convert([cv], "markdown", write=True, output_dir=str(tmp_path / "no" / "such"))
-    assert record["exit"] == 2 and "cannot write" in record["error"]
+    (record,) = batch.convert([cv], "markdown", write=True, output_dir=str(tmp_path / "new" / "dir"))
+    assert record["written"] == str(tmp_path / "new" / "dir" / "ada.md")
+    (record,) = batch.convert([cv], "markdown", write=True, output_dir=str(cv))
+    assert record["exit"] == 2 and record["error"] == f"{cv / 'ada.md'}: cannot write: File exists"
 
 
 def test_a_bad_call_raises_once_but_convert_one_gives_a_record() -> None:

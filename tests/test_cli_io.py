@@ -47,6 +47,7 @@ def test_cli_is_a_package_with_one_module_per_command() -> None:
         "formats": "resumeconv.cli.formats:list_formats",
         "migrate": "resumeconv.cli.migrate:migrate", "orcid": "resumeconv.cli.orcid:orcid",
         "render": "resumeconv.cli.render:render", "schema": "resumeconv.cli.formats:print_schema",
+        "serve": "resumeconv.cli.serve:serve", "sync": "resumeconv.cli.sync:sync",
         "validate": "resumeconv.cli.validate:validate"}
     source = (ROOT / "src" / "resumeconv" / "cli" / "__init__.py").read_text()
     assert "@main.command" not in source

@@ -140,8 +140,27 @@ def test_a_cefr_fluency_is_kept_as_levels(tmp_path: Path) -> None:
                                      "Madrelingua", "Native or bilingual proficiency"])
 def test_mother_tongues_are_recognised_in_common_languages(tmp_path: Path, fluency: str) -> None:
     root, _ = to_europass(tmp_path, {"languages": [{"language": "Deutsch", "fluency": fluency}]})
-    assert root.findtext(".//e:CandidatePerson/e:PrimaryLanguageCode", namespaces=NS) == "Deutsch"
+    primary = root.find(".//e:CandidatePerson/e:PrimaryLanguageCode", NS)
+    assert (primary.get("name"), primary.text) == ("NORMAL", "ger")
     assert root.find(".//e:PersonQualifications/e:PersonCompetency", NS) is None
+
+
+def test_known_languages_are_written_with_the_editors_codes_and_the_rest_as_free_text(tmp_path: Path) -> None:
+    doc = {"languages": [{"language": "Italiano", "fluency": "Native speaker"},
+                         {"language": "Neapolitan", "fluency": "Native speaker"},
+                         {"language": "English", "cefr": {"reading": "C2"}},
+                         {"language": "Français", "cefr": {"reading": "B2"}},
+                         {"language": "español", "cefr": {"reading": "A2"}},
+                         {"language": "Klingon", "cefr": {"reading": "A1"}}]}
+    root, stderr = to_europass(tmp_path, doc)
+    assert [(e.get("name"), e.text) for e in root.iterfind(".//e:CandidatePerson/e:PrimaryLanguageCode", NS)] == [
+        ("NORMAL", "ita"), ("FREE_TEXT", "Neapolitan")]
+    assert [(e.get("schemeName"), e.text) for e in root.iterfind(".//e:PersonCompetency/e:CompetencyID", NS)] == [
+        ("NORMAL", "eng"), ("NORMAL", "fre"), ("NORMAL", "spa"), ("FREE_TEXT", "Klingon")]
+    assert "/languages/3/language: written as the ISO 639 code fre; reads back as 'French'" in stderr
+    back, _ = to_json(tmp_path, etree.tostring(root))
+    assert [x["language"] for x in back["languages"]] == ["Italian", "Neapolitan", "English", "French", "Spanish",
+                                                         "Klingon"]
 
 
 def test_a_non_native_speaker_is_not_a_mother_tongue(tmp_path: Path) -> None:

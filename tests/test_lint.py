@@ -20,8 +20,8 @@ def run(doc: dict, rule_id: str, profile: str = "academic") -> list[tuple[str, s
 def test_rule_ids_are_stable():
     assert list(RULES) == [
         "end-before-start", "future-date", "calendar-date", "present-end-date", "legacy-field", "orcid-checksum",
-        "doi-syntax", "arxiv-syntax", "duplicate-publication", "empty-string", "url-scheme", "upstream-v1.0",
-        "misspelled-key", "non-ascii-url",
+        "doi-syntax", "arxiv-syntax", "duplicate-publication", "empty-string", "url-scheme", "link-scheme",
+        "upstream-v1.0", "misspelled-key", "non-ascii-url",
     ]
 
 

@@ -7,6 +7,7 @@ GitHub annotation) nor send escape sequences to the terminal.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -161,6 +162,86 @@ def test_printable_escapes_what_a_terminal_would_act_on() -> None:
 
 def test_every_cli_line_for_people_goes_through_the_one_escaping_function() -> None:
     cli = Path(__file__).resolve().parents[1] / "src" / "resumeconv" / "cli"
-    raw = [f"{p.name}:{n}" for p in sorted(cli.glob("*.py")) for n, line in enumerate(p.read_text().splitlines(), 1)
-           if "click.echo(" in line and "printable(" not in line and "dumps_json(" not in line]
+    raw = []
+    for path in sorted(cli.glob("*.py")):
+        lines = path.read_text().splitlines()
+        for n, line in enumerate(lines):
+            # JSON reports are for programs (and JSON escapes controls itself); every other line goes through say()
+            context = " ".join(lines[max(0, n - 6):n + 1])
+            if "click.echo(" in line and "printable(" not in line and "json" not in context:
+                raw.append(f"{path.name}:{n + 1}")
     assert raw == []
+
+
+# ------------------------------------------------------------------------------------------------------ links
+
+HOSTILE_LINKS = {
+    "basics": {"name": "Ada", "url": "javascript:alert(1)", "image": "data:image/png;base64,iVBORw0KGgo=",
+               "profiles": [{"network": "X", "username": "ada", "url": "file:///etc/passwd"},
+                            {"network": "Web", "url": "https://ada.example.org/"}]},
+    "work": [{"name": "Acme", "position": "Dev", "url": " JaVa\tScRiPt:alert(2)", "startDate": "2019"}],
+    "publications": [{"name": "Paper", "url": "data:text/html,<script>alert(3)</script>", "releaseDate": "2020"}],
+}
+
+
+def test_validate_flags_links_that_run_code_or_read_files(tmp_path: Path) -> None:
+    import resumeconv
+
+    found = {(d.pointer, d.severity) for d in resumeconv.validate(HOSTILE_LINKS) if d.rule in ("link-scheme", "format")}
+    assert ("/basics/url", "error") in found
+    assert ("/basics/profiles/0/url", "error") in found
+    assert not any(p in ("/basics/image", "/basics/profiles/1/url") for p, _ in found)
+    path = cv(tmp_path, json.dumps(HOSTILE_LINKS))
+    proc = run("validate", path)
+    assert proc.returncode == 1
+    assert f"{path}:1:35: error: a 'javascript:' link runs code or reads files where a reader clicks; write an " \
+           "https:// address (writers print this one as text, not as a link) (at /basics/url)" in proc.stdout
+
+
+def test_markdown_never_links_a_hostile_address(tmp_path: Path) -> None:
+    proc = run("convert", cv(tmp_path, json.dumps(HOSTILE_LINKS)), "-t", "markdown")
+    assert proc.returncode == 0, proc.stderr
+    for scheme in ("javascript", "file", "data:text", "JaVa"):
+        assert f"]({scheme}" not in proc.stdout and f"]( {scheme}" not in proc.stdout
+    assert "![Ada](data:image/png;base64,iVBORw0KGgo=)" in proc.stdout  # a picture, not a link
+    assert "javascript:alert(1)" in proc.stdout  # shown as text: nothing the CV holds is hidden
+    assert "[Web](https://ada.example.org/)" in proc.stdout
+
+
+@pytest.mark.parametrize("theme", ["academic", "compact"])
+def test_the_pdf_links_only_web_addresses(theme: str, tmp_path: Path) -> None:
+    pytest.importorskip("typst")
+    import pypdf
+
+    out = tmp_path / "cv.pdf"
+    proc = run("render", cv(tmp_path, json.dumps(HOSTILE_LINKS)), "-t", theme, "--pdf", str(out))
+    assert proc.returncode == 0, proc.stderr
+    reader = pypdf.PdfReader(out)
+    uris = [str(a.get_object()["/A"].get("/URI")) for page in reader.pages for a in page.get("/Annots") or []]
+    assert uris == ["https://ada.example.org/"]
+    assert "javascript:alert(1)" in reader.pages[0].extract_text()
+    assert "  /basics/url: a 'javascript:' address is no web address: the PDF does not link it" in \
+        proc.stderr.splitlines()
+
+
+# ------------------------------------------------------------------------------------------------ long strings
+
+
+@pytest.mark.parametrize(("name", "where"), [("cv.json", "1:37"), ("cv.yaml", "3:12")])
+def test_a_ten_million_character_string_is_refused_at_its_place(name: str, where: str, tmp_path: Path) -> None:
+    """It made the Europass writer's output unreadable to XML readers (libxml2's 10 MB text limit): exit 3."""
+    long = "x" * 10**7
+    text = json.dumps({"basics": {"name": "A", "summary": long}}) if name.endswith(".json") else \
+        f"basics:\n  name: A\n  summary: {long}\n"
+    path = cv(tmp_path, text, name)
+    line = one_error(run("convert", path, "-t", "europass", "-o", str(tmp_path / "cv.xml")))
+    assert line == f"resumeconv: {path}:{where}: invalid {'JSON' if name.endswith('json') else 'YAML'}: a string of " \
+                   "10000000 characters (limit 1000000); a CV's texts are far shorter"
+    assert not (tmp_path / "cv.xml").exists()
+
+
+def test_a_string_at_the_limit_still_converts_to_europass(tmp_path: Path) -> None:
+    path = cv(tmp_path, json.dumps({"basics": {"name": "A", "summary": "x" * 1_000_000}}))
+    proc = run("convert", path, "-t", "europass", "-o", str(tmp_path / "cv.xml"))
+    assert proc.returncode == 0, proc.stderr
+    assert ("x" * 1_000_000).encode() in (tmp_path / "cv.xml").read_bytes()

@@ -243,6 +243,9 @@ def test_cli_writes_the_pdf_and_a_page_image(tmp_path: Path) -> None:
     assert proc.stderr.splitlines() == [
         f"resumeconv: {SAMPLE_JSON}: 1 item(s) could not be carried to the PDF (Typst theme academic):",
         "  /meta/source: the Typst PDF does not show it",
+        f"resumeconv: {SAMPLE_JSON}: 1 value(s) normalized for the PDF (Typst theme academic) (-v lists them)"]
+    verbose = cli("render", str(SAMPLE_JSON), "--pdf", str(out), "-v")
+    assert verbose.stderr.splitlines()[2:] == [
         f"resumeconv: {SAMPLE_JSON}: 1 value(s) normalized for the PDF (Typst theme academic):",
         "  /$schema: which schema the file follows, not CV content: not written"]
     data = out.read_bytes()

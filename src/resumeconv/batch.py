@@ -68,7 +68,8 @@ class Validate:
 @dataclass(frozen=True)
 class Convert:
     """The convert task: read any readable format, write format ``to``; with ``write`` the output is written
-    atomically next to the input (or into ``output_dir``) by whoever runs the task, and not carried in the record."""
+    atomically next to the input (or into ``output_dir``, created when missing) by whoever runs the task, and not
+    carried in the record."""
 
     to: str
     options: Mapping[str, Any] = field(default_factory=dict)
@@ -109,6 +110,8 @@ class Convert:
         if self.write:
             target = output_path(name, self.to, self.output_dir)
             try:
+                if self.output_dir:
+                    os.makedirs(self.output_dir, exist_ok=True)
                 _write_beside(name, target, output, list(out.more))
             except (OSError, UsageError) as err:
                 record.update(exit=EXIT_USAGE, error=_write_error(target, err))

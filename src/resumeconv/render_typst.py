@@ -12,11 +12,13 @@ Templates import nothing from the Typst package registry, so compiling needs no 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
 from .core.errors import ResumeconvError
-from .core.losses import Coverage, LossReport
+from .core.iri import link_scheme, live_link
+from .core.losses import Coverage, LossReport, pointer
 from .formats._academic import EVENT_TYPES, date_range, human_date, join_nonempty, metric_text, venue_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "typst"
@@ -94,7 +96,7 @@ def build_view(doc: Json) -> tuple[Json, LossReport]:
         "label": _str(tr.take(basics, "label", "basics")),
         "contacts": _contacts(basics, tr),
         "summary": _str(tr.take(basics, "summary", "basics")),
-        "metrics": [{"text": metric_text(m), "url": _str(m.get("url"))}
+        "metrics": [{"text": metric_text(m), "url": live_link(m.get("url"))}
                     for m in _list(tr.take(basics, "metrics", "basics")) if isinstance(m, dict)],
         "highlights": [{"title": _str(h.get("title")), "summary": _str(h.get("summary"))}
                        for h in _list(tr.take(basics, "researchHighlights", "basics")) if isinstance(h, dict)],
@@ -108,7 +110,21 @@ def build_view(doc: Json) -> tuple[Json, LossReport]:
             sections.append(section)
     report = LossReport()
     tr.report_rest(doc, report)
+    for ptr, url in _urls(doc, ""):
+        if not live_link(url) and link_scheme(url) is not None and not ptr.endswith("/image"):
+            report.add(ptr, f"a '{link_scheme(url)}:' address is no web address: the PDF does not link it")
     return view, report
+
+
+def _urls(node: Any, ptr: str) -> Iterator[tuple[str, str]]:
+    """Every string under a ``url`` or ``image`` key, with its pointer."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        here = ptr + pointer(str(key))
+        if isinstance(value, str) and key in ("url", "image"):
+            yield here, value
+        elif isinstance(value, (dict, list)):
+            yield from _urls(value, here)
 
 
 def _obj(value: Any) -> Json:
@@ -132,7 +148,7 @@ def _entry(title: Any = "", subtitle: Any = "", date: str = "", where: Any = "",
     """One block of a section: what every template knows how to lay out."""
     return {"title": _str(title), "subtitle": _str(subtitle), "date": date, "where": _str(where),
             "lines": [x for x in lines or [] if x], "bullets": [_str(b) for b in bullets or [] if b not in (None, "")],
-            "url": _str(url)}
+            "url": live_link(url)}
 
 
 def _contacts(basics: Json, tr: Coverage) -> list[Json]:
@@ -142,7 +158,7 @@ def _contacts(basics: Json, tr: Coverage) -> list[Json]:
     if tr.take(basics, "phone", "basics"):
         out.append({"text": _str(basics["phone"]), "url": ""})
     if tr.take(basics, "url", "basics"):
-        out.append({"text": _str(basics["url"]), "url": _str(basics["url"])})
+        out.append({"text": _str(basics["url"]), "url": live_link(basics["url"])})
     location = _obj(tr.take(basics, "location", "basics"))
     place = join_nonempty([location.get(k) for k in ("address", "city", "region", "postalCode", "countryCode")])
     if place:
@@ -152,7 +168,7 @@ def _contacts(basics: Json, tr: Coverage) -> list[Json]:
     for profile in _list(tr.take(basics, "profiles", "basics")):
         if isinstance(profile, dict):
             text = join_nonempty([profile.get("network"), profile.get("username")], ": ") or _str(profile.get("url"))
-            out.append({"text": text, "url": _str(profile.get("url"))})
+            out.append({"text": text, "url": live_link(profile.get("url"))})
     return out
 
 
@@ -229,7 +245,7 @@ def _publications(doc: Json, tr: Coverage) -> Json:
         if take("arxiv"):
             links.append({"text": f"arXiv:{p['arxiv']}", "url": f"https://arxiv.org/abs/{p['arxiv']}"})
         if take("url"):
-            links.append({"text": _str(p["url"]), "url": _str(p["url"])})
+            links.append({"text": _str(p["url"]), "url": live_link(p["url"])})
         take("type")
         groups[-1]["items"].append({
             "number": number, "title": _str(take("name")), "authors": authors, "venue": venue,

@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
@@ -24,6 +25,9 @@ from .common import (
     say,
 )
 
+if TYPE_CHECKING:
+    from ..core.losses import Loss
+
 
 @click.command("render", epilog=exit_codes(INVALID_DOCUMENT))
 @click.argument("resume", metavar="RESUME")
@@ -38,12 +42,14 @@ from .common import (
               help="node: HTML file ('-' or nothing: stdout, unless --pdf); typst: the PDF ('-': stdout).")
 @click.option("--pdf", metavar="FILE", help="The PDF file to write (node engine: printed with headless Chromium).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print what the output could not carry.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also list every value normalized (by default they are counted, as convert does).")
 @click.option("-w", "--watch", is_flag=True,
               help="Keep running: render again each time RESUME is saved (a broken save prints its error and the "
                    "last good output stays); Ctrl-C stops (exit 130).")
 @max_input_size
 def render(resume: str, theme: str | None, engine: str | None, output: str | None, pdf: str | None,
-           quiet: bool, watch: bool) -> None:
+           quiet: bool, verbose: bool, watch: bool) -> None:
     """Render RESUME (any format 'convert' reads: a file, '-', a LinkedIn export folder, a PDF) to a PDF with
     Typst, or to HTML with an installed npm theme.
 
@@ -62,8 +68,9 @@ def render(resume: str, theme: str | None, engine: str | None, output: str | Non
         targets = _check_targets(resume, theme, output, pdf, typst=typst, watch=watch)
     except ResumeconvError as err:
         fail(err)
-    job = (lambda: _render_typst(resume, theme, output, pdf, quiet)) if typst else \
-        (lambda: _render_node(resume, str(theme), output, pdf, quiet))
+    report = None if quiet else verbose
+    job = (lambda: _render_typst(resume, theme, output, pdf, report)) if typst else \
+        (lambda: _render_node(resume, str(theme), output, pdf, report))
     if not watch:
         _print(_run(job, targets, exit_on_error=True))
         sys.exit(EXIT_OK)
@@ -135,7 +142,22 @@ def _print(lines: list[str] | None) -> list[str] | None:
     return lines
 
 
-def _render_node(resume: str, theme: str, output: str | None, pdf: str | None, quiet: bool) -> list[str]:
+def _report(losses: list[Loss], target: str, source: str, verbose: bool | None) -> list[str]:
+    """What the output could not carry, as convert reports it: losses listed, normalizations counted unless
+    ``verbose`` (listed then); nothing when None (--quiet)."""
+    if verbose is None:
+        return []
+    if verbose:
+        return loss_lines(losses, target, source)
+    lost = [x for x in losses if x.kind == "loss"]
+    lines = loss_lines(lost, target, source)
+    if len(lost) < len(losses):
+        lines.append(f"resumeconv: {source}: {len(losses) - len(lost)} value(s) normalized for {target} (-v lists "
+                     "them)")
+    return lines
+
+
+def _render_node(resume: str, theme: str, output: str | None, pdf: str | None, verbose: bool | None) -> list[str]:
     """The node engine: HTML from the npm theme (and its PDF printed by Chromium)."""
     from .. import write
     from ..render import pdf_bytes, render_html
@@ -147,7 +169,7 @@ def _render_node(resume: str, theme: str, output: str | None, pdf: str | None, q
         emit(output or "-", html)
     if pdf:
         emit(pdf, pdf_bytes(html))
-    return [] if quiet else loss_lines([*loaded.losses, *folded.losses], f"theme {theme}", loaded.name)
+    return _report([*loaded.losses, *folded.losses], f"theme {theme}", loaded.name, verbose)
 
 
 def _default_engine(theme: str | None) -> str:
@@ -159,7 +181,8 @@ def _default_engine(theme: str | None) -> str:
     return "typst" if theme in themes() else "node"
 
 
-def _render_typst(resume: str, theme: str | None, output: str | None, pdf: str | None, quiet: bool) -> list[str]:
+def _render_typst(resume: str, theme: str | None, output: str | None, pdf: str | None,
+                  verbose: bool | None) -> list[str]:
     """The Typst engine: one PDF, written through emit()."""
     from .. import formats as registry
     from ..migrate import prepare_for_writer
@@ -172,5 +195,5 @@ def _render_typst(resume: str, theme: str | None, output: str | None, pdf: str |
     with registry.writing(f"Typst theme {theme}", prepared, resume):
         document, report = render_pdf(prepared, theme)
     emit(target, document)
-    return [] if quiet else loss_lines([*loaded.losses, *normalized, *report.items],
-                                       f"the PDF (Typst theme {theme})", loaded.name)
+    return _report([*loaded.losses, *normalized, *report.items], f"the PDF (Typst theme {theme})", loaded.name,
+                   verbose)

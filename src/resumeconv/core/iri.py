@@ -3,6 +3,7 @@ upstream JSON Resume require: the host in IDNA (punycode), everything else perce
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, urlsplit, urlunsplit
 
 #: Characters left as they are when encoding: everything RFC 3986 allows in a URI, and ``%`` (already encoded).
@@ -30,3 +31,24 @@ def iri_to_uri(value: str) -> str:
         netloc = (quote(userinfo, safe=_SAFE) + at if at else "") + host + colon + port
     return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=_SAFE), quote(parts.query, safe=_SAFE),
                        quote(parts.fragment, safe=_SAFE)))
+
+
+#: Schemes a writer makes a live link of: the web and mail. Any other (``javascript:`` and ``vbscript:`` run code,
+#: ``data:`` carries a page of its own, ``file:`` reaches the reader's disk) is printed as text, never linked.
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+#: Schemes validate reports as errors: links that run code or read files where a reader clicks.
+HOSTILE_SCHEMES = frozenset({"javascript", "vbscript", "data", "file", "blob"})
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+
+
+def link_scheme(value: str) -> str | None:
+    """The scheme a browser would see in ``value`` (lower case; tabs, line breaks and leading controls removed, as
+    URL parsers do, so ``" java\\tscript:"`` is ``javascript``), or None for a value without one."""
+    text = re.sub(r"[\t\n\r]", "", value).lstrip("".join(map(chr, range(0x21))))
+    match = _SCHEME.match(text)
+    return match.group(1).lower() if match else None
+
+
+def live_link(value: object) -> str:
+    """``value`` when a writer may make a live link of it (an http, https or mailto URL), else ""."""
+    return value if isinstance(value, str) and link_scheme(value) in LINK_SCHEMES else ""

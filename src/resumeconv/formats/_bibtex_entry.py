@@ -29,8 +29,12 @@ BIBTEX_TO_ORCID: dict[str, str] = {
 _PREFERRED = ("article", "inproceedings", "incollection", "book", "phdthesis", "techreport", "manual", "misc")
 _ESCAPES = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
-    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\^{}",
+    "_": r"\_", "~": r"\textasciitilde{}",
 }
+#: ``^`` is written as itself: pybtex (latexcodec), bibtexparser 1 and 2 and ORCID's importer all read a bare ``^``
+#: back as ``^``, while ``\^{}`` decodes to nothing in bibtexparser 2 and to ``ˆ`` in latexcodec, and
+#: ``\textasciicircum{}`` is unknown to ORCID, bibtexparser 1 and latexcodec (tests/test_bibtex_consumers.py).
+#: The price: LaTeX itself stops at a bare ``^`` outside math, which only a title holding one meets.
 _ESCAPE_RE = re.compile("|".join(re.escape(k) for k in _ESCAPES))
 _UNESCAPE_RE = re.compile("|".join(re.escape(v) for v in _ESCAPES.values()))
 _BRACE = re.compile("[{}]")
@@ -92,26 +96,36 @@ class Entry:
         return f"@{self.type}{{{self.key},\n{body}\n}}\n"
 
 
-#: The plain (biblatex) writer: our type -> (entry type, ``type``/``entrysubtype`` value or None). The reader maps
-#: these pairs back, so every type of ours round-trips.
+#: The plain writer: our type -> (entry type, ``type``/``entrysubtype`` value or None). Classic entry types, which
+#: every BibTeX style and biblatex know; the reader maps these pairs back, so every type of ours round-trips.
 PLAIN_TYPES: dict[str, tuple[str, str | None]] = {
     "conference-paper": ("inproceedings", None), "journal-article": ("article", None),
     "workshop-paper": ("inproceedings", "Workshop paper"), "preprint": ("misc", "Preprint"), "book": ("book", None),
-    "book-chapter": ("incollection", None), "edited-book": ("collection", None),
-    "magazine-article": ("article", "magazine"), "dissertation": ("thesis", "phdthesis"),
-    "report": ("report", "techreport"), "tutorial": ("misc", "Tutorial"), "lecture-speech": ("misc", "Lecture"),
-    "poster": ("misc", "Poster"), "dataset": ("dataset", None), "software": ("software", None),
-    "patent": ("patent", None), "other": ("misc", None),
+    "book-chapter": ("incollection", None), "edited-book": ("book", "Edited book"),
+    "magazine-article": ("article", "magazine"), "dissertation": ("phdthesis", None),
+    "report": ("techreport", None), "tutorial": ("misc", "Tutorial"), "lecture-speech": ("misc", "Lecture"),
+    "poster": ("misc", "Poster"), "dataset": ("misc", "Dataset"), "software": ("misc", "Software"),
+    "patent": ("misc", "Patent"), "other": ("misc", None),
 }
-#: Where the plain writer puts the venue, by entry type (biblatex prints each of these for its type).
-PLAIN_VENUE = {"article": "journaltitle", "inproceedings": "booktitle", "incollection": "booktitle",
-               "book": "booktitle", "collection": "booktitle", "thesis": "institution", "report": "institution"}
+#: What resumeconv's plain writer wrote before it wrote classic BibTeX (biblatex types): read back the same.
+BIBLATEX_TYPES: dict[str, tuple[str, str | None]] = {
+    "edited-book": ("collection", None), "dissertation": ("thesis", "phdthesis"), "report": ("report", "techreport"),
+    "dataset": ("dataset", None), "software": ("software", None), "patent": ("patent", None),
+}
+#: Where the plain writer puts the venue, by entry type: the classic field, which biblatex reads as its alias
+#: (``journal`` as ``journaltitle``, ``school`` as ``institution``).
+PLAIN_VENUE = {"article": "journal", "inproceedings": "booktitle", "incollection": "booktitle",
+               "book": "booktitle", "phdthesis": "school", "techreport": "institution"}
+#: Venue fields of biblatex entries (read only).
+BIBLATEX_VENUE = {"collection": "booktitle", "thesis": "institution", "report": "institution"}
+#: BibTeX's month macros, which classic styles print as names and biblatex reads as numbers.
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def build_entry(pub: dict[str, Any], index: int, key: str, report: LossReport, *, plain: bool = False) -> Entry:
     """The entry for ``publications[index]``: ORCID-ready (year/month, types ORCID's importer knows), or with
-    ``plain`` biblatex-style (``date`` at its precision, biblatex entry types); what BibTeX cannot carry goes to
-    ``report``."""
+    ``plain`` for classic BibTeX styles and biblatex alike (``year``, ``month`` macro, classic entry types and
+    venue fields); what BibTeX cannot carry goes to ``report``."""
     ptr = ("publications", index)
     if plain:
         kind, subtype = PLAIN_TYPES.get(pub.get("type") or "", ("misc", None))
@@ -133,7 +147,7 @@ def build_entry(pub: dict[str, Any], index: int, key: str, report: LossReport, *
     elif venue_name:
         field_name = PLAIN_VENUE.get(kind, "howpublished") if plain else \
             "journal" if entry.type == "article" else "booktitle"
-        entry.add(field_name, escape(venue_name))
+        entry.add(field_name, "{" + escape(venue_name) + "}")  # braced like the title: styles keep its capitals
     if subtype:
         entry.add("entrysubtype" if kind == "article" else "type", subtype)
     _add_date(entry, pub, ptr, report, plain)
@@ -165,21 +179,29 @@ def _add_authors(entry: Entry, pub: dict[str, Any], ptr: tuple[str | int, ...],
 
 def _add_date(entry: Entry, pub: dict[str, Any], ptr: tuple[str | int, ...], report: LossReport,
               plain: bool) -> None:
-    """Plain: biblatex's ``date`` at its precision. ORCID: braced numeric ``year`` and ``month`` (a bare number
-    ending an entry makes ORCID's parser reject the whole file); the day only in ``date``, which ORCID ignores."""
+    """Plain: ``year`` and a ``month`` macro, which classic styles and biblatex both read; a day has no classic
+    field (biblatex's ``date`` beside ``year`` makes biber warn), so it is reported. ORCID: braced numeric ``year``
+    and ``month`` (a bare number ending an entry makes ORCID's parser reject the whole file); the day only in
+    ``date``, which ORCID ignores."""
     from ..core import dates
 
-    release = pub.get("releaseDate")
-    if release is None:
+    value = pub.get("releaseDate")
+    if value is None:
         return
-    if not (isinstance(release, str) and dates.is_iso(release)):
-        report.add(pointer(*ptr, "releaseDate"), f"{release!r} is not a calendar date (YYYY, YYYY-MM or "
+    date = dates.date_of(value)
+    if date is None:
+        report.add(pointer(*ptr, "releaseDate"), f"{value!r} is not a calendar date (YYYY, YYYY-MM or "
                    "YYYY-MM-DD); left out")
         return
+    release = date.iso
+    year, month, day = date
     if plain:
-        entry.add("date", release)
+        entry.add("year", str(year))
+        if month:
+            entry.add("month", MONTH_MACROS[month - 1], raw=True)
+        if day:
+            report.add(pointer(*ptr, "releaseDate"), "BibTeX keeps the year and month: the day is left out")
         return
-    year, month, day = dates.parts(release)
     entry.add("year", str(year))
     if month:
         entry.add("month", str(month))

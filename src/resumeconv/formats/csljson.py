@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from ..core import ids, names
-from ..core.dates import days_in_month, format_iso, is_iso, parts
+from ..core.dates import date_of, days_in_month, format_iso, is_iso
 from ..core.errors import InputError
 from ..core.fileio import decode_text
 from ..core.keys import Keys, is_derived
@@ -109,9 +109,9 @@ def _item(pub: dict[str, Any], index: int, keys: Keys, report: LossReport) -> di
         for key in author if isinstance(author, dict) else ():
             if key != "name":
                 report.add(at("authors", j, key), f"CSL names have no place for '{key}'")
-    date = pub.get("releaseDate")
-    if isinstance(date, str) and is_iso(date):
-        item["issued"] = {"date-parts": [[p for p in parts(date) if p is not None]]}
+    date = date_of(pub.get("releaseDate"))
+    if date is not None:
+        item["issued"] = {"date-parts": [[p for p in date if p is not None]]}
     venue = pub.get("venue")
     if isinstance(venue, dict):
         for key, value in venue.items():

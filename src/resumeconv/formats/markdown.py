@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..core.iri import live_link
 from ..core.losses import Coverage
 from ._academic import (
     EVENT_TYPES,
@@ -58,7 +59,14 @@ def _text(value: Any) -> str:
 
 
 def _link(label: str, url: Any) -> str:
-    return f"[{label}]({url})" if url else label
+    """``[label](url)`` for a web or mail address; any other value (``javascript:``, ``data:``, ``file:``) is no live
+    link: the label, and the value beside it as text when the label does not show it."""
+    if not url:
+        return label
+    if live_link(url):
+        return f"[{label}]({url})"
+    shown = _text(url)
+    return label if not label or shown == label else f"{label} ({shown})" if label else shown
 
 
 def _bullets(items: Any) -> list[str]:

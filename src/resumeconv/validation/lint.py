@@ -268,6 +268,23 @@ def url_scheme(ctx: Context) -> Iterator[Finding]:
             yield Finding(node.pointer, "url-scheme", url_problem(node.value))
 
 
+@rule("link-scheme")
+def link_scheme_rule(ctx: Context) -> Iterator[Finding]:
+    """A URL field whose scheme is no web address: ``javascript:``, ``data:``, ``file:`` (errors: they run code or
+    read files where a reader clicks) or any other but http, https and mailto (warnings). Writers print such a value
+    as text, never as a live link."""
+    from ..core.iri import HOSTILE_SCHEMES, LINK_SCHEMES, link_scheme
+
+    for node in ctx.strings(field_names("url") | field_names("uri")):
+        scheme = link_scheme(node.value)
+        if scheme is None or scheme in LINK_SCHEMES or (scheme == "data" and node.key == "image"):
+            continue  # an image given inline as data: is a picture, never a link
+        hostile = scheme in HOSTILE_SCHEMES
+        why = "runs code or reads files where a reader clicks" if hostile else "is no web address"
+        yield Finding(node.pointer, "link-scheme", f"a '{scheme}:' link {why}; write an https:// address (writers "
+                      "print this one as text, not as a link)", "error" if hostile else "warning")
+
+
 @rule("upstream-v1.0")
 def upstream_v1(ctx: Context) -> Iterator[Finding]:
     """What JSON Resume v1.0.0 rejects although this profile accepts it, so users know which tools will fail.

@@ -17,7 +17,16 @@ from ...core.errors import InputError, UnsafeInputError
 from ...core.fileio import decode_text
 from ...core.losses import LossReport, pointer
 from .. import ReadResult
-from .._bibtex_entry import BIBTEX_TO_ORCID, PLAIN_TYPES, PLAIN_VENUE, balanced, orcid_work_types, unescape
+from .._bibtex_entry import (
+    BIBLATEX_TYPES,
+    BIBLATEX_VENUE,
+    BIBTEX_TO_ORCID,
+    PLAIN_TYPES,
+    PLAIN_VENUE,
+    balanced,
+    orcid_work_types,
+    unescape,
+)
 
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                        "dec"), start=1)}
@@ -256,7 +265,8 @@ def our_type(kind: str, fields: dict[str, str], has_arxiv: bool) -> tuple[str, s
     """Our type for an entry and a loss reason if inexact: the plain writer's biblatex types (with their ``type``
     or ``entrysubtype``) first, else through the ORCID type ORCID's importer gives the entry type."""
     subtype = (fields.get("entrysubtype") if kind == "article" else fields.get("type")) or None
-    plain = [ours for ours, pair in PLAIN_TYPES.items() if pair == (kind, subtype and subtype.strip())]
+    pair = (kind, subtype and subtype.strip())
+    plain = [ours for table in (PLAIN_TYPES, BIBLATEX_TYPES) for ours, known in table.items() if known == pair]
     if plain and (subtype or kind not in ("misc", "inproceedings", "article")):
         return plain[0], None
     orcid_type = BIBTEX_TO_ORCID.get(kind)
@@ -275,7 +285,7 @@ def publication(kind: str, key: str, fields: dict[str, str], index: int, report:
     pub: dict[str, Any] = {}
     used = {"title", "author", "journal", "booktitle", "year", "month", "date", "doi", "eprint", "eprinttype",
             "archiveprefix", "url", "volume", "number", "pages", "publisher", "note", "abstract", "journaltitle",
-            "howpublished", "institution"}
+            "howpublished", "institution", "school"}
     if pub_type_field(kind, fields):
         used.add("entrysubtype" if kind == "article" else "type")
     if fields.get("title"):
@@ -283,7 +293,7 @@ def publication(kind: str, key: str, fields: dict[str, str], index: int, report:
     if fields.get("author"):
         pub["authors"] = [{"name": n} for n in split_authors(fields["author"])]
     venue = fields.get("journal") or fields.get("journaltitle") or fields.get("booktitle") or \
-        fields.get(PLAIN_VENUE.get(kind, "howpublished"))
+        fields.get(PLAIN_VENUE.get(kind) or BIBLATEX_VENUE.get(kind, "howpublished"))
     arxiv = _arxiv(fields, venue)
     if venue and not (arxiv and _ARXIV_IN_TEXT.search(venue)):
         pub["venue"] = {"name": _latex(venue)}
@@ -322,7 +332,8 @@ def publication(kind: str, key: str, fields: dict[str, str], index: int, report:
 def pub_type_field(kind: str, fields: dict[str, str]) -> bool:
     """Whether the entry's ``type``/``entrysubtype`` is one the plain writer uses to name our type."""
     subtype = fields.get("entrysubtype") if kind == "article" else fields.get("type")
-    return bool(subtype) and (kind, (subtype or "").strip()) in PLAIN_TYPES.values()
+    pair = (kind, (subtype or "").strip())
+    return bool(subtype) and (pair in PLAIN_TYPES.values() or pair in BIBLATEX_TYPES.values())
 
 
 def _arxiv(fields: dict[str, str], venue: str | None) -> str | None:

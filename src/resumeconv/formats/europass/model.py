@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ...core import languages
 
@@ -54,3 +54,25 @@ ORCID_URL = "https://orcid.org/"
 DOI_URL = "https://doi.org/"
 #: The fluency a mother tongue reads back with.
 NATIVE = "Native speaker"
+
+
+def language_code(text: Any) -> tuple[str, str] | None:
+    """(code, name it reads back as) of a language, as the editor writes it with ``schemeName="NORMAL"``.
+
+    The editor's codes are ISO 639-2, bibliographic where B and T differ: real exports write ``fre`` for French
+    (benfante-cv.xml, the FATelarico sample) beside ``eng`` and ``ita``. Only languages certainly in ISO 639-2
+    (those with a 639-1 or a 639-2/B code) get a code; the rest (Neapolitan, which the FATelarico export itself
+    writes as FREE_TEXT, Mandarin, a name no table has) are None: FREE_TEXT, the text kept.
+    """
+    found = languages.lookup(text)
+    if found is None or not (found.alpha_2 or found.bibliographic):
+        return None
+    return found.bibliographic or found.alpha_3, found.name
+
+
+def language_name(code: str | None, scheme: str | None) -> str | None:
+    """The language a NORMAL code names ('fre', 'eng', 'ita'; 639-1 and 639-3 codes too); other text as it is."""
+    if not code or scheme == "FREE_TEXT":
+        return code
+    found = languages.from_code(code)
+    return found.name if found else code

@@ -13,6 +13,7 @@ from typing import Any
 from lxml import etree
 
 from ...core import languages, phones, places
+from ...core.dates import date_of
 from ...core.errors import UsageError
 from ...core.losses import LossReport, pointer
 from .. import WriteResult
@@ -31,6 +32,7 @@ from .model import (
     SOCIAL_NAMES,
     TARGET,
     Custom,
+    language_code,
 )
 
 
@@ -47,8 +49,9 @@ def _el(parent: Any, tag: str, text: str | None = None, /, **attrs: str) -> Any:
 
 
 def _date(parent: Any, name: str, value: str | None) -> None:
-    if value:
-        _el(_el(parent, name), "hr:FormattedDateTime", value)
+    date = date_of(value)
+    if date is not None:
+        _el(_el(parent, name), "hr:FormattedDateTime", date.iso)
 
 
 def write(doc: dict[str, Any], *, format: str = "europass", language: str | None = None, **_: Any) -> WriteResult:
@@ -163,9 +166,10 @@ class _Writer:
             self._phone(person, basics["phone"], home.get("countryCode"))
         if home:
             self._address(person, home)
-        for item in self.doc.get("languages") or []:
+        for i, item in enumerate(self.doc.get("languages") or []):
             if sections.is_mother_tongue(item):
-                _el(person, "PrimaryLanguageCode", item["language"], name="FREE_TEXT")
+                text, scheme = self._language_code(item["language"], pointer("languages", i))
+                _el(person, "PrimaryLanguageCode", text, name=scheme)
         for key in basics:
             if key not in BASICS_MAPPED:
                 reason = {"label": "Candidate has no label or headline",
@@ -371,10 +375,10 @@ class _Writer:
         if html:
             _el(node, "hr:FormattedPublicationDescription", html)
         _fields(node, item, (("name", "Title"),))
-        release = str(item.get("releaseDate") or "")
-        if release:
-            _el(node, "Year", release[:4])
-        if len(release) > 4:
+        release = date_of(item.get("releaseDate"))
+        if release is not None:
+            _el(node, "Year", str(release.year))
+        if release is not None and release.precision != "year":
             self.report.add(f"{ptr}/releaseDate", f"{TARGET} keeps the year of publication only")
         _fields(node, item, (("url", "Link"),))
         if isinstance(item.get("doi"), str):
@@ -405,7 +409,8 @@ class _Writer:
                     self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
             return
         node = _el(parent, "PersonCompetency")
-        _el(node, "CompetencyID", item.get("language") or "", schemeName="FREE_TEXT")
+        text, scheme = self._language_code(item.get("language") or "", ptr)
+        _el(node, "CompetencyID", text, schemeName=scheme)
         _el(node, "hr:TaxonomyID", "language")
         overall = languages.cefr_level(item.get("fluency")) if not cefr else None
         if overall:
@@ -426,6 +431,17 @@ class _Writer:
         for key in item:
             if key not in ("language", "fluency", "cefr"):
                 self.report.add(f"{ptr}/{key}", f"{TARGET} has no field for it")
+
+    def _language_code(self, text: str, ptr: str) -> tuple[str, str]:
+        """(text, scheme) of a language: its NORMAL code where the language codec names it, else FREE_TEXT."""
+        coded = language_code(text)
+        if coded is None:
+            return text, "FREE_TEXT"
+        code, name = coded
+        if name != text:
+            self.report.add(f"{ptr}/language", f"written as the ISO 639 code {code}; reads back as '{name}'",
+                            "normalization")
+        return code, "NORMAL"
 
     def _skill(self, parent: Any, item: dict[str, Any], ptr: str) -> None:
         keywords = [k for k in item.get("keywords") or [] if isinstance(k, str)]
@@ -454,6 +470,9 @@ class _Writer:
         _el(body, "Title", item.get(title) or "")
         self._period(body, item.get("startDate"), item.get("endDate"))
         mapped = {title, "startDate", "endDate", "url"}
+        if tag in ("VoluntaryWork", "NetworkAndMembership") and isinstance(item.get("type"), str):
+            mapped.add("type")
+            self._service_type(item, ptr, tag)
         location = item.get("location") if tag != "Project" and isinstance(item.get("location"), str) else None
         if location:
             mapped.add("location")
@@ -465,6 +484,20 @@ class _Writer:
         _fields(body, item, (("url", "Link"),))
         if location and tag == "NetworkAndMembership":
             _el(node, "Location", location)
+
+    def _service_type(self, item: dict[str, Any], ptr: str, tag: str) -> None:
+        """The kind of service is not written as a 'Type: reviewing' line: voluntary work says 'volunteering' by its
+        section; Europass has no field for the other kinds, so they are left out and reported (in words when the
+        position already says it: 'Journal Reviewer')."""
+        kind = item["type"]
+        if tag == "VoluntaryWork":
+            self.report.add(f"{ptr}/type", "said by the section it is written in (voluntary work): reads back "
+                            "without a type", "normalization")
+            return
+        position = str(item.get("position") or "")
+        stem = _SERVICE_WORDS.get(kind)
+        said = f", and the position '{position}' says it in words" if stem and stem in position.lower() else ""
+        self.report.add(f"{ptr}/type", f"{TARGET} has no field for the kind of service: '{kind}' left out{said}")
 
     def _period(self, node: Any, start: str | None, end: str | None) -> None:
         if start or end:
@@ -501,6 +534,11 @@ class _Writer:
             _el(section, "Title", title)
             if custom:
                 _el(section, "Custom", "true")
+
+
+#: How a position says each kind of service in words (schema: volunteer.type), lower case stems.
+_SERVICE_WORDS = {"reviewing": "review", "organizing": "organi", "committee": "committee", "editorial": "edit",
+                  "chairing": "chair", "judging": "judg"}
 
 
 def _items(doc: dict[str, Any], path: tuple[str, ...]) -> list[dict[str, Any]]:

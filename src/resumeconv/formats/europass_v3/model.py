@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ...core import languages
 
@@ -24,6 +25,25 @@ LS LY MA MC MD MG MH MK ML MM MN MR MU MV MW MX MY MZ NA NE NG NI NP NR NU NZ OM
 SB SC SD SG SL SM SN SO SR ST SV SY SZ TD TG TH TJ TL TM TN TO TT TV TZ UA UG US UY UZ VA VC VE VN VU WS YE ZA ZM ZW
 ME SS XK"""
 COUNTRIES = frozenset(_COUNTRY_CODES.split())
+#: The language codes the v3 XSD accepts for foreign languages (included/EuropassISOLanguages_V1.10.0.xsd, type
+#: foreignCode): ISO 639-1 where there is one, else 639-3; mother tongues (motherCode) take the same less cu, eo,
+#: grc, la, oc, vo. Sign languages are left out: no CV names them by these codes.
+_LANGUAGE_CODES = """
+bg cs da nl en et fi fr de el hu is it lv lt mt no pl pt ro hr sk sl es sv tr ab af sq am ar an hy as az eu be bn bs br
+my ca ce zh cu kw co eo fo fj fy ka gd ga gl gv grc gu ht he hi id jv ja kn kk ky kg ko ku lo la li ln lb mk ml mr ms
+mg mo mn ne nn nb oc om pa fa ps rm rom ru sr se sd so sc sw ty ta tt te tg tl th bo tk uk ur uz vi vo cy yi yo km ber
+fil wol pms ori me"""
+LANGUAGE_CODES = frozenset(_LANGUAGE_CODES.split())
+MOTHER_CODES = LANGUAGE_CODES - {"cu", "eo", "grc", "la", "oc", "vo"}
+
+
+def language_code(text: Any, mother: bool) -> tuple[str, str] | None:
+    """(v3 code, the name it stands for) of a language the XSD's list has: ISO 639-1, else 639-3; else None."""
+    found = languages.lookup(text)
+    code = (found.alpha_2 or found.alpha_3) if found else None
+    if found is None or code not in (MOTHER_CODES if mother else LANGUAGE_CODES):
+        return None
+    return str(code), found.name
 #: The e-mail pattern of the v3 XSD (ContactEmailContactType).
 EMAIL = re.compile(r"[^@]+@[^.]+\..+")
 CEFR_TAGS = dict(zip(languages.CEFR_DIMENSIONS, ("Listening", "Reading", "SpokenInteraction", "SpokenProduction",

@@ -7,6 +7,7 @@ from typing import Any
 
 from lxml import etree
 
+from ...core import languages
 from ...core.errors import InputError
 from ...core.losses import LossReport, pointer
 from .. import ReadResult
@@ -144,14 +145,13 @@ class _Reader:
     def _skills(self, skills: Any) -> None:
         t = self.t
         for el in t.findall(skills, "Linguistic/MotherTongueList/MotherTongue"):
-            name = t.text(el, "Description/Label") or t.text(el, "Description/Code")
+            name = _language(t.text(el, "Description/Label"), t.text(el, "Description/Code"))
             if name:
                 self._section(("languages",)).append({"language": name, "fluency": NATIVE})
         for el in t.findall(skills, "Linguistic/ForeignLanguageList/ForeignLanguage"):
             t.mark(el, pointer("languages", len(self._section(("languages",)))))
             item: dict[str, Any] = {}
-            put(item, "language", t.text(el, "Description/Label") or t.text(el, "Description/Code"))
-            t.text(el, "Description/Code")
+            put(item, "language", _language(t.text(el, "Description/Label"), t.text(el, "Description/Code")))
             cefr = {dim: t.text(el, f"ProficiencyLevel/{tag}") for dim, tag in CEFR_TAGS.items()}
             put(item, "cefr", {k: v for k, v in cefr.items() if v})
             self._section(("languages",)).append(item)
@@ -246,3 +246,9 @@ def _read_date(t: Tree, el: Any) -> str | None:
     if re.fullmatch(r"\d\d", month):
         return f"{year}-{month}-{day}" if re.fullmatch(r"\d\d", day) else f"{year}-{month}"
     return year
+
+
+def _language(label: str | None, code: str | None) -> str | None:
+    """The label as the CV wrote it; without one, the name of the ISO 639 code ('de' -> 'German')."""
+    found = languages.from_code(code) if code and not label else None
+    return label or (found.name if found else code)

@@ -10,6 +10,7 @@ from typing import Any
 from lxml import etree
 
 from ...core import languages
+from ...core.dates import date_of
 from ...core.errors import UsageError
 from ...core.losses import LossReport, pointer
 from .. import WriteResult
@@ -26,6 +27,7 @@ from .model import (
     SCHEMA_LOCATION,
     TARGET,
     XSI,
+    language_code,
 )
 
 
@@ -44,14 +46,14 @@ def _path(parent: Any, *tags: str) -> Any:
 
 def _date(parent: Any, name: str, value: str | None) -> None:
     """A v3 date: attributes year, month='--MM', day='---DD', at the precision the document has."""
-    if not value:
+    date = date_of(value)
+    if date is None:
         return
-    bits = value.split("-")
-    attrs = {"year": bits[0]}
-    if len(bits) > 1:
-        attrs["month"] = f"--{bits[1]}"
-    if len(bits) > 2:
-        attrs["day"] = f"---{bits[2]}"
+    attrs = {"year": f"{date.year:04d}"}
+    if date.month is not None:
+        attrs["month"] = f"--{date.month:02d}"
+    if date.day is not None:
+        attrs["day"] = f"---{date.day:02d}"
     _el(parent, name, **attrs)
 
 
@@ -254,7 +256,7 @@ class _Writer:
     # -------------------------------------------------------- skills
 
     def _skills(self, learner: Any) -> None:
-        spoken = self.doc.get("spoken") or []
+        spoken = self.doc.get("languages") or []
         skills = self.doc.get("skills") or []
         if not (spoken or skills):
             return
@@ -281,7 +283,7 @@ class _Writer:
         if mother:
             parent = _el(node, "MotherTongueList")
             for i, lang in mother:
-                _el(_path(parent, "MotherTongue", "Description"), "Label", lang.get("language", ""))
+                self._language(_path(parent, "MotherTongue", "Description"), lang.get("language", ""), True)
                 if lang["fluency"] != NATIVE:
                     self.report.add(pointer("languages", i, "fluency"),
                                     f"written as a mother tongue; reads back as '{NATIVE}'", "normalization")
@@ -290,7 +292,7 @@ class _Writer:
             parent = _el(node, "ForeignLanguageList")
             for i, lang in foreign:
                 entry = _el(parent, "ForeignLanguage")
-                _el(_el(entry, "Description"), "Label", lang.get("language", ""))
+                self._language(_el(entry, "Description"), lang.get("language", ""), False)
                 cefr = prepare.obj(lang.get("cefr"))
                 levels = [(d, str(cefr.get(d) or "").upper()) for d in languages.CEFR_DIMENSIONS]
                 if any(level in languages.CEFR_LEVELS for _, level in levels):
@@ -303,6 +305,14 @@ class _Writer:
                     if cefr.get(dim) and level not in languages.CEFR_LEVELS:
                         self.report.add(f"{ptr}/cefr/{dim}", "not a CEFR level (A1..C2)")
                 self._language_losses(lang, ptr, ("language", "cefr"))
+
+    def _language(self, description: Any, text: str, mother: bool) -> None:
+        """The language's code where the XSD's list has it (the same language codec as the Candidate writer), and
+        its name as the CV writes it: the label is what reads back."""
+        coded = language_code(text, mother)
+        if coded:
+            _el(description, "Code", coded[0])
+        _el(description, "Label", text)
 
     def _language_losses(self, lang: dict[str, Any], ptr: str, mapped: tuple[str, ...]) -> None:
         for key in lang:

@@ -1,7 +1,10 @@
 """LinkedIn profile: the text LinkedIn's "Save to PDF" shows (written for pasting into LinkedIn's forms) and read
 back from that text or from the PDF itself.
 
-``writer`` makes the text, ``reader`` reads text, ``layout`` finds a PDF's structure from its layout.
+``writer`` makes the text, ``reader`` reads text (``experience``: its positions), ``layout`` recognises a PDF and
+reads it with ``current`` or ``classic`` (2014-2017), which share ``pdflines``; ``headings`` (section words in the UI
+languages), ``dateline`` (date ranges, through core/dates) and ``entries`` (contact lines, languages, degrees) serve
+both readers.
 """
 
 from __future__ import annotations

@@ -155,10 +155,11 @@ def _date(pub: dict[str, Any], ptr: tuple[str | int, ...],
     date = pub.get("releaseDate")
     if date is None:
         return None
-    if not dates.is_iso(date):
+    read = dates.date_of(date)
+    if read is None:
         report.add(pointer(*ptr, "releaseDate"), f"'{date}' is not a calendar date; left out")
         return None
-    y, m, d = dates.parts(date)
+    y, m, d = read
     return f"{y:04d}", f"{m:02d}" if m else None, f"{d:02d}" if d else None
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ...core import document as yamldoc
 from ...core import phones
-from ...core.dates import is_iso, sort_key
+from ...core.dates import date_of, is_iso, sort_key
 from ...core.losses import LossReport, pointer
 from .._academic import EVENT_TYPES, venue_text
 from .._contract import WriteResult
@@ -44,22 +44,22 @@ def _md(value: Any) -> str:
 def _date(value: Any) -> Any:
     """A year alone as a number (RenderCV's date types take ``int`` or ``YYYY-MM[-DD]``); None for a non-date,
     which the self-check then reports."""
-    if not is_iso(value):
+    date = date_of(value)
+    if date is None:
         return None
-    text = str(value)
-    return int(text) if re.fullmatch(r"\d{4}", text) else text
+    return date.year if date.precision == "year" else date.iso
 
 
 def _dates(item: Json, *, ongoing: bool) -> Json:
-    start, end = item.get("startDate"), item.get("endDate")
-    if not is_iso(start):
-        return {"date": _date(end)} if is_iso(end) else {}
-    if is_iso(end):
-        if sort_key(str(start)) > sort_key(str(end), end=True):
+    start, end = date_of(item.get("startDate")), date_of(item.get("endDate"))
+    if start is None:
+        return {"date": _date(end.iso)} if end is not None else {}
+    if end is not None:
+        if sort_key(start.iso) > sort_key(end.iso, end=True):
             return {}  # RenderCV refuses a start after the end; the self-check reports both dates
-        return {"start_date": _date(start), "end_date": _date(end)}
+        return {"start_date": _date(start.iso), "end_date": _date(end.iso)}
     # RenderCV reads a lone start_date as ongoing ("present"); a one-off event keeps a single date.
-    return {"start_date": _date(start)} if ongoing else {"date": _date(start)}
+    return {"start_date": _date(start.iso)} if ongoing else {"date": _date(start.iso)}
 
 
 def _labelled(item: Json, section: str) -> list[str]:

@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ...core import document
-from ...core.dates import is_iso, precision
+from ...core.dates import date_fields, is_iso, precision
 from ...core.losses import LossReport, pointer
 from ...schemas import load_schema, resolve
 from .. import WriteResult
@@ -534,11 +534,10 @@ def _calendar_dates(out: dict[str, Any], theme: ThemeProfile, report: LossReport
 
 
 def _date_fields() -> dict[str, list[str]]:
-    """Section -> its date fields, from the upstream schema."""
+    """Section -> its date fields: the sections of the upstream schema, the fields the one date list names."""
     fields: dict[str, list[str]] = {}
     for section, spec in _upstream()["properties"].items():
-        declared = _declared(spec.get("items", {})) or {}
-        found = [k for k, v in declared.items() if "iso8601" in v.get("$ref", "") or v.get("format") == "date"]
+        found = [k for k in _declared(spec.get("items", {})) or {} if k in date_fields()]
         if found:
             fields[section] = found
     return fields
