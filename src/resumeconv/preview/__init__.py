@@ -190,8 +190,8 @@ class Preview:
             text = f"({sum(len(p) for p in parts)} bytes of binary data)"
         if len(text) > OUTPUT_CHARS:
             text = text[:OUTPUT_CHARS] + f"\n… ({len(text) - OUTPUT_CHARS} more characters not shown)"
-        return {**answer, "text": text, "parts": len(parts),
-                "losses": summarize([x for x in losses if x.kind == "loss"]),
+        lost = [x for x in losses if x.kind == "loss"]
+        return {**answer, "text": text, "parts": len(parts), "lost": len(lost), "losses": summarize(lost),
                 "normalized": summarize([x for x in losses if x.kind == "normalization"])}
 
     def state(self) -> Json:
