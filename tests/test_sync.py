@@ -337,3 +337,25 @@ def test_orcid_record_is_read_from_recorded_api_answers(httpserver, shared: Path
     again = _run("sync", str(out), "--from", f"orcid:{oid}", "--dry-run", "--orcid-base-url",
                  httpserver.url_for("/"))
     assert "0 added" in again.stderr and "1 unchanged" in again.stderr
+
+
+def test_a_rate_limited_service_is_asked_again_after_its_retry_after(httpserver, tmp_path: Path) -> None:
+    from werkzeug import Response
+
+    httpserver.expect_ordered_request("/pid/95/7448-1.xml").respond_with_response(
+        Response("slow down", status=429, headers={"Retry-After": "1"}))
+    httpserver.expect_ordered_request("/pid/95/7448-1.xml").respond_with_data(DBLP.read_bytes())
+    cv = _write(tmp_path, _di_xu_cv())
+    result = _run("sync", str(cv), "--from", "dblp:95/7448-1", "--dry-run", "--dblp-base-url",
+                  httpserver.url_for("/"))
+    assert result.exit_code == 0, result.stderr
+    assert "6 added" in result.stderr and len(httpserver.log) == 2
+
+
+def test_a_server_error_is_one_line_with_its_status(httpserver, tmp_path: Path) -> None:
+    httpserver.expect_request("/pid/95/7448-1.xml").respond_with_data("gone", status=404)
+    cv = _write(tmp_path, _di_xu_cv())
+    result = _run("sync", str(cv), "--from", "dblp:95/7448-1", "--dry-run", "--dblp-base-url",
+                  httpserver.url_for("/"))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "resumeconv: dblp:95/7448-1: DBLP: answered HTTP 404"

@@ -3,8 +3,9 @@
 ``orcid:ID`` (ORCID's public API, works with their contributors), ``dblp:PID`` (DBLP's person XML) and
 ``openalex:AUTHOR_ID`` (OpenAlex's works of an author, every page). Each service's answer is read by the registry's
 reader for it (``orcid-json``, ``dblp``, ``openalex``), so a saved answer given as a file reads the same. Requests go
-through the one HTTP client (retries on 429/5xx with Retry-After, a total deadline per request, a polite
-User-Agent, the on-disk cache); base URLs can point at a mirror (tests serve recorded answers on 127.0.0.1).
+through the one HTTP client (core.http: retries on 429/5xx with Retry-After, a total deadline per request, a polite
+User-Agent); nothing is cached, so a sync sees the sources as they are now. Base URLs can point at a mirror (tests
+serve recorded answers on 127.0.0.1).
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ class SourceSettings:
     orcid_base: str = ORCID_BASE
     dblp_base: str = DBLP_BASE
     openalex_base: str = OPENALEX_BASE
-    cache_dir: str | None = None
 
 
 def load_source(spec: str, settings: SourceSettings | None = None) -> Source:
@@ -117,15 +117,17 @@ def _openalex(ident: str, spec: str, settings: SourceSettings) -> Source:
 
 
 def _get(url: str, source: str, accept: str, settings: SourceSettings, spec: str) -> bytes:
-    """One GET through the shared client; a failure is one line naming the service (InputError, exit 2)."""
+    """One GET through the one HTTP client (core.http); no answer, or not a 200, is one line naming the service
+    (InputError, exit 2). The query (which may hold an API key) is never printed."""
     from .core.errors import InputError
-    from .core.httpcache import Cache
-    from .enrich.http import Fetcher, FetchError
+    from .core.http import Client, HttpError
 
-    fetcher = Fetcher(mailto=settings.mailto, timeout=settings.timeout, retries=settings.retries,
-                      cache=Cache(settings.cache_dir))
+    client = Client(timeout=settings.timeout, retries=settings.retries, mailto=settings.mailto)
     try:
-        answer = fetcher.get(source, url, accept)
-    except FetchError as err:
-        raise InputError(str(err), spec) from None
-    return answer.text.encode("utf-8")
+        answer = client.get(url, accept=accept)
+    except HttpError as err:
+        raise InputError(f"{source}: {err}", spec) from None
+    if answer.status != 200:
+        wait = " (it asks to wait; try again later)" if answer.gave_up_waiting else ""
+        raise InputError(f"{source}: answered HTTP {answer.status}{wait}", spec)
+    return answer.body

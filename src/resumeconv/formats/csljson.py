@@ -25,7 +25,7 @@ from ..core.errors import InputError
 from ..core.fileio import decode_text
 from ..core.keys import Keys, is_derived
 from ..core.losses import LossReport, pointer
-from ._contract import Option, ReadResult, WriteResult
+from ._contract import Option, ReadResult, Source, WriteResult
 
 OPTIONS: tuple[Option, ...] = ()
 
@@ -358,7 +358,10 @@ def _iso(numbers: list[int], where: str, report: LossReport) -> str | None:
     return format_iso(year, month, day)
 
 
-def probe(data: bytes) -> bool:
-    """Whether ``data`` is a CSL-JSON array (its first item has a CSL ``type`` beside CSL variables)."""
-    head = data[:8192].decode("utf-8", "replace")
-    return bool(re.match(r'\A\ufeff?\s*\[\s*\{', head)) and '"type"' in head
+#: An array whose first object has a CSL variable.
+_CSL = re.compile(r'\A\s*\[\s*\{[\s\S]{0,4000}?"(type|title|issued|container-title|DOI)"\s*:')
+
+
+def accepts(source: Source, *, format: str = "csl-json") -> bool:
+    """A JSON array whose first item has CSL variables (Zotero, pandoc and citeproc write these)."""
+    return _CSL.search(source.head) is not None
