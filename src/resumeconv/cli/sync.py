@@ -49,7 +49,7 @@ def sync(cv: str, sources: tuple[str, ...], output: str | None, in_place: bool, 
     identifiers CV entries lack. Nothing CV says is changed: a differing title, venue or year is reported.
     Matching: DOI, arXiv id, then title + authors + year (docs/sync.md)."""
     from ..sync import sync as run
-    from ..syncsources import SourceSettings, load_source
+    from ..syncsources import SourceSettings, check_spec, load_source
 
     try:
         if sum((bool(output), in_place, dry_run)) != 1:
@@ -66,6 +66,12 @@ def sync(cv: str, sources: tuple[str, ...], output: str | None, in_place: bool, 
                             ("openalex_base", openalex_base_url)):
             if value:
                 setattr(settings, name, value)
+        for spec in sources:
+            check_spec(spec)
+        if not openalex_key and any(s.startswith("openalex:") for s in sources):
+            from ..enrich import NO_OPENALEX_KEY
+
+            say(f"resumeconv: warning: {NO_OPENALEX_KEY}", err=True)
         result = run(loaded.document, [load_source(s, settings) for s in sources],
                      lead="published" if lead == "published" else "existing")
         _report(result, report_format, dry_run)
