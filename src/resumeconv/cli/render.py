@@ -169,7 +169,7 @@ def _render_node(resume: str, theme: str, output: str | None, pdf: str | None, v
         emit(output or "-", html)
     if pdf:
         emit(pdf, pdf_bytes(html))
-    return _report([*loaded.losses, *folded.losses], f"theme {theme}", loaded.name, verbose)
+    return _report([*loaded.losses, *folded.losses], f"theme {theme}", loaded.source, verbose)
 
 
 def _default_engine(theme: str | None) -> str:
@@ -195,5 +195,5 @@ def _render_typst(resume: str, theme: str | None, output: str | None, pdf: str |
     with registry.writing(f"Typst theme {theme}", prepared, resume):
         document, report = render_pdf(prepared, theme)
     emit(target, document)
-    return _report([*loaded.losses, *normalized, *report.items], f"the PDF (Typst theme {theme})", loaded.name,
+    return _report([*loaded.losses, *normalized, *report.items], f"the PDF (Typst theme {theme})", loaded.source,
                    verbose)

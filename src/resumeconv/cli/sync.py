@@ -57,8 +57,8 @@ def sync(cv: str, sources: tuple[str, ...], output: str | None, in_place: bool, 
         if output:
             check_output(output, [cv])
         loaded = load_input(cv)
-        if loaded.spec.name not in ("json", "yaml"):
-            raise UsageError(f"sync updates a CV kept as JSON or YAML, not {loaded.spec.name}")
+        if loaded.format not in ("json", "yaml"):
+            raise UsageError(f"sync updates a CV kept as JSON or YAML, not {loaded.format}")
         if in_place and cv == "-":
             raise UsageError("--in-place needs a file, not stdin")
         settings = SourceSettings(timeout=timeout, mailto=mailto, openalex_key=openalex_key)
@@ -78,9 +78,9 @@ def sync(cv: str, sources: tuple[str, ...], output: str | None, in_place: bool, 
         if not dry_run and (result.changed or output):
             from .. import formats as registry
 
-            spec = registry.by_extension(output, reading=False) if output and output != "-" else loaded.spec
+            spec = registry.by_extension(output, reading=False) if output and output != "-" else None
             if spec is None or spec.name not in ("json", "yaml"):
-                spec = loaded.spec
+                spec = registry.get(loaded.format)
             data = spec.write(result.document).data
             emit(cv if in_place else output or "-", data, backup=keep_backup if in_place else None)
     except ResumeconvError as err:
