@@ -66,8 +66,8 @@ def sync(cv: str, sources: tuple[str, ...], output: str | None, in_place: bool, 
                             ("openalex_base", openalex_base_url)):
             if value:
                 setattr(settings, name, value)
-        for spec in sources:
-            check_spec(spec)
+        for source in sources:
+            check_spec(source)
         if not openalex_key and any(s.startswith("openalex:") for s in sources):
             from ..enrich import NO_OPENALEX_KEY
 
@@ -78,10 +78,10 @@ def sync(cv: str, sources: tuple[str, ...], output: str | None, in_place: bool, 
         if not dry_run and (result.changed or output):
             from .. import formats as registry
 
-            spec = registry.by_extension(output, reading=False) if output and output != "-" else None
-            if spec is None or spec.name not in ("json", "yaml"):
-                spec = registry.get(loaded.format)
-            data = spec.write(result.document).data
+            target = registry.by_extension(output, reading=False) if output and output != "-" else None
+            if target is None or target.name not in ("json", "yaml"):
+                target = registry.get(loaded.format)
+            data = target.write(result.document).data
             emit(cv if in_place else output or "-", data, backup=keep_backup if in_place else None)
     except ResumeconvError as err:
         fail(err)
