@@ -43,14 +43,20 @@ def asked_title(source: str, request: Request) -> str:
     return args.get("q", "")
 
 
-class Apis:
-    """The four APIs on one pytest-httpserver; ``base_args`` points the CLI at them."""
+#: The recorded answers of other people's test suites (tests/fixtures/enrich/recorded/SOURCE.md).
+RECORDED: dict[str, dict[str, str]] = json.loads((FIXTURES / "recorded" / "routes.json").read_text(encoding="utf-8"))
 
-    def __init__(self, httpserver: Any) -> None:
+
+class Apis:
+    """The four APIs on one pytest-httpserver; ``base_args`` points the CLI at them. ``table`` says which answer
+    goes with which title (default: ROUTES)."""
+
+    def __init__(self, httpserver: Any, table: dict[str, dict[str, str]] | None = None) -> None:
         self.server = httpserver
         self.faults: dict[str, list[Callable[[], Response]]] = {s: [] for s in PATHS}
         self.asked: list[tuple[str, str]] = []
-        routes = {s: {title_key(t): f for t, f in table.items()} for s, table in ROUTES.items()}
+        table = ROUTES if table is None else table
+        routes = {s: {title_key(t): f for t, f in table.get(s, {}).items()} for s in PATHS}
         for source, path in PATHS.items():
             httpserver.expect_request(path, method="GET").respond_with_handler(
                 self._handler(source, routes[source]))

@@ -62,7 +62,7 @@ def _base_urls(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
               help="Contact address sent to the APIs (User-Agent, Crossref/OpenAlex 'mailto'); default "
                    "RESUMECONV_MAILTO.")
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.8, show_default=True,
-              help="A record must score above this to be written.")
+              help="A record must score at least this to be written.")
 @click.option("--base-url", "base_urls", metavar="SOURCE=URL", multiple=True, callback=_base_urls,
               help="API root of a source (e.g. a test server); also RESUMECONV_<SOURCE>_URL.")
 @click.option("--cache-dir", metavar="DIR",
@@ -94,7 +94,7 @@ def enrich(cv: str, output: str | None, in_place: bool, keep_backup: bool, sourc
     """Find DOIs and arXiv ids for CV's publications in OpenAlex, Crossref, arXiv and DBLP.
 
     Each record found gets a score from its title, authors (surnames in order), year and venue; an id is
-    written only when a record scores above --threshold, no other record disagrees, and the field is empty.
+    written only when a record scores at least --threshold, no other record disagrees, and the field is empty.
     Nothing the CV has is overwritten. The report on stderr says, per publication, what was found, where,
     with what score, and what was left alone and why.
     """
@@ -139,9 +139,9 @@ def enrich(cv: str, output: str | None, in_place: bool, keep_backup: bool, sourc
 def _load(path: str) -> tuple[dict[str, Any], str]:
     """The CV and its format; only JSON and YAML CVs can be enriched and written back."""
     loaded = load_input(path)
-    if loaded.spec.name not in ("json", "yaml"):
-        raise UsageError(f"{path}: enrich needs the CV as JSON or YAML, not {loaded.spec.name} (convert it first)")
-    return loaded.document, loaded.spec.name
+    if loaded.format not in ("json", "yaml"):
+        raise UsageError(f"{path}: enrich needs the CV as JSON or YAML, not {loaded.format} (convert it first)")
+    return loaded.document, loaded.format
 
 
 def _emit(enriched: dict[str, Any], doc: dict[str, Any], fmt: str, cv: str, output: str | None, in_place: bool,

@@ -1,7 +1,7 @@
 """``enrich``: find the DOIs and arXiv ids a CV's publications lack, in OpenAlex, Crossref, arXiv and DBLP.
 
 For each publication without ids, each source is asked for records with its title; every record gets a score
-and the reasons for it (:mod:`.match`). An id is written only when a record scores above the threshold, no
+and the reasons for it (:mod:`.match`). An id is written only when a record scores at least the threshold, no
 other record above it names a different id for the same field, and the field is empty: nothing in the CV is
 ever overwritten. A published paper gets the DOI of its published version and the arXiv id of its preprint;
 a preprint entry never gets the published version's DOI, and a published entry never gets a preprint's DOI.
@@ -21,7 +21,7 @@ from ..core import ids
 from ..core.httpcache import TTL_DAYS, Cache, default_dir
 from ..core.losses import pointer
 from .http import Answer, Fetcher, FetchError
-from .match import THRESHOLD, Score, score
+from .match import THRESHOLD, Score, passes, score
 from .report import Decision, PubReport, Report
 from .sources import SOURCES, Candidate, MalformedAnswer, accept, base_url, parse, query_url
 
@@ -34,7 +34,7 @@ NO_OPENALEX_KEY = ("no OpenAlex API key (--openalex-key or OPENALEX_API_KEY): Op
 _UNPUBLISHED = frozenset({"submitted", "under-review", "in-preparation"})
 #: A source that failed this many times in a row is not asked again in this run.
 _MAX_FAILURES = 3
-#: In --interactive mode, records from this score up are offered to the user (above the threshold: default yes).
+#: In --interactive mode, records from this score up are offered to the user (at or above the threshold: default yes).
 ASK_FLOOR = 0.6
 
 #: ``ask(pub_index, field, value, candidate, score, default) -> bool``: the interactive confirmation hook.
@@ -176,7 +176,7 @@ def _decide(pub: dict[str, Any], wanted: list[str], scored: list[tuple[Candidate
         if field_name not in wanted:
             _note_existing(pub, field_name, offers, threshold, decisions)
             continue
-        above = {k: v for k, v in offers.items() if v[0][1].value > threshold}
+        above = {k: v for k, v in offers.items() if passes(v[0][1].value, threshold)}
         if ask is not None:
             _interactive(pub, field_name, offers, threshold, entry, decisions, ask)
         elif len(above) == 1:
@@ -184,16 +184,17 @@ def _decide(pub: dict[str, Any], wanted: list[str], scored: list[tuple[Candidate
             _write(pub, field_name, group, threshold, entry, decisions)
         elif len(above) > 1:
             values = sorted(str(_value(g[0][0], field_name, pub)[0]) for g in above.values())
-            entry.notes.append(f"{field_name} left empty: records above the threshold disagree ({', '.join(values)})")
+            entry.notes.append(f"{field_name} left empty: records at or above the threshold disagree "
+                               f"({', '.join(values)})")
             for group in above.values():
                 for cand, _ in group:
                     decisions[id(cand)].notes.append(f"{field_name} not written: conflicts with another record")
         for group in offers.values():
             for cand, sc in group:
-                if sc.value <= threshold and not decisions[id(cand)].written:
+                if not passes(sc.value, threshold) and not decisions[id(cand)].written:
                     decisions[id(cand)].notes.append(
-                        f"{field_name} {_value(cand, field_name, pub)[0]} not written: score {sc.value:.2f} is not "
-                        f"above the threshold {threshold:g}")
+                        f"{field_name} {_value(cand, field_name, pub)[0]} not written: score {sc.value:.2f} is "
+                        f"below the threshold {threshold:g}")
 
 
 def _write(pub: dict[str, Any], field_name: str, group: list[tuple[Candidate, Score]], threshold: float,
@@ -202,11 +203,11 @@ def _write(pub: dict[str, Any], field_name: str, group: list[tuple[Candidate, Sc
     value = _value(cand, field_name, pub)[0]
     assert value is not None
     pub[field_name] = value
-    entry.added[field_name] = {"value": value, "source": cand.source, "score": sc.value,
-                               "agreeing": sorted({c.source for c, s in group if s.value > threshold} - {cand.source})}
+    agreeing = {c.source for c, s in group if passes(s.value, threshold)} - {cand.source}
+    entry.added[field_name] = {"value": value, "source": cand.source, "score": sc.value, "agreeing": sorted(agreeing)}
     decisions[id(cand)].written.append(field_name)
     for other, other_sc in group[1:]:
-        if other_sc.value > threshold:
+        if passes(other_sc.value, threshold):
             decisions[id(other)].notes.append(f"{field_name} agrees with the one written")
 
 
@@ -220,7 +221,7 @@ def _interactive(pub: dict[str, Any], field_name: str, offers: dict[str, list[tu
             break
         value = _value(cand, field_name, pub)[0]
         assert value is not None
-        if ask(entry.index, field_name, value, cand, sc, sc.value > threshold):
+        if ask(entry.index, field_name, value, cand, sc, passes(sc.value, threshold)):
             _write(pub, field_name, group, threshold, entry, decisions)
             entry.notes.append(f"{field_name} {value} accepted interactively")
             return
@@ -229,12 +230,12 @@ def _interactive(pub: dict[str, Any], field_name: str, offers: dict[str, list[tu
 
 def _note_existing(pub: dict[str, Any], field_name: str, offers: dict[str, list[tuple[Candidate, Score]]],
                    threshold: float, decisions: dict[int, Decision]) -> None:
-    """The CV already has this id: say so when a source above the threshold gives another one."""
+    """The CV already has this id: say so when a source at or above the threshold gives another one."""
     existing = pub.get(field_name)
     if not isinstance(existing, str) or not existing:
         return
     for key, group in offers.items():
         cand, sc = group[0]
-        if sc.value > threshold and key != _key(field_name, existing):
+        if passes(sc.value, threshold) and key != _key(field_name, existing):
             decisions[id(cand)].notes.append(
                 f"{field_name} kept as the CV has it ({existing}); this record says {_value(cand, field_name, pub)[0]}")

@@ -7,7 +7,13 @@ compared in order, the year and the venue add the rest.
 
 Weights: title 0.5, authors 0.3, year 0.15, venue 0.05. With an exact title and matching year, an author list
 that shares no surname reaches 0.65, below the default threshold of 0.8; the same list with the surnames in
-order reaches 0.95 or more. A match must score above the threshold, not at it.
+order reaches 0.95 or more. A match must score at least the threshold.
+
+The year guards against a work's other versions: one or two years off costs 0.05 (a journal extension a year after
+the conference paper, same title and authors, stays below the threshold unless the venue agrees too); three or more
+years off blocks the record (another edition of a chapter, the same title reused) unless an id the CV already has
+(DOI or arXiv) names the record. A dropped subtitle ("Title: Subtitle" against "Title") passes the title gate at
+its floor when the main title has at least three words.
 """
 
 from __future__ import annotations
@@ -23,6 +29,13 @@ from .sources import Candidate
 THRESHOLD = 0.8
 #: Below this title similarity a record is another work, whatever else agrees.
 TITLE_GATE = 0.9
+#: From this many years apart a record is another edition or another work, unless an id links it to the CV's.
+YEAR_GAP = 3
+#: The most a record blocked by the year gap can score (well below any sensible threshold).
+BLOCKED = 0.5
+#: Rounding slack: a score that prints as the threshold is at the threshold.
+EPSILON = 1e-9
+_SUBTITLE = re.compile(r"\s*[:\u2014\u2013]\s+|\s+-{1,2}\s+|(?<=[?!.])\s+")
 _STOP_WORDS = frozenset({"a", "an", "the", "of", "on", "for", "and", "in", "to", "with", "via", "by"})
 _VENUE_NOISE = frozenset({
     "the", "of", "on", "and", "in", "for", "annual", "conference", "international", "proceedings", "ieee", "acm",
@@ -75,6 +88,23 @@ def title_similarity(a: str, b: str) -> float:
     if hard:
         return round(min(ratio, 0.85), 3)
     return round(max(TITLE_GATE, 0.96 - 0.01 * soft), 3)
+
+
+def subtitle_dropped(a: str, b: str) -> bool:
+    """Whether one title is the other without its subtitle ('Title: Subtitle' vs 'Title'), the main title having at
+    least three words (a one-word main title such as 'SalUn' says too little on its own)."""
+    ka, kb = ids.title_key(a), ids.title_key(b)
+    for full, short in ((a, kb), (b, ka)):
+        main = _SUBTITLE.split(full.strip(), maxsplit=1)[0]
+        key = ids.title_key(main)
+        if key and key == short and key != ids.title_key(full) and len(key.split()) >= 3:
+            return True
+    return False
+
+
+def passes(value: float, threshold: float) -> bool:
+    """A score at or above the threshold is accepted (0.8 against 0.8 is a match)."""
+    return value >= threshold - EPSILON
 
 
 def author_agreement(ours: list[str], theirs: list[str]) -> tuple[float, str]:
@@ -133,10 +163,15 @@ def year_of(pub: dict[str, Any]) -> int | None:
 def score(pub: dict[str, Any], cand: Candidate) -> Score:
     """How well ``cand`` describes ``pub``, with one reason per part of the score."""
     reasons = []
-    sim = title_similarity(str(pub.get("name") or ""), cand.title)
-    if sim < TITLE_GATE:
+    name = str(pub.get("name") or "")
+    sim = title_similarity(name, cand.title)
+    if sim < TITLE_GATE and subtitle_dropped(name, cand.title):
+        sim = TITLE_GATE
+        reasons.append(f"title agrees but for a subtitle one of them leaves out ({sim:.2f})")
+    elif sim < TITLE_GATE:
         return Score(round(0.5 * sim, 3), [f"title differs (similarity {sim:.2f} < {TITLE_GATE})"])
-    reasons.append("title identical" if sim == 1.0 else f"title nearly identical ({sim:.2f})")
+    else:
+        reasons.append("title identical" if sim == 1.0 else f"title nearly identical ({sim:.2f})")
     total = 0.5 * sim
     names = [str(a.get("name", "")) for a in pub.get("authors") or [] if isinstance(a, dict)]
     share, why = author_agreement(names, cand.authors)
@@ -151,12 +186,34 @@ def score(pub: dict[str, Any], cand: Candidate) -> Score:
     elif cand.preprint and 0 < ours - theirs <= 2:
         total += 0.1
         reasons.append(f"preprint of {theirs}, {ours - theirs} year(s) before the CV's {ours}")
-    elif abs(ours - theirs) == 1:
-        # No credit: a journal extension often keeps the conference paper's title and authors a year later.
-        reasons.append(f"year {theirs} is one off the CV's {ours} (no credit)")
-    else:
-        reasons.append(f"year {theirs} differs from the CV's {ours}")
+    elif abs(ours - theirs) < YEAR_GAP:
+        # A journal extension often keeps the conference paper's title and authors a year later.
+        total -= 0.05
+        reasons.append(f"year {theirs} is {abs(ours - theirs)} off the CV's {ours} (-0.05)")
     if cand.venue and venue_agrees(pub, cand.venue):
         total += 0.05
         reasons.append(f"venue '{cand.venue}' agrees")
-    return Score(round(min(total, 1.0), 3), reasons)
+    value = round(min(total, 1.0), 3)
+    if ours is not None and theirs is not None and abs(ours - theirs) >= YEAR_GAP and not _preprint_gap(cand, ours):
+        link = linked_by_id(pub, cand)
+        if link:
+            reasons.append(f"year {theirs} is {abs(ours - theirs)} years from the CV's {ours}, but {link}")
+        else:
+            value = min(value, BLOCKED)
+            reasons.append(f"year {theirs} is {abs(ours - theirs)} years from the CV's {ours}: another edition or "
+                           f"another work, and no id links them (score held at {BLOCKED})")
+    return Score(value, reasons)
+
+
+def _preprint_gap(cand: Candidate, ours: int) -> bool:
+    return cand.preprint and cand.year is not None and 0 < ours - cand.year <= 2
+
+
+def linked_by_id(pub: dict[str, Any], cand: Candidate) -> str:
+    """Which id the CV already has that names this record too ('' when none does)."""
+    doi, arxiv = pub.get("doi"), pub.get("arxiv")
+    if isinstance(doi, str) and doi and cand.doi and ids.doi_key(doi) == ids.doi_key(cand.doi):
+        return f"the CV's DOI {doi} names it"
+    if isinstance(arxiv, str) and arxiv and cand.arxiv and ids.arxiv_key(arxiv) == ids.arxiv_key(cand.arxiv):
+        return f"the CV's arXiv id {arxiv} names it"
+    return ""

@@ -123,7 +123,7 @@ def _openalex(text: str) -> list[Candidate]:
     for work in results:
         if not isinstance(work, dict):
             continue
-        title = _text(work.get("title")) or _text(work.get("display_name"))
+        title = _markup_free(work.get("title")) or _markup_free(work.get("display_name"))
         if not title:
             continue
         preprint = work.get("type") == "preprint" or work.get("type_crossref") == "posted-content"
@@ -137,7 +137,7 @@ def _openalex(text: str) -> list[Candidate]:
         cand.year = year if isinstance(year, int) else None
         primary = work.get("primary_location")
         source = primary.get("source") if isinstance(primary, dict) else None
-        cand.venue = _text(source.get("display_name")) if isinstance(source, dict) else ""
+        cand.venue = _markup_free(source.get("display_name")) if isinstance(source, dict) else ""
         _set_doi(cand, _text(work.get("doi")), preprint)
         for location in [primary, *_list(work.get("locations"))]:
             if isinstance(location, dict) and not cand.arxiv:
@@ -158,7 +158,7 @@ def _crossref(text: str) -> list[Candidate]:
     for item in items:
         if not isinstance(item, dict):
             continue
-        title = _text(_first(item.get("title")))
+        title = _markup_free(_first(item.get("title")))
         if not title:
             continue
         preprint = item.get("type") == "posted-content" or item.get("subtype") == "preprint"
@@ -173,7 +173,7 @@ def _crossref(text: str) -> list[Candidate]:
             cand.year = _date_year(item.get(key))
             if cand.year:
                 break
-        cand.venue = _text(_first(item.get("container-title")))
+        cand.venue = _markup_free(_first(item.get("container-title")))
         _set_doi(cand, _text(item.get("DOI")), preprint)
         out.append(cand)
     return out
@@ -239,17 +239,17 @@ def _dblp(text: str) -> list[Candidate]:
         info = hit.get("info") if isinstance(hit, dict) else None
         if not isinstance(info, dict):
             continue
-        title = _text(info.get("title")).rstrip(".")
+        title = _markup_free(info.get("title")).rstrip(".")
         if not title:
             continue
         venue = info.get("venue")
-        venue_text = ", ".join(_text(v) for v in venue) if isinstance(venue, list) else _text(venue)
+        venue_text = ", ".join(_markup_free(v) for v in venue) if isinstance(venue, list) else _markup_free(venue)
         preprint = venue_text == "CoRR" or info.get("type") == "Informal and Other Publications"
         cand = Candidate("dblp", title, record=_text(info.get("key")) or _text(info.get("url")), venue=venue_text,
                          preprint=preprint)
         authors = info.get("authors")
         for author in _list(authors.get("author")) if isinstance(authors, dict) else []:
-            name = _text(author.get("text")) if isinstance(author, dict) else _text(author)
+            name = _markup_free(author.get("text") if isinstance(author, dict) else author)
             if name:
                 cand.authors.append(_dblp_name(name))
         year = _text(info.get("year"))
@@ -316,6 +316,22 @@ def _first(value: Any) -> Any:
 
 def _text(value: Any) -> str:
     return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+#: Inline markup the sources put in titles: JATS and HTML (Crossref: <scp>, <i>, <sub>...), MathML (mml:), and
+#: any namespaced JATS tag. Only these names are removed, so a '<' in a real title stays.
+_MARKUP = re.compile(r"</?(?:(?:jats|mml):[\w.-]+|i|b|u|em|strong|sub|sup|scp|sc|tt|span|small|italic|bold|"
+                     r"inline-formula|monospace|underline|roman|sans-serif)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+def _markup_free(value: Any) -> str:
+    """A title or name as text: markup tags removed, then HTML/XML entities (DBLP's ``&apos;``, ``&amp;``)
+    decoded once, then white space folded."""
+    if not isinstance(value, str):
+        return ""
+    import html
+
+    return _text(html.unescape(_MARKUP.sub("", value)))
 
 
 _PARSERS: dict[str, Callable[[str], list[Candidate]]] = {

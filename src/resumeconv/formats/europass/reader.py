@@ -11,7 +11,7 @@ from ...core import phones, places
 from ...core.errors import InputError
 from ...core.losses import LossReport, pointer
 from .. import ReadResult
-from .._europass import fields, names, publications, richtext
+from .._europass import fields, names, others, publications, richtext
 from .._europass.fields import put
 from .._europass.xml import Tree, parse, wrong_root
 from .model import CEFR_CODES, CUSTOM, NATIVE, NS, ORCID_URL, READ_NSMAP, SOCIAL_NAMES, Custom, language_name
@@ -286,16 +286,76 @@ class _Reader:
             self._add("interests", {"name": name}, el)
 
     def _others(self, el: Any) -> None:
+        """A custom section: ours by its exact title; the editor's publications, courses, "About me" and hobbies
+        by their title in any interface language (``others.kind_of``); any other one is reported, entry by entry."""
         t = self.t
         section = t.text(el, "Title")
         custom = next((c for c in CUSTOM if c.title == section), None)
-        if custom is None:
-            t.used.discard(t.find(el, "Title"))
+        kind = others.kind_of(section) if custom is None else None
         for other in t.findall(el, "Other"):
-            if custom is None:
-                t.mark(other, "")
-            else:
+            if custom is not None:
                 self._other(custom, other)
+            elif kind is not None:
+                getattr(self, f"_other_{kind}")(other)
+            else:
+                t.skip(other)
+                self.report.add("", f"custom section '{section}' (CandidateProfile/Others): the reader does not know "
+                                f"which JSON Resume section it is, so its entry '{t.text(other, 'Title') or ''}' "
+                                "is not read")
+
+    def _other_publications(self, other: Any) -> None:
+        """Each list item of an editor publications block is one publication; the block's title (and a sub-heading
+        such as 'Books') is its group."""
+        t = self.t
+        title = t.text(other, "Title")
+        lines = others.lines(t.text(other, "Description"))
+        t.mark(other, pointer("publications", len(self.doc.get("publications", []))))
+        for line in lines or [others.Line(title or "")]:
+            if not line.text:
+                continue
+            item = others.publication(line) if lines else {"name": line.text}
+            group = ": ".join(p for p in (title, line.heading) if p) if lines else None
+            if group:
+                item["group"] = group
+            self._section("publications").append(item)
+
+    def _other_courses(self, other: Any) -> None:
+        """A course: an education entry with the course as its one course, and the course's dates."""
+        t = self.t
+        item: dict[str, Any] = {}
+        put(item, "courses", [t.text(other, "Title")] if t.text(other, "Title") else None)
+        self._dates(other, item)
+        ptr = pointer("education", len(self.doc.get("education", [])))
+        rich = richtext.from_html(t.text(other, "Description"))
+        text = " ".join([*rich.paragraphs, *rich.bullets])
+        if text:
+            self.report.add(ptr, f"course description '{text[:60]}' not read: JSON Resume education entries have no "
+                            "description (the course title is kept in education.courses)")
+        self._add("education", item, other)
+
+    def _other_about(self, other: Any) -> None:
+        """An "About me" block: its title and text join basics.summary, after the profile's summary."""
+        t = self.t
+        rich = richtext.from_html(t.text(other, "Description"))
+        parts = [p for p in (t.text(other, "Title"), *rich.paragraphs, *rich.bullets) if p]
+        basics = self.doc.setdefault("basics", {})
+        t.mark(other, "/basics/summary")
+        if parts:
+            basics["summary"] = "\n\n".join([*([basics["summary"]] if basics.get("summary") else []), *parts])
+
+    def _other_skills(self, other: Any) -> None:
+        """A skills block ('Job-related skills', 'Competenze personali'): a skill named by the entry's title, each
+        paragraph and list item of its text one keyword."""
+        t = self.t
+        rich = richtext.from_html(t.text(other, "Description"))
+        item: dict[str, Any] = {"name": t.text(other, "Title") or ""}
+        put(item, "keywords", [*rich.paragraphs, *rich.bullets] or None)
+        self._add("skills", item, other)
+
+    def _other_interests(self, other: Any) -> None:
+        """A hobby: an interest named by the entry's title (its description has no place: interests have names
+        and keywords)."""
+        self._hobby(other)
 
     def _other(self, custom: Custom, other: Any) -> None:
         t = self.t
