@@ -1,4 +1,5 @@
-"""Small PDFs in LinkedIn's current "Save to PDF" layout, written by hand for tests (no real person's profile).
+"""Small PDFs in LinkedIn's "Save to PDF" layouts (current and 2014-2017), written by hand for tests (no real
+person's profile).
 
 Each line is ``(style, text)``; the styles carry LinkedIn's sizes, colours and columns (sidebar at x 21.6, main
 column at x 223.6), and a ``+`` before a style marks a line that continues the one above (a wrapped line).
@@ -48,19 +49,21 @@ def profile_pdf(sidebar: list[tuple[str, str]], main: list[tuple[str, str]], *, 
     return _pdf(["\n".join(ops)], author)
 
 
-def _pdf(contents: list[str], author: str | None) -> bytes:
+def _pdf(contents: list[str], author: str | None, *, info: str | None = None) -> bytes:
     objects: list[str] = ["<< /Type /Catalog /Pages 2 0 R >>", "",
-                          "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+                          "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+                          "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"]
     kids = []
     for body in contents:
         data = body.encode("cp1252")
         objects.append(f"<< /Length {len(data)} >>\nstream\n{body}\nendstream")
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                       f"/Resources << /Font << /F1 3 0 R >> >> /Contents {len(objects)} 0 R >>")
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R "
+                       f"/F2 4 0 R >> >> /Contents {len(objects)} 0 R >>")
         kids.append(f"{len(objects)} 0 R")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
-    info = f"<< /Author ({_escape(author)}) /Title (Resume) /Producer (Apache FOP Version 2.2) >>" if author \
-        else "<< /Title (CV) >>"
+    if info is None:
+        info = f"<< /Author ({_escape(author)}) /Title (Resume) /Producer (Apache FOP Version 2.2) >>" if author \
+            else "<< /Title (CV) >>"
     objects.append(info)
     out = b"%PDF-1.4\n"
     offsets = []
@@ -73,3 +76,33 @@ def _pdf(contents: list[str], author: str | None) -> bytes:
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n".encode()
     out += f"startxref\n{xref}\n%%EOF\n".encode()
     return out
+
+
+#: 2014-2017 layout (Apache FOP 1.1): style -> (font size, bold, grey level, space before as a multiple of the size)
+CLASSIC_STYLES: dict[str, tuple[float, bool, float, float]] = {
+    "name": (20.0, True, 0.2, 1.0),
+    "headline": (13.0, False, 0.2, 1.6),
+    "email": (13.0, False, 0.6, 1.4),
+    "head": (16.0, False, 0.6, 2.2),
+    "title": (12.0, True, 0.0, 1.6),
+    "text": (12.0, False, 0.0, 1.4),
+}
+
+
+def classic_pdf(pages: list[list[tuple[str, str]]], *, footer: str = "Page{n}", creator: str | None = None) -> bytes:
+    """A PDF in the 2014-2017 layout: one column at x 36, Helvetica-Bold for bold lines, the page number in 10 pt
+    at the bottom right of every page (``footer`` with ``{n}``), Apache FOP 1.1 as creator unless ``creator`` is
+    given, and no link to the profile (which detection must not need)."""
+    contents = []
+    for n, lines in enumerate(pages, start=1):
+        ops: list[str] = []
+        y = 792.0 - 30.0
+        for style, text in lines:
+            size, bold, grey, before = CLASSIC_STYLES[style]
+            y -= size * before
+            font = "F2" if bold else "F1"
+            ops.append(f"{grey} g BT /{font} {size} Tf 36 {y:.1f} Td ({_escape(text)}) Tj ET")
+        ops.append(f"0 g BT /F1 10 Tf 549 26 Td ({_escape(footer.format(n=n))}) Tj ET")
+        contents.append("\n".join(ops))
+    made_by = _escape(creator or "Apache FOP Version 1.1")
+    return _pdf(contents, None, info=f"<< /Creator ({made_by}) /Producer ({made_by}) >>")

@@ -17,9 +17,11 @@ from typing import Any
 import pytest
 
 import resumeconv
-from linkedin_pdf import profile_pdf
+from linkedin_pdf import classic_pdf, profile_pdf
 from resumeconv.core.errors import InputError
-from resumeconv.formats.linkedin.layout import parse_range
+from resumeconv.formats._pdf import Pdf, open_pdf
+from resumeconv.formats.linkedin.dateline import When, parse_range, parse_when
+from resumeconv.formats.linkedin.layout import layout_of
 
 FETCHED = Path(os.environ.get("RESUMECONV_LINKEDIN_FETCHED", "/work/fetched/linkedin"))
 
@@ -183,22 +185,25 @@ def test_a_wrapped_degree_line_is_one_degree(corpus: Path) -> None:
 
 # ------------------------------------------------------------- 7. only LinkedIn's PDFs are read as LinkedIn
 
-def test_a_pdf_linkedin_did_not_make_is_refused(tmp_path: Path) -> None:
+def test_a_pdf_linkedin_did_not_make_is_not_detected_but_is_read_when_forced(tmp_path: Path) -> None:
     cv = tmp_path / "cv.pdf"
     cv.write_bytes(profile_pdf([("side-head", "Contact"), ("side", "jo@example.org")],
                                [("name", "Jo Bloggs"), ("head", "Experience"), ("company", "Acme"), ("title", "Dev"),
                                 ("dates", "2020 - 2021"), ("head", "Education"), ("school", "U")], author=None))
-    for args in (["-f", "linkedin"], []):
-        proc = subprocess.run([sys.executable, "-m", "resumeconv", "convert", str(cv), *args, "-t", "json", "-o",
-                               str(tmp_path / "out.json")], capture_output=True, text=True, check=False)
-        assert proc.returncode == 2, proc.stderr
-        assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
-        assert not (tmp_path / "out.json").exists()
-    proc = subprocess.run([sys.executable, "-m", "resumeconv", "convert", str(cv), "-f", "linkedin", "-t", "json"],
+    out = tmp_path / "out.json"
+    proc = subprocess.run([sys.executable, "-m", "resumeconv", "convert", str(cv), "-t", "json", "-o", str(out)],
                           capture_output=True, text=True, check=False)
-    assert proc.stderr == (f"resumeconv: {cv}: not a LinkedIn profile PDF: LinkedIn's 'Save to PDF' files say "
-                           "/Author LinkedIn in their document info (or, 2014-2017, link to the profile from the last "
-                           "page); this one does not\n")
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert not out.exists()
+    proc = subprocess.run([sys.executable, "-m", "resumeconv", "convert", str(cv), "-f", "linkedin", "-t", "json",
+                           "-o", str(out), "-v"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(out.read_text())["work"] == [{"name": "Acme", "position": "Dev", "startDate": "2020",
+                                                    "endDate": "2021"}]
+    assert ("/: this PDF has no mark of LinkedIn's 'Save to PDF' (/Author LinkedIn, or the 2014-2017 layout's "
+            "numbered pages); read as the current layout because the format was given: check the result") \
+        in proc.stderr
 
 
 def test_a_linkedin_pdf_without_headings_is_refused_not_guessed() -> None:
@@ -237,3 +242,63 @@ def test_no_2014_2017_name_is_page_1(corpus: Path) -> None:
     for pdf in sorted((corpus / "isaacmast").glob("*.pdf")):
         expected = json.loads((pdf.parent / f"{pdf.stem}.expected.json").read_text())
         assert read(pdf).document["basics"]["name"] == expected["name"], pdf.name
+
+
+# ------------------------------------------------------------- 2014-2017 files without the profile link (issue 25)
+
+_CLASSIC = [[("name", "Jo Bloggs"), ("headline", "Engineer at Acme"), ("email", "jo@example.org"),
+             ("head", "Experience"), ("title", "Engineer at Acme"), ("text", "janv. 2019 - Present (2 years)"),
+             ("text", "Built things."), ("title", "Intern  at   Beta Labs"), ("text", "Sept. 2017 - Dec 2018")],
+            [("head", "Education"), ("title", "Universität Wien"), ("text", "Master, Informatik, 2010 - 2012")]]
+
+
+def test_a_2014_2017_pdf_without_the_profile_link_is_detected_and_read(tmp_path: Path) -> None:
+    cv = tmp_path / "Profile.pdf"
+    cv.write_bytes(classic_pdf(_CLASSIC))
+    out = tmp_path / "out.json"
+    proc = subprocess.run([sys.executable, "-m", "resumeconv", "convert", str(cv), "-t", "json", "-o", str(out)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(out.read_text())
+    assert doc["basics"] == {"name": "Jo Bloggs", "label": "Engineer at Acme", "email": "jo@example.org"}
+    assert doc["work"] == [{"position": "Engineer", "name": "Acme", "startDate": "2019-01", "summary": "Built things."},
+                           {"position": "Intern", "name": "Beta Labs", "startDate": "2017-09", "endDate": "2018-12"}]
+    assert doc["education"] == [{"institution": "Universität Wien", "startDate": "2010", "endDate": "2012",
+                                 "studyType": "Master", "area": "Informatik"}]
+
+
+@pytest.mark.parametrize(("footer", "creator"), [("Page {n}", None), ("Seite {n}", None), ("Page{n}", "null")])
+def test_2014_2017_detection_rests_on_the_layout(footer: str, creator: str | None) -> None:
+    pdf = open_pdf(classic_pdf(_CLASSIC, footer=footer, creator=creator), None)
+    assert layout_of(pdf) == "2014-2017"
+
+
+def test_a_one_column_pdf_without_numbered_pages_is_not_claimed_but_is_read_when_forced() -> None:
+    pdf = classic_pdf(_CLASSIC, footer="Draft")
+    assert layout_of(open_pdf(pdf, None)) is None
+    result = resumeconv.read(pdf, format="linkedin")
+    assert result.document["basics"]["name"] == "Jo Bloggs"
+    assert result.losses[0].reason.startswith("this PDF has no mark of LinkedIn's 'Save to PDF'")
+    assert "read as the 2014-2017 layout" in result.losses[0].reason
+
+
+def test_every_2014_2017_corpus_file_is_detected_without_its_link(corpus: Path, monkeypatch: Any) -> None:
+    monkeypatch.setattr(Pdf, "links", lambda self: [])
+    files = sorted((corpus / "isaacmast").glob("*.pdf"))
+    assert len(files) == 49
+    assert [f.name for f in files if layout_of(open_pdf(f.read_bytes(), str(f))) != "2014-2017"] == []
+    current = sorted((corpus / "alexanderpico").glob("*.pdf"))
+    assert [f.name for f in current if layout_of(open_pdf(f.read_bytes(), str(f))) != "current"] == []
+
+
+def test_a_date_side_without_a_date_is_unreadable_not_ongoing() -> None:
+    assert parse_when("Present") == When(None, ongoing=True)
+    assert parse_when("heute") == When(None, ongoing=True)
+    assert parse_when("bientôt") == When(None, unreadable=True)
+    assert parse_when("ene. 2019") == When("2019-01")
+    pdf = classic_pdf([[("name", "Jo Bloggs"), ("head", "Experience"), ("title", "Dev at Acme"),
+                        ("text", "2019 - sometime")]])
+    result = resumeconv.read(pdf, format="linkedin")
+    assert result.document["work"] == [{"position": "Dev", "name": "Acme", "startDate": "2019"}]
+    assert "/work/0: the end date in '2019 - sometime' could not be read; left out (not read as ongoing)" \
+        in [str(x) for x in result.losses]

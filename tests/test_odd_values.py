@@ -222,3 +222,26 @@ def test_the_pdf_links_only_web_addresses(theme: str, tmp_path: Path) -> None:
     assert "javascript:alert(1)" in reader.pages[0].extract_text()
     assert "  /basics/url: a 'javascript:' address is no web address: the PDF does not link it" in \
         proc.stderr.splitlines()
+
+
+# ------------------------------------------------------------------------------------------------ long strings
+
+
+@pytest.mark.parametrize(("name", "where"), [("cv.json", "1:37"), ("cv.yaml", "3:12")])
+def test_a_ten_million_character_string_is_refused_at_its_place(name: str, where: str, tmp_path: Path) -> None:
+    """It made the Europass writer's output unreadable to XML readers (libxml2's 10 MB text limit): exit 3."""
+    long = "x" * 10**7
+    text = json.dumps({"basics": {"name": "A", "summary": long}}) if name.endswith(".json") else \
+        f"basics:\n  name: A\n  summary: {long}\n"
+    path = cv(tmp_path, text, name)
+    line = one_error(run("convert", path, "-t", "europass", "-o", str(tmp_path / "cv.xml")))
+    assert line == f"resumeconv: {path}:{where}: invalid {'JSON' if name.endswith('json') else 'YAML'}: a string of " \
+                   "10000000 characters (limit 1000000); a CV's texts are far shorter"
+    assert not (tmp_path / "cv.xml").exists()
+
+
+def test_a_string_at_the_limit_still_converts_to_europass(tmp_path: Path) -> None:
+    path = cv(tmp_path, json.dumps({"basics": {"name": "A", "summary": "x" * 1_000_000}}))
+    proc = run("convert", path, "-t", "europass", "-o", str(tmp_path / "cv.xml"))
+    assert proc.returncode == 0, proc.stderr
+    assert ("x" * 1_000_000).encode() in (tmp_path / "cv.xml").read_bytes()

@@ -28,6 +28,9 @@ MAX_YAML_ALIAS_NODES = 100_000
 MAX_DEPTH = 200
 #: The longest integer read, in digits: Python's own limit for turning text into an int (longer ones crashed).
 MAX_INT_DIGITS = 4300
+#: The longest string read, in characters: a CV's longest text is some thousands; XML readers (libxml2) refuse a
+#: text node over 10 MB, so a longer value could be written to Europass but never read back.
+MAX_STRING = 1_000_000
 
 
 class _DuplicateKey(Exception):
@@ -91,7 +94,31 @@ def parse_json(text: str, source: str | None = None) -> Any:
     _check_depth(data, source)
     if _SURROGATE_ESCAPE.search(text):
         _check_surrogates(text, source)
+    if len(text) > MAX_STRING:
+        _check_lengths(text, data, source)
     return data
+
+
+def _too_long(length: int) -> str:
+    return f"a string of {length} characters (limit {MAX_STRING}); a CV's texts are far shorter"
+
+
+def _check_lengths(text: str, data: Any, source: str | None) -> None:
+    """Refuse a string longer than MAX_STRING, at its place (only called when the text itself is that long)."""
+    level = [data]
+    longest = 0
+    while level and not longest:
+        below = []
+        for node in level:
+            for value in node.values() if isinstance(node, dict) else node if isinstance(node, list) else ():
+                if isinstance(value, str) and len(value) > MAX_STRING:
+                    longest = len(value)
+                elif isinstance(value, (dict, list)):
+                    below.append(value)
+        level = below
+    if longest:
+        line, column = _json_token_place(text, lambda token: token.startswith('"') and len(token) > MAX_STRING)
+        raise InputError(f"invalid JSON: {_too_long(longest)}", source, line, column)
 
 
 def _check_surrogates(text: str, source: str | None) -> None:
@@ -170,7 +197,9 @@ def duplicate_key_error(key: str, first: tuple[int, int], second: tuple[int, int
                       "them: a reader keeps only the last value", source, second[0], second[1])
 
 
-_JSON_TOKEN = re.compile(r'[\s,:]*(?:("(?:[^"\\]|\\.)*")|([{}\[\]])|[^\s,:{}\[\]"]+)', re.DOTALL)
+#: One JSON token after its separators: a string (the loop unrolled, so a 10 MB string costs no backtracking
+#: memory), a bracket, or a bare literal.
+_JSON_TOKEN = re.compile(r'[\s,:]*(?:("[^"\\]*(?:\\.[^"\\]*)*")|([{}\[\]])|[^\s,:{}\[\]"]+)', re.DOTALL)
 
 
 def _json_duplicate(text: str, source: str | None) -> InputError:
@@ -352,6 +381,8 @@ def _loader_class() -> type[yaml.SafeLoader]:
 
     def construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
         value: str = yaml.SafeLoader.construct_yaml_str(loader, node)
+        if len(value) > MAX_STRING:
+            refuse(loader, node, _too_long(len(value)))
         if _SURROGATE.search(value):
             refuse(loader, node, "a \\u escape names half of a surrogate pair, which is not a character")
         return value

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ..core.dates import MONTH_NAMES, is_iso, parts
+from ..core.dates import MONTH_NAMES, date_of
 from ..schemas.vocab import TALK_TYPES
 
 #: Project types that are one-off events (talks and tutorials): the schema's definitions/talkType.
@@ -55,10 +55,11 @@ def venue_text(venue: Any) -> str:
 
 
 def human_date(value: Any) -> str:
-    """'2025', 'Sep 2025' or 'Sep 12, 2025': the real precision, never more."""
-    if not is_iso(value):
+    """'2025', 'Sep 2025' or 'Sep 12, 2025': the real precision, never more; text that is no date as written."""
+    date = date_of(value)
+    if date is None:
         return str(value)
-    year, month, day = parts(value)
+    year, month, day = date
     if month is None:
         return str(year)
     mon = MONTH_NAMES[month - 1][:3]

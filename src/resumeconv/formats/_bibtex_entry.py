@@ -185,14 +185,16 @@ def _add_date(entry: Entry, pub: dict[str, Any], ptr: tuple[str | int, ...], rep
     ``date``, which ORCID ignores."""
     from ..core import dates
 
-    release = pub.get("releaseDate")
-    if release is None:
+    value = pub.get("releaseDate")
+    if value is None:
         return
-    if not (isinstance(release, str) and dates.is_iso(release)):
-        report.add(pointer(*ptr, "releaseDate"), f"{release!r} is not a calendar date (YYYY, YYYY-MM or "
+    date = dates.date_of(value)
+    if date is None:
+        report.add(pointer(*ptr, "releaseDate"), f"{value!r} is not a calendar date (YYYY, YYYY-MM or "
                    "YYYY-MM-DD); left out")
         return
-    year, month, day = dates.parts(release)
+    release = date.iso
+    year, month, day = date
     if plain:
         entry.add("year", str(year))
         if month:

@@ -2,37 +2,15 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from ...core.losses import LossReport, pointer
 from ...core.text import NOT_XML, xml_text
-from ...schemas import load_schema
-
-
-@cache
-def date_fields() -> frozenset[str]:
-    """Names of the fields our schema types as partial ISO dates (startDate, releaseDate, date, ...)."""
-    names: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for name, prop in (node.get("properties") or {}).items():
-                if isinstance(prop, dict) and prop.get("$ref") == "#/definitions/iso8601":
-                    names.add(name)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(load_schema("academic"))
-    return frozenset(names)
 
 
 def prepare(doc: dict[str, Any], report: LossReport, target: str) -> dict[str, Any]:
     """A copy of ``doc`` that XML and Europass can carry: no control characters, only real calendar dates."""
-    from ...core.dates import is_iso
+    from ...core.dates import date_fields, is_iso
 
     def clean(value: Any, ptr: str, key: str | None) -> Any:
         if isinstance(value, dict):

@@ -13,6 +13,7 @@ from typing import Any
 from lxml import etree
 
 from ...core import languages, phones, places
+from ...core.dates import date_of
 from ...core.errors import UsageError
 from ...core.losses import LossReport, pointer
 from .. import WriteResult
@@ -48,8 +49,9 @@ def _el(parent: Any, tag: str, text: str | None = None, /, **attrs: str) -> Any:
 
 
 def _date(parent: Any, name: str, value: str | None) -> None:
-    if value:
-        _el(_el(parent, name), "hr:FormattedDateTime", value)
+    date = date_of(value)
+    if date is not None:
+        _el(_el(parent, name), "hr:FormattedDateTime", date.iso)
 
 
 def write(doc: dict[str, Any], *, format: str = "europass", language: str | None = None, **_: Any) -> WriteResult:
@@ -197,6 +199,11 @@ class _Writer:
         if parsed.dial is None or parsed.national is None:
             why = f"not a valid number in {country}" if country else "no location.countryCode to take it from"
             self.report.add("/basics/phone", f"no +country code in the number ({why}), and Europass requires one")
+            return
+        if not parsed.valid:
+            # The same question RenderCV's model asks: both write a number or both say why not.
+            self.report.add("/basics/phone", f"{parsed.international} is not a number in an assigned range "
+                            "(phonenumbers' metadata): not written")
             return
         comm = _el(person, "Communication")
         _el(comm, "ChannelCode", "Telephone")
@@ -373,10 +380,10 @@ class _Writer:
         if html:
             _el(node, "hr:FormattedPublicationDescription", html)
         _fields(node, item, (("name", "Title"),))
-        release = str(item.get("releaseDate") or "")
-        if release:
-            _el(node, "Year", release[:4])
-        if len(release) > 4:
+        release = date_of(item.get("releaseDate"))
+        if release is not None:
+            _el(node, "Year", str(release.year))
+        if release is not None and release.precision != "year":
             self.report.add(f"{ptr}/releaseDate", f"{TARGET} keeps the year of publication only")
         _fields(node, item, (("url", "Link"),))
         if isinstance(item.get("doi"), str):

@@ -9,7 +9,8 @@ from typing import Any
 
 from lxml import etree
 
-from ...core import languages
+from ...core import languages, places
+from ...core.dates import date_of
 from ...core.errors import UsageError
 from ...core.losses import LossReport, pointer
 from .. import WriteResult
@@ -45,14 +46,14 @@ def _path(parent: Any, *tags: str) -> Any:
 
 def _date(parent: Any, name: str, value: str | None) -> None:
     """A v3 date: attributes year, month='--MM', day='---DD', at the precision the document has."""
-    if not value:
+    date = date_of(value)
+    if date is None:
         return
-    bits = value.split("-")
-    attrs = {"year": bits[0]}
-    if len(bits) > 1:
-        attrs["month"] = f"--{bits[1]}"
-    if len(bits) > 2:
-        attrs["day"] = f"---{bits[2]}"
+    attrs = {"year": f"{date.year:04d}"}
+    if date.month is not None:
+        attrs["month"] = f"--{date.month:02d}"
+    if date.day is not None:
+        attrs["day"] = f"---{date.day:02d}"
     _el(parent, name, **attrs)
 
 
@@ -195,10 +196,13 @@ class _Writer:
         for key, tag in tags.items():
             if loc.get(key):
                 _el(box, tag, loc[key])
-        code = str(loc.get("countryCode") or "").upper()
-        code = COUNTRY_TO_V3.get(code, code)
+        raw = str(loc.get("countryCode") or "")
+        iso = places.country_code(raw) if raw else None
+        code = COUNTRY_TO_V3.get(iso or "", iso or raw.upper())
         if code in COUNTRIES:
             _el(_el(box, "Country"), "Code", code)
+            if iso and iso != raw:
+                self.report.add("/basics/location/countryCode", f"written as the ISO code {iso}", "normalization")
         elif code:
             self.report.add("/basics/location/countryCode", "not one of the country codes the v3 schema lists")
 

@@ -8,21 +8,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...core import dates, ids
+from ...core import dates
 from ...core.errors import InputError
 from ...core.losses import Loss, LossReport, pointer
-from .._linkedin_common import (
-    PROFICIENCIES,
-    basics_location,
-    month_index,
-    parse_duration,
-    proficiency,
-    split_description,
-    work_location,
-)
+from .._linkedin_common import basics_location
+from .entries import DEGREE, LABEL, PHONE, contact_entries, contact_entry, language_item
+from .experience import DATE, NAME_PARTICLES, Experience, location_like
 
-#: Position fields written as labelled description lines (as LinkedIn users do) and read back from them.
-DESCRIPTION_FIELDS = (("department", "Team"), ("project", "Project"))
 SIDEBAR = ("Contact", "Top Skills", "Languages", "Certifications", "Honors-Awards", "Publications", "Patents")
 MAIN = ("Summary", "Experience", "Education", "Volunteering", "Projects")
 #: The fields under an item, as ``  Label: value`` lines, in the order of LinkedIn's own forms.
@@ -45,46 +37,13 @@ def unescape(line: str) -> str:
     return line[1:] if line[:1] == " " and escape(line[1:]) != line[1:] else line
 
 
-
-def is_email(value: str) -> bool:
-    return "@" in value and not any(c.isspace() for c in value)
-
-
-def linkedin_slug(url: str) -> str | None:
-    match = re.search(r"linkedin\.com/in/([^/?#\s]+)/?$", url)
-    return match.group(1) if match else None
-
-
 FOOTER = re.compile(r"^Page \d+ of \d+\s*$")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
-_DATE = r"(?:[A-Z][a-z]+\s+)?\d{4}"
-_RANGE = re.compile(rf"^(?P<start>{_DATE})\s*[-–]\s*(?P<end>{_DATE}|Present)(?:\s*\((?P<dur>[^)]*)\))?$")
-_EDU_DATES = re.compile(rf"(?:\s*·\s*|\s*)\((?P<start>{_DATE})(?:\s*[-–]\s*(?P<end>{_DATE}|Present))?\)$")
-LABEL = re.compile(r"\s*\((?P<label>[A-Za-z][A-Za-z ]*)\)$")
-PHONE = re.compile(r"^[+(]*\d[\d ()./+-]{5,}$")
-LANGUAGE = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<level>[^()]+)\))?$")
+_EDU_DATES = re.compile(rf"(?:\s*·\s*|\s*)\((?P<start>{DATE})(?:\s*[-–]\s*(?P<end>{DATE}|Present))?\)$")
 
 
-def language_item(text: str) -> dict[str, str] | None:
-    """A sidebar language line, "French (Professional Working Proficiency)", as a JSON Resume language item.
-
-    Shared by the text reader and the PDF layout reader, so both map LinkedIn's levels the same way.
-    """
-    match = LANGUAGE.match(text)
-    if not match:
-        return None
-    item = {"language": match["name"].strip()}
-    if match["level"]:
-        level = proficiency(match["level"])
-        item["fluency"] = PROFICIENCIES[level][0] if level is not None else match["level"].strip()
-    return item
 _CONNECTORS = frozenset(["a", "an", "the", "of", "on", "in", "for", "with", "and", "or", "to", "at", "by",
                          "from", "via", "vs", "-", "–", ":", "&"])
-_NAME_PARTICLES = frozenset(["van", "von", "der", "de", "den", "da", "del", "della", "di", "du", "le", "la",
-                             "bin", "al", "ter", "ten"])
-DEGREE = re.compile(r"\b((?:bachelor|master|doctor|diplom|associate|licen[cs]|certific|habilitation|postdoc)\w*|"
-                    r"ph\.?\s?d|d\.?phil|m\.?sc|b\.?sc|b\.?a|m\.?a|mba|b\.?s|m\.?s|b\.?eng|m\.?eng)(?!\w)",
-                    re.IGNORECASE)
 #: Words of headlines, not of names: they keep a short headline ("Research Engineer") from passing as the name.
 _ROLE_WORDS = frozenset(["engineer", "researcher", "research", "scientist", "professor", "student", "developer",
                          "manager", "lecturer", "intern", "director", "analyst", "consultant", "fellow", "candidate",
@@ -173,22 +132,11 @@ def _sections(lines: list[str], pdf: bool = False) -> tuple[list[str], dict[str,
     return top, bodies, order
 
 
-def _location_like(line: str) -> bool:
-    text = line.strip()
-    if not text or len(text) > 80 or text[-1] in ".;:!?" or re.match(r"^[•·▪*-]", text) or "|" in text:
-        return False
-    if text.lower() in ("remote", "hybrid", "on-site") or " · " in text:
-        return True
-    words = re.findall(r"[^\s,]+", text)
-    return all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower() in ("and", "of", "upon", "am")
-               for w in words if len(w) >= 3 and not w[0].isdigit()) and not any(c.isdigit() for c in text)
-
-
 def _name_like(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 5 or len(line) > 50 or re.search(r"[\d|@:()/]", line) or line.endswith("-"):
         return False
-    return all((w[0].isupper() or w.lower() in _NAME_PARTICLES) and w.lower().strip(".,") not in _ROLE_WORDS
+    return all((w[0].isupper() or w.lower() in NAME_PARTICLES) and w.lower().strip(".,") not in _ROLE_WORDS
                for w in words)
 
 
@@ -261,7 +209,7 @@ class _Reader:
         basics = self.basics_dict()
         basics["name"] = lines[0].strip()
         rest = [x.strip() for x in lines[1:]]
-        if rest and _location_like(rest[-1]) and (len(rest) > 1 or "," in rest[-1]):
+        if rest and location_like(rest[-1]) and (len(rest) > 1 or "," in rest[-1]):
             basics["location"] = basics_location(rest.pop(), self.report, pointer("basics", "location"))
         if rest:
             basics["label"] = " ".join(rest)
@@ -338,7 +286,7 @@ class _Reader:
             self.basics_dict()["summary"] = text
 
     def experience(self, lines: list[str]) -> None:
-        self.doc["work"] = _Experience(lines, self.text.pdf).parse()
+        self.doc["work"] = Experience(lines, self.text.pdf).parse()
 
     def education(self, lines: list[str]) -> None:
         out = []
@@ -348,72 +296,6 @@ class _Reader:
                 _degree_line(" ".join(block[1:]), item)
             out.append(item)
         self.doc["education"] = out
-
-
-def contact_entry(doc: dict[str, Any], report: LossReport, entry: str, label: str | None) -> None:
-    """One Contact entry (a value and its label) into basics."""
-    basics: dict[str, Any] = doc.setdefault("basics", {})
-    key = (label or "").lower()
-    if "@" in entry and " " not in entry and not label:
-        basics.setdefault("email", entry)
-    elif PHONE.match(entry):
-        basics.setdefault("phone", entry)
-        if label:
-            report.add(pointer("basics", "phone"), f"phone type '{label}' has no field")
-    elif key == "personal" and "url" not in basics:
-        basics["url"] = _with_scheme(entry)
-    elif key == "linkedin" or (not label and "linkedin.com/in/" in entry):
-        profile = {"network": "LinkedIn", "url": _with_scheme(entry)}
-        slug = linkedin_slug(entry)
-        basics.setdefault("profiles", []).append({**profile, "username": slug} if slug else profile)
-    elif re.search(r"orcid\.org/", entry) and ids.is_orcid(entry):
-        basics.setdefault("orcid", ids.normalize_orcid(entry))
-    elif any(c.isspace() for c in entry):
-        report.add(pointer("basics"), f"contact line '{entry}' is neither a phone, an e-mail nor a URL")
-    else:
-        profile = {"url": _with_scheme(entry)}
-        if label and key != "other":
-            profile = {"network": label, **profile}
-        basics.setdefault("profiles", []).append(profile)
-
-
-def contact_entries(lines: list[str]) -> list[tuple[str, str | None]]:
-    """Contact lines as (value, label) pairs; a wrapped URL or e-mail and a label on its own line are joined."""
-    out: list[tuple[str, str | None]] = []
-    buffer = ""
-
-    def flush(label: str | None = None) -> None:
-        nonlocal buffer
-        if buffer:
-            out.append((buffer, label))
-        elif label and out and out[-1][1] is None:
-            out[-1] = (out[-1][0], label)
-        buffer = ""
-
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            continue
-        match = LABEL.search(line)
-        value = line[:match.start()].strip() if match else line
-        if value and buffer and (buffer.endswith(("/", "-")) or ("@" in buffer and _email_tail(value))):
-            buffer += value
-        elif value:
-            flush()
-            buffer = value
-        if match:
-            flush(match["label"])
-    flush()
-    return out
-
-
-def _email_tail(value: str) -> bool:
-    return " " not in value and "/" not in value and "@" not in value and not value.startswith("www.") \
-        and not PHONE.match(value)
-
-
-def _with_scheme(url: str) -> str:
-    return url if re.match(r"^[a-z]+://", url) else f"https://{url}"
 
 
 def _paragraphs(lines: list[str]) -> str:
@@ -473,123 +355,6 @@ def _degree_line(line: str, item: dict[str, Any]) -> None:
         item["studyType"], item["area"] = degree.strip(), area.strip()
     elif degree.strip():
         item["studyType" if DEGREE.search(degree) else "area"] = degree.strip()
-
-
-class _Experience:
-    """Positions from the Experience section: anchored on their date-range lines.
-
-    A company with several roles has a total-tenure line; its roles end where the span from the first role's end
-    back to a role's start reaches that tenure. Otherwise the line just above a title is the company."""
-
-    def __init__(self, lines: list[str], pdf: bool):
-        self.lines = [x.strip() for x in lines]
-        self.pdf = pdf
-
-    def parse(self) -> list[dict[str, Any]]:
-        ranges = [i for i, x in enumerate(self.lines) if _RANGE.match(x)]
-        out: list[dict[str, Any]] = []
-        group: dict[str, Any] | None = None
-        meta_end = -1
-        for r in ranges:
-            title_at = self.previous(r)
-            header = [i for i in range(meta_end + 1, title_at) if self.lines[i]] if title_at is not None else []
-            item: dict[str, Any] = {}
-            tenure = parse_duration(self.lines[header[-1]]) if header else None
-            if tenure is not None and len(header) >= 2:
-                group = {"name": self.lines[header[-2]], "tenure": tenure, "end": None}
-                company, prev_desc = group["name"], header[:-2]
-            elif group is not None:
-                company, prev_desc = group["name"], header
-            else:
-                company, prev_desc = (self.lines[header[-1]] if header else None), header[:-1]
-            if out:
-                self.describe(out[-1], prev_desc)
-            if company:
-                item["name"] = company
-            if title_at is not None:
-                item["position"] = self.lines[title_at]
-            end = self.dates(self.lines[r], item)
-            if group is not None:
-                group = self.advance(group, item, end)
-            meta_end = self.location(r, item, in_group=group is not None)
-            out.append(item)
-        if out:
-            self.describe(out[-1], [i for i in range(meta_end + 1, len(self.lines)) if self.lines[i]])
-        return out
-
-    def previous(self, index: int) -> int | None:
-        for i in range(index - 1, -1, -1):
-            if self.lines[i]:
-                return i
-        return None
-
-    def dates(self, line: str, item: dict[str, Any]) -> str | None:
-        """Set start/end from a range line; return the end, for "Present" the month the duration reaches."""
-        match = _RANGE.match(line)
-        assert match is not None
-        start = dates.parse_human(match["start"])
-        if start:
-            item["startDate"] = start
-        if match["end"] != "Present":
-            end = dates.parse_human(match["end"])
-            if end:
-                item["endDate"] = end
-            return end
-        months = parse_duration(match["dur"] or "")
-        first = month_index(start) if start else None
-        if first is None or not months:
-            return None
-        year, month = divmod(first + months - 1, 12)
-        return dates.format_iso(year, month + 1)
-
-    def location(self, r: int, item: dict[str, Any], *, in_group: bool) -> int:
-        """Read the optional location line after a range line; the index of the last line of the position's head.
-
-        A line followed by a title and its range, or by a tenure line, is the next company's name instead, unless
-        the current company's group of roles goes on."""
-        after = [i for i in range(r + 1, len(self.lines)) if self.lines[i]][:3]
-        if not after or not _location_like(self.lines[after[0]]) or _RANGE.match(self.lines[after[0]]):
-            return r
-        following = [self.lines[i] for i in after[1:]]
-        if following and _RANGE.match(following[0]):
-            return r
-        if following and parse_duration(following[0]) is not None:
-            return r
-        if len(following) == 2 and _RANGE.match(following[1]) and not in_group:
-            return r
-        work_location(self.lines[after[0]], item)
-        return after[0]
-
-    @staticmethod
-    def advance(group: dict[str, Any], item: dict[str, Any], end: str | None) -> dict[str, Any] | None:
-        """Keep a position group open until its roles span the company's total tenure (whole years when a date
-        has no month, as LinkedIn counts them then)."""
-        if group["end"] is None:
-            group["end"] = end
-        start = item.get("startDate")
-        if group["end"] is None or not start:
-            return None
-        last, first = month_index(group["end"]), month_index(start)
-        if last is None or first is None:
-            years = dates.parts(group["end"])[0] - dates.parts(start)[0]
-            return None if years * 12 >= group["tenure"] - 11 else group
-        return None if last - first + 1 >= group["tenure"] else group
-
-    def describe(self, item: dict[str, Any], indices: list[int]) -> None:
-        if not indices:
-            return
-        summary, highlights = split_description("\n".join(self.lines[i] for i in indices))
-        kept = []
-        for line in (summary or "").splitlines():
-            key = next((k for k, label in DESCRIPTION_FIELDS if line.startswith(f"{label}: ")), None)
-            if key and key not in item:
-                item[key] = line.split(": ", 1)[1].strip()
-            else:
-                kept.append(line)
-        if kept:
-            item["summary"] = "\n".join(kept)
-        if highlights:
-            item["highlights"] = highlights
 
 
 #: PDF limits: a "Save to PDF" profile has a handful of pages of some kilobytes each; a page count or a page

@@ -22,18 +22,16 @@ from .._linkedin_common import (
     proficiency,
     today_iso,
 )
+from .entries import PHONE, is_email, linkedin_slug
+from .experience import DESCRIPTION_FIELDS
 from .reader import (
     AWARD_FIELDS,
     CERTIFICATE_FIELDS,
     CONTROL,
-    DESCRIPTION_FIELDS,
-    PHONE,
     PROJECT_FIELDS,
     PUBLICATION_FIELDS,
     VOLUNTEER_FIELDS,
     escape,
-    is_email,
-    linkedin_slug,
 )
 
 #: Why a field stays behind, by its generic path ("*" for any index); the default covers everything else.
@@ -204,11 +202,12 @@ class _Writer:
     def field(self, section: str, i: int, item: dict[str, Any], name: str) -> str | None:
         """A record's field as one text value (dates as LinkedIn shows them, authors joined by '; ')."""
         value = item.get(name)
-        if name.endswith(("Date", "date")) and isinstance(value, str) and dates.is_iso(value):
+        date = dates.date_of(value) if name in dates.date_fields() else None
+        if date is not None:
             self.cover.use(section, i, name)
-            if dates.precision(value) == "day":
+            if date.precision == "day":
                 self.report.add(pointer(section, i, name), "LinkedIn shows month and year only", "normalization")
-            return month_text(value)
+            return month_text(date.iso)
         if name == "authors" and isinstance(value, list):
             names = [a.get("name") for a in value if isinstance(a, dict)]
             if not names or not all(isinstance(n, str) and n.strip() and ";" not in n for n in names):
@@ -294,8 +293,8 @@ class _Writer:
 
     def tenure(self, items: list[dict[str, Any]]) -> str:
         """Total time at a company: from the earliest start to the latest end (LinkedIn's group line)."""
-        starts = [x["startDate"] for x in items if dates.is_iso(x.get("startDate"))]
-        ends = [x.get("endDate") or self.today for x in items if dates.is_iso(x.get("endDate") or self.today)]
+        starts = [d.iso for x in items if (d := dates.date_of(x.get("startDate")))]
+        ends = [d.iso for x in items if (d := dates.date_of(x.get("endDate") or self.today))]
         if not starts or not ends:
             return ""
         return duration(min(starts, key=dates.sort_key), max(ends, key=lambda d: dates.sort_key(d, end=True)))
@@ -324,7 +323,8 @@ class _Writer:
         """``September 2025 - Present (3 months)`` for a position, ``2015 - 2019`` for a degree, ``2019`` for a
         degree with only an end; a day is dropped (reported); None without dates."""
         item = self.doc[section][i]
-        start, end = (x if dates.is_iso(x) else None for x in (item.get("startDate"), item.get("endDate")))
+        read = {key: dates.read_date(item.get(key)) for key in ("startDate", "endDate")}
+        start, end = read["startDate"].iso, read["endDate"].iso
         for key, value in (("startDate", start), ("endDate", end)):
             if value:
                 self.cover.use(section, i, key)
@@ -332,6 +332,11 @@ class _Writer:
                     self.report.add(pointer(section, i, key), "LinkedIn shows month and year only", "normalization")
         if start is None:
             return month_text(end) if end and section == "education" else None
+        if read["endDate"].state == "unreadable":
+            # never "Present": an end date that cannot be read is not an ongoing position
+            self.report.add(pointer(section, i, "endDate"), f"'{read['endDate'].text}' is not a date: the range "
+                            "is written with the start alone and no 'Present'")
+            return month_text(start)
         shown = f"{month_text(start)} - {month_text(end) if end else 'Present'}"
         if section == "education":
             return shown

@@ -10,9 +10,9 @@ from ...core.losses import LossReport, pointer
 from ...core.text import xml_text
 from .. import WriteResult
 from .._bibtex_entry import build_entry, orcid_work_types, publication_coverage
+from . import MAX_BULK
 from .model import (
     _ID_URLS,
-    MAX_BULK,
     NS,
     Contributor,
     ExternalId,
@@ -155,10 +155,11 @@ def _date(pub: dict[str, Any], ptr: tuple[str | int, ...],
     date = pub.get("releaseDate")
     if date is None:
         return None
-    if not dates.is_iso(date):
+    read = dates.date_of(date)
+    if read is None:
         report.add(pointer(*ptr, "releaseDate"), f"'{date}' is not a calendar date; left out")
         return None
-    y, m, d = dates.parts(date)
+    y, m, d = read
     return f"{y:04d}", f"{m:02d}" if m else None, f"{d:02d}" if d else None
 
 
