@@ -59,17 +59,17 @@ def migrate(input: str, output: str | None, in_place: bool, keep_backup: bool) -
         if not in_place:
             check_output(target, [input])
         loaded = load_input(input)
-        if in_place and loaded.spec.name not in ("json", "yaml"):
-            raise UsageError(f"--in-place rewrites JSON or YAML, not {loaded.spec.name}; use -o FILE")
-        print_losses(loaded.losses, "the CV", loaded.name)
+        if in_place and loaded.format not in ("json", "yaml"):
+            raise UsageError(f"--in-place rewrites JSON or YAML, not {loaded.format}; use -o FILE")
+        print_losses(loaded.losses, "the CV", loaded.source)
         result = run(loaded.document)
-        _print_changes(loaded.name, result)
+        _print_changes(loaded.source, result)
         if in_place and not result.changes:
             sys.exit(EXIT_OK)
         if out_spec is None:
-            out_spec = loaded.spec if loaded.spec.name in ("json", "yaml") else registry.get("json")
+            out_spec = registry.get(loaded.format if loaded.format in ("json", "yaml") else "json")
         text: bytes | str = out_spec.write(result.document).data
-        if out_spec.name == "yaml" and loaded.spec.name == "yaml" and input != "-":
+        if out_spec.name == "yaml" and loaded.format == "yaml" and input != "-":
             text = _keep_what_you_wrote(input, result.document)
         if in_place:
             emit(input, text, backup=keep_backup)
