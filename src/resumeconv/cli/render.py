@@ -80,7 +80,8 @@ def render(resume: str, theme: str | None, engine: str | None, output: str | Non
     from ..core.watch import saves
 
     try:
-        stream = saves(resume)
+        # A .typ template is watched too: designing a theme is editing it and looking.
+        stream = saves(resume, *([theme] if theme and theme.endswith(".typ") and typst else []))
     except ResumeconvError as err:
         fail(err)
     shown = _print(_run(job, targets, exit_on_error=False))

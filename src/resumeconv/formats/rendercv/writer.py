@@ -174,8 +174,8 @@ def _phone(value: Any, country: str | None, report: LossReport) -> str | None:
         report.add("/basics/phone", f"RenderCV takes a phone number only with its country code (+1 ...) ({why})")
         return None
     if not phone.valid:
-        report.add("/basics/phone", f"RenderCV takes only numbers in assigned ranges, and {phone.international} "
-                   "is not one (phonenumbers' metadata)")
+        report.add("/basics/phone", f"{phone.international} is not a number in an assigned range (phonenumbers' "
+                   "metadata), and RenderCV takes no other")
         return None
     if phone.extension:
         report.add("/basics/phone", f"RenderCV has no phone extension: written as {phone.international}, without "
