@@ -146,6 +146,8 @@ COMMANDS = {
     "orcid-pull-merge": ["orcid", "pull", OID, "--base-url", UNREACHABLE, "--retries", "0", "--merge"],
     "enrich": ["enrich", "--dry-run", "--no-cache", "--retries", "0",
                *(f"--base-url={s}={UNREACHABLE}" for s in ("openalex", "crossref", "arxiv", "dblp"))],
+    "sync": ["sync", "--dry-run", "--from", str(ROOT / "samples" / "yihua-zhang.orcid.bib")],
+    "sync-source": ["sync", str(ROOT / "samples" / "yihua-zhang.resume.json"), "--dry-run", "--from"],
 }
 
 

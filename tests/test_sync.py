@@ -143,9 +143,9 @@ def test_openalex_author_pages_are_all_read_and_the_owner_is_the_author_id(https
     page2 = {"meta": {"count": 2, "next_cursor": None}, "results": [
         _openalex_work(2, "A <i>new</i> method &amp; more", 2013, "2013-01-01", [(other, "Colin Doutre"),
                                                                                  (me, "Di Xu")])]}
-    httpserver.expect_ordered_request("/works", query_string={"filter": f"author.id:{me}", "per-page": "200",
+    httpserver.expect_ordered_request("/works", query_string={"filter": f"author.id:{me}", "per_page": "200",
                                                               "cursor": "*"}).respond_with_json(page1)
-    httpserver.expect_ordered_request("/works", query_string={"filter": f"author.id:{me}", "per-page": "200",
+    httpserver.expect_ordered_request("/works", query_string={"filter": f"author.id:{me}", "per_page": "200",
                                                               "cursor": "abc"}).respond_with_json(page2)
     cv = _write(tmp_path, {"basics": {"name": "Di Xu"}})
     out = tmp_path / "out.json"
@@ -157,6 +157,7 @@ def test_openalex_author_pages_are_all_read_and_the_owner_is_the_author_id(https
     assert [p["releaseDate"] for p in pubs] == ["2010-05-30", "2013"]  # -01-01 is OpenAlex's unknown day
     assert [[bool(a.get("self")) for a in p["authors"]] for p in pubs] == [[True, False], [False, True]]
     assert pubs[0]["doi"] == "10.1109/ISCAS.2010.5537871"
+    assert "resumeconv: warning: no OpenAlex API key (--openalex-key or OPENALEX_API_KEY)" in result.stderr
 
 
 def test_an_unreachable_service_is_one_line_and_exit_2(tmp_path: Path) -> None:

@@ -106,6 +106,12 @@ def _cv(doc: Json, report: LossReport) -> Json:
     if _URL.match(_str(basics.get("url"))):
         cv["website"] = basics["url"]
     cv["social_networks"] = _networks(basics, report) or None
+    cv["sections"] = _sections(doc, basics, report) or None
+    return {k: v for k, v in cv.items() if v is not None}
+
+
+def _sections(doc: Json, basics: Json, report: LossReport) -> Json:
+    """RenderCV's sections, in the order a CV reads."""
     sections: Json = {}
     if basics.get("summary"):
         sections[F.SUMMARY] = [_md(basics["summary"])]
@@ -123,18 +129,20 @@ def _cv(doc: Json, report: LossReport) -> Json:
     _put(sections, F.SERVICE, [_service(v) for v in _items(doc, "volunteer")])
     meta = _obj(doc.get("meta"))
     _put(sections, F.MENTORING, [_mentee(m) for m in meta.get("mentees") or [] if isinstance(m, dict)])
-    _put(sections, F.CERTIFICATES, [_entry(name=_md(c.get("name")), date=_date(c["date"]) if c.get("date") else None,
-                                           highlights=[f"Issuer: {_md(c['issuer'])}"] if c.get("issuer") else None,
-                                           url=c.get("url") if _URL.match(_str(c.get("url"))) else None)
-                                    for c in _items(doc, "certificates")])
+    _put(sections, F.CERTIFICATES, [_certificate(c) for c in _items(doc, "certificates")])
     _put(sections, F.SKILLS, [{"label": _md(s.get("name")), "details": _md(_joined(s.get("keywords")))}
                               for s in _items(doc, "skills")])
     _put(sections, F.LANGUAGES, [{"label": _md(x.get("language")), "details": _md(x.get("fluency"))}
                                  for x in _items(doc, "languages")])
     _put(sections, F.INTERESTS, [{"label": _md(x.get("name")), "details": _md(_joined(x.get("keywords")))}
                                  for x in _items(doc, "interests")])
-    cv["sections"] = sections or None
-    return {k: v for k, v in cv.items() if v is not None}
+    return sections
+
+
+def _certificate(c: Json) -> Json:
+    return _entry(name=_md(c.get("name")), date=_date(c["date"]) if c.get("date") else None,
+                  highlights=[f"Issuer: {_md(c['issuer'])}"] if c.get("issuer") else None,
+                  url=c.get("url") if _URL.match(_str(c.get("url"))) else None)
 
 
 def _obj(value: Any) -> Json:
@@ -166,8 +174,8 @@ def _phone(value: Any, country: str | None, report: LossReport) -> str | None:
         report.add("/basics/phone", f"RenderCV takes a phone number only with its country code (+1 ...) ({why})")
         return None
     if not phone.valid:
-        report.add("/basics/phone", f"RenderCV takes only numbers in assigned ranges, and {phone.international} "
-                   "is not one (phonenumbers' metadata)")
+        report.add("/basics/phone", f"{phone.international} is not a number in an assigned range (phonenumbers' "
+                   "metadata), and RenderCV takes no other")
         return None
     if phone.extension:
         report.add("/basics/phone", f"RenderCV has no phone extension: written as {phone.international}, without "
