@@ -15,6 +15,7 @@ import resumeconv
 from orcid_oracle import imported_works
 
 pybtex_database = pytest.importorskip("pybtex.database", reason="pybtex is in the test extra")
+pytest.importorskip("latexcodec", reason="pybtex's LaTeX codec (registers 'ulatex')")
 
 SPECIALS = "x^2 ~ y \\path & 50% $5 #1 a_b {c}"
 

@@ -136,7 +136,8 @@ def test_cli_in_place_keeps_yaml_yaml(tmp_path):
     path.write_text("basics:\n  name: A\n  website: a.example.org\nwork:\n  - company: X\n    endDate: Present\n")
     result = run("--in-place", str(path))
     assert result.exit_code == 0
-    assert path.read_text() == "basics:\n  name: A\n  url: https://a.example.org\nwork:\n- name: X\n"
+    # the file's own indentation of the list is kept
+    assert path.read_text() == "basics:\n  name: A\n  url: https://a.example.org\nwork:\n  - name: X\n"
     assert [p.name for p in tmp_path.iterdir()] == ["cv.yaml"]
 
 
@@ -217,3 +218,36 @@ def test_these_corpus_files_become_valid_under_v1(shared):
         "bhubbard__api.brandonhubbard.com__resume.json", "jesusgoku__jesus-urrutia-site-v3__resume.es.json",
         "jsonresume__resume-schema__official-sample-v1.0.0.json",
     ]
+
+
+def test_in_place_on_yaml_keeps_comments_quoting_and_crlf(tmp_path):
+    """It deleted every comment and turned CRLF into LF without a word; now only the changed values change."""
+    import subprocess
+    import sys
+
+    from resumeconv.core.document import parse_yaml
+
+    original = ('# My CV (keep this comment)\r\nbasics:\r\n  name: "Ada Lovelace"   # quoted on purpose\r\n'
+                "  website: www.ada.org\r\nwork:\r\n  # current job\r\n  - name: Acme\r\n    startDate: Jan 2019\r\n"
+                "    endDate: Present\r\n    highlights:\r\n      - first\r\n")
+    path = tmp_path / "cv.yaml"
+    path.write_bytes(original.encode())
+    proc = subprocess.run([sys.executable, "-m", "resumeconv", "migrate", "--in-place", str(path)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert path.read_bytes().decode() == (
+        '# My CV (keep this comment)\r\nbasics:\r\n  name: "Ada Lovelace"   # quoted on purpose\r\n'
+        "  url: https://www.ada.org\r\nwork:\r\n  # current job\r\n  - name: Acme\r\n    startDate: 2019-01\r\n"
+        "    highlights:\r\n      - first\r\n")
+    assert parse_yaml(path.read_text()) == {"basics": {"name": "Ada Lovelace", "url": "https://www.ada.org"},
+                                            "work": [{"name": "Acme", "startDate": "2019-01",
+                                                      "highlights": ["first"]}]}
+
+
+def test_yaml_rewrite_keeps_a_four_space_file_four_space():
+    from resumeconv.core.yamlrt import rewrite_yaml
+
+    original = "basics:\n    name: Ada  # me\n    label: x\nwork:\n-   name: Acme\n    position: Dev\n"
+    assert rewrite_yaml(original, {"basics": {"name": "Ada", "label": "y"},
+                                   "work": [{"name": "Acme", "position": "Dev"}]}) == \
+        "basics:\n    name: Ada  # me\n    label: y\nwork:\n-   name: Acme\n    position: Dev\n"

@@ -290,3 +290,52 @@ def test_cli_without_the_extra_names_it(tmp_path: Path) -> None:
     assert (proc.returncode, proc.stderr.splitlines()) == (
         2, ["resumeconv: the Typst engine needs the 'pdf' extra: pip install 'resumeconv[pdf]'"])
     assert not (tmp_path / "cv.pdf").exists()
+
+
+# --- scripts the bundled fonts do not cover ----------------------------------------------------------------------
+
+CJK = {"basics": {"name": "张伟", "label": "研究员", "summary": "Works on 한국어 and 日本語 corpora."}}
+
+
+def _cjk_font_dir() -> str:
+    """A folder holding Noto CJK (Debian's fonts-noto-cjk), or a skip saying how to get one."""
+    found = sorted(Path("/usr/share/fonts").glob("**/Noto*CJK*.tt[cf]")) if Path("/usr/share/fonts").is_dir() else []
+    if not found:
+        pytest.skip("no Noto CJK font installed (apt-get install fonts-noto-cjk; .ci/run does, best effort)")
+    return str(found[0].parent)
+
+
+def _text(pdf: bytes) -> str:
+    from pdfminer.high_level import extract_text
+
+    return extract_text(io.BytesIO(pdf))
+
+
+def test_characters_no_font_has_are_reported_with_the_characters() -> None:
+    """CJK names printed as blank .notdef boxes, exit 0, no word; now each value names what no font has."""
+    pdf, report = render_pdf(CJK, system_fonts=False)
+    assert "(cid:0)" in _text(pdf)
+    lost = {x.pointer: x.reason for x in report.items}
+    assert lost["/basics/name"] == ("no font has 伟 张: they print as blank boxes (install fonts that cover them, e.g. "
+                                    "Debian's fonts-noto-cjk, or give --font-path DIR or RESUMECONV_FONT_PATH)")
+    assert lost["/basics/summary"].startswith("no font has 日 本 語 국 어 한: they print as blank boxes")
+    assert lost["/basics/label"].startswith("no font has 员 研 究: ")
+
+
+def test_a_font_path_with_cjk_fonts_prints_the_names() -> None:
+    pdf, report = render_pdf(CJK, font_paths=[_cjk_font_dir()], system_fonts=False)
+    text = _text(pdf)
+    assert "张伟" in text and "研究员" in text and "한국어" in text and "(cid:0)" not in text
+    assert not [x for x in report.items if "no font has" in x.reason]
+
+
+def test_cli_font_path_and_a_missing_folder(tmp_path: Path) -> None:
+    cv = tmp_path / "cv.json"
+    cv.write_text(json.dumps(CJK, ensure_ascii=False), encoding="utf-8")
+    bad = cli("render", str(cv), "--pdf", str(tmp_path / "a.pdf"), "--font-path", str(tmp_path / "nope"))
+    assert bad.returncode == 2
+    assert bad.stderr == f"resumeconv: {tmp_path / 'nope'}: no such font folder (--font-path, RESUMECONV_FONT_PATH)\n"
+    ok = cli("render", str(cv), "--pdf", str(tmp_path / "cv.pdf"), "--font-path", _cjk_font_dir())
+    assert ok.returncode == 0, ok.stderr
+    assert "no font has" not in ok.stderr
+    assert "张伟" in _text((tmp_path / "cv.pdf").read_bytes())

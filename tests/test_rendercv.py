@@ -55,7 +55,7 @@ def test_rendercv_accepts_the_sample(written: Any, sample: dict[str, Any]) -> No
         ("Service", "NormalEntry", 4), ("Mentoring", "NormalEntry", 6)]
     pubs = [e for s in model.cv.sections if s.entry_type == "PublicationEntry" for e in s.entries]
     assert [p.title for p in pubs] == [p["name"] for p in sample["publications"]]
-    assert pubs[1].authors == ["***Y. Zhang****", "M. Zhang*", "J. Jia", "Z. Wang", "S. Liu", "T. Chen"]
+    assert pubs[1].authors == ["***Y. Zhang***\\*", "M. Zhang\\*", "J. Jia", "Z. Wang", "S. Liu", "T. Chen"]
     assert pubs[0].journal == ("The Thirty-ninth Annual Conference on Neural Information Processing Systems "
                                "(NeurIPS'25)")
     assert pubs[0].date == 2025

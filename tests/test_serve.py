@@ -133,6 +133,9 @@ def test_page_loads_updates_on_save_shows_and_clears_errors(cv: Path, browser: B
         assert expected
         assert tab.js("[...document.querySelectorAll('#losses li')].map(li => li.textContent)") == expected
         assert tab.js("document.getElementById('losses-title').textContent") == "Not carried to markdown"
+        lost = sum(x.kind == "loss" for x in write(load(edited), "markdown").losses)
+        about = tab.js("document.getElementById('losses-about').textContent")
+        assert about == f"{lost} item(s) this format cannot hold"
 
         # A broken save: the one-line error with line:column, the same line the reader gives; no stack trace.
         broken = edited.replace("\n  name: Yihua Zhang-Live\n", "\n  name: [Yihua\n", 1)

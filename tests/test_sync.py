@@ -143,9 +143,9 @@ def test_openalex_author_pages_are_all_read_and_the_owner_is_the_author_id(https
     page2 = {"meta": {"count": 2, "next_cursor": None}, "results": [
         _openalex_work(2, "A <i>new</i> method &amp; more", 2013, "2013-01-01", [(other, "Colin Doutre"),
                                                                                  (me, "Di Xu")])]}
-    httpserver.expect_ordered_request("/works", query_string={"filter": f"author.id:{me}", "per-page": "200",
+    httpserver.expect_ordered_request("/works", query_string={"filter": f"author.id:{me}", "per_page": "200",
                                                               "cursor": "*"}).respond_with_json(page1)
-    httpserver.expect_ordered_request("/works", query_string={"filter": f"author.id:{me}", "per-page": "200",
+    httpserver.expect_ordered_request("/works", query_string={"filter": f"author.id:{me}", "per_page": "200",
                                                               "cursor": "abc"}).respond_with_json(page2)
     cv = _write(tmp_path, {"basics": {"name": "Di Xu"}})
     out = tmp_path / "out.json"
@@ -157,6 +157,7 @@ def test_openalex_author_pages_are_all_read_and_the_owner_is_the_author_id(https
     assert [p["releaseDate"] for p in pubs] == ["2010-05-30", "2013"]  # -01-01 is OpenAlex's unknown day
     assert [[bool(a.get("self")) for a in p["authors"]] for p in pubs] == [[True, False], [False, True]]
     assert pubs[0]["doi"] == "10.1109/ISCAS.2010.5537871"
+    assert "resumeconv: warning: no OpenAlex API key (--openalex-key or OPENALEX_API_KEY)" in result.stderr
 
 
 def test_an_unreachable_service_is_one_line_and_exit_2(tmp_path: Path) -> None:
@@ -337,3 +338,25 @@ def test_orcid_record_is_read_from_recorded_api_answers(httpserver, shared: Path
     again = _run("sync", str(out), "--from", f"orcid:{oid}", "--dry-run", "--orcid-base-url",
                  httpserver.url_for("/"))
     assert "0 added" in again.stderr and "1 unchanged" in again.stderr
+
+
+def test_a_rate_limited_service_is_asked_again_after_its_retry_after(httpserver, tmp_path: Path) -> None:
+    from werkzeug import Response
+
+    httpserver.expect_ordered_request("/pid/95/7448-1.xml").respond_with_response(
+        Response("slow down", status=429, headers={"Retry-After": "1"}))
+    httpserver.expect_ordered_request("/pid/95/7448-1.xml").respond_with_data(DBLP.read_bytes())
+    cv = _write(tmp_path, _di_xu_cv())
+    result = _run("sync", str(cv), "--from", "dblp:95/7448-1", "--dry-run", "--dblp-base-url",
+                  httpserver.url_for("/"))
+    assert result.exit_code == 0, result.stderr
+    assert "6 added" in result.stderr and len(httpserver.log) == 2
+
+
+def test_a_server_error_is_one_line_with_its_status(httpserver, tmp_path: Path) -> None:
+    httpserver.expect_request("/pid/95/7448-1.xml").respond_with_data("gone", status=404)
+    cv = _write(tmp_path, _di_xu_cv())
+    result = _run("sync", str(cv), "--from", "dblp:95/7448-1", "--dry-run", "--dblp-base-url",
+                  httpserver.url_for("/"))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "resumeconv: dblp:95/7448-1: DBLP: answered HTTP 404"

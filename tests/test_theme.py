@@ -138,9 +138,12 @@ def test_safe_defaults_for_elegant() -> None:
     assert theme_document({})[0]["basics"] == {"name": "", "location": {}, "profiles": []}
 
 
-def test_country_name_moves_out_of_country_code() -> None:
+def test_country_name_becomes_its_code_or_moves_out_of_country_code() -> None:
     out, report = theme_document({"basics": {"location": {"city": "Caracas", "countryCode": "Venezuela"}}})
-    assert out["basics"]["location"] == {"city": "Caracas", "region": "Venezuela"}
+    assert out["basics"]["location"] == {"city": "Caracas", "countryCode": "VE"}
+    assert [(x.pointer, x.kind) for x in report] == [("/basics/location/countryCode", "normalization")]
+    out, report = theme_document({"basics": {"location": {"city": "Atlantis", "countryCode": "Atlantis"}}})
+    assert out["basics"]["location"] == {"city": "Atlantis", "region": "Atlantis"}
     assert [x.pointer for x in report] == ["/basics/location/countryCode"]
     assert theme_document({"basics": {"location": {"countryCode": "VE"}}})[0]["basics"]["location"] == {
         "countryCode": "VE"}

@@ -24,15 +24,14 @@ __all__ = [
 ]
 
 
-def read(source: str | os.PathLike[str] | bytes, format: str | None = None, **options: Any) -> ReadResult:
-    """Read a file path (a directory for formats that take one, or raw bytes) in any readable format: the document
-    plus the reader's losses."""
+def read(source: str | os.PathLike[str] | bytes, format: str | None = None, *, name: str | None = None,
+         **options: Any) -> ReadResult:
+    """Read a file path (``-`` is stdin; a folder for formats that take one) or bytes in any readable format: the
+    document, the reader's losses, the format read (``.format``) and the input's name (``.source``; ``name`` sets
+    it for bytes, default ``<input>``)."""
     from . import formats as registry
 
-    if not isinstance(source, bytes):
-        return registry.read_path(os.fspath(source), format, **options)
-    spec = registry.get(format) if format else registry.detect(None, source)
-    return spec.read(source, source="<input>", **options)
+    return registry.read_input(source, format, name=name, **options)
 
 
 def load(source: str | os.PathLike[str] | bytes, format: str | None = None, **options: Any) -> dict[str, Any]:
@@ -93,51 +92,41 @@ def validate(doc_or_path: Any, profile: str = "academic", *, file: str | None = 
 
     Options: ``strict=True`` makes warnings errors, ``lint=False`` checks the schema only. Empty means valid and
     clean; a file that cannot be read or parsed raises InputError. JSON and YAML files are parsed here (with
-    line:column on every diagnostic, and no format module imported); a file in another format is refused
-    (InputError) unless ``format`` names its reader, whose document is then checked. Bytes are detected by content,
-    then by the name ``file`` gives them. For many files, ``resumeconv.batch`` gives one record per file and never
-    raises for one file's content.
+    line:column on every diagnostic, and no reader or writer imported); a file in another format is refused
+    (InputError) unless ``format`` names its reader, whose document is then checked. Files are opened as
+    :func:`read` opens them (``formats.open_input``: the one way in); bytes are detected by content, then by the
+    name ``file`` gives them. For many files, ``resumeconv.batch`` gives one record per file and never raises for
+    one file's content.
     """
     from .validation import validate as _validate
 
     if isinstance(doc_or_path, dict):
         return _validate(doc_or_path, profile, file=file, **options)
     from . import formats as registry
+
+    source = doc_or_path if isinstance(doc_or_path, (str, os.PathLike)) else bytes(doc_or_path)
+    try:
+        opened = registry.open_input(source, format, name=file)
+    except UsageError:
+        if format:
+            raise
+        where = file or ("<stdin>" if source == "-" else os.fspath(source) if not isinstance(source, bytes)
+                         else "<input>")
+        raise InputError("not JSON or YAML: validate checks JSON Resume files (.json, .yaml or .yml)", where) from None
+    file = file or opened.name
+    if opened.spec.name not in _TEXT_SYNTAXES:
+        if not format:
+            spec = opened.spec
+            raise InputError(f"this is {spec.label or spec.name}, not JSON Resume: validate checks JSON or YAML; to "
+                             f"check the document it reads as, run: resumeconv convert FILE -t json | resumeconv "
+                             "validate -", file)
+        return _validate(opened.read().document, profile, file=file, **options)
+    from .core.document import parse_document
     from .core.fileio import decode_text
 
-    if isinstance(doc_or_path, (str, os.PathLike)):
-        from .core.fileio import read_bytes
-
-        path = os.fspath(doc_or_path)
-        data, name = read_bytes(path), path
-        file = file or ("<stdin>" if path == "-" else path)
-    else:
-        data, name = bytes(doc_or_path), file
-        file = file or "<input>"
-    spec = registry.get(format) if format else _validate_format(name, data, file)
-    if spec.name not in _TEXT_SYNTAXES:
-        return _validate(spec.read(data, source=file).document, profile, file=file, **options)
-    from .core.document import parse_document
-
-    text = decode_text(data, file)
-    return _validate(parse_document(text, file, spec.name), profile, file=file, text=text, syntax=spec.name,
-                     **options)
-
-
-def _validate_format(name: str | None, data: bytes, file: str) -> Any:
-    """JSON or YAML, as detected: what ``validate`` checks. Another format is refused with the way to check it (its
-    reader's document is not the file the user wrote, so calling it valid would be about something else)."""
-    from . import formats as registry
-
-    try:
-        spec = registry.detect(name, data)
-    except UsageError:
-        raise InputError("not JSON or YAML: validate checks JSON Resume files (.json, .yaml or .yml)", file) from None
-    if spec.name not in _TEXT_SYNTAXES:
-        raise InputError(f"this is {spec.label or spec.name}, not JSON Resume: validate checks JSON or YAML; to "
-                         f"check the document it reads as, run: resumeconv convert FILE -t json | resumeconv "
-                         "validate -", file)
-    return spec
+    text = decode_text(opened.data, file)
+    return _validate(parse_document(text, file, opened.spec.name), profile, file=file, text=text,
+                     syntax=opened.spec.name, **options)
 
 
 #: Registry formats that are the canonical document as text (read here without their format module).

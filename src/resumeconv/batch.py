@@ -78,24 +78,16 @@ class Convert:
     output_dir: str | None = None
 
     def __call__(self, item: Item) -> Record:
-        from . import formats as registry
+        from . import read as read_doc
         from . import write as write_doc
-        from .core.fileio import read_bytes
 
         name, data = _split(item)
         record: Record = {"path": name, "task": "convert", "ok": False, "exit": EXIT_OK, "error": None,
                           "format": self.to, "source_format": None, "output": None, "parts": [], "written": None,
                           "losses": []}
         try:
-            if data is None and os.path.isdir(name):
-                read = registry.read_path(name, self.from_format)
-                record["source_format"] = self.from_format
-            else:
-                if data is None:
-                    data = read_bytes(name)
-                spec = registry.get(self.from_format) if self.from_format else registry.detect(name, data)
-                read = spec.read(data, source=name)
-                record["source_format"] = spec.name
+            read = read_doc(name if data is None else data, self.from_format, name=name)
+            record["source_format"] = read.format
             out = write_doc(read.document, self.to, **dict(self.options))
         except InputError as err:
             record.update(exit=err.exit_code, error=str(err))

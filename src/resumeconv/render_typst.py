@@ -12,7 +12,8 @@ Templates import nothing from the Typst package registry, so compiling needs no 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -51,12 +52,44 @@ def template(theme: str) -> bytes:
                            "(or give the path of a .typ template)")
 
 
-def render_pdf(doc: Json, theme: str = DEFAULT_THEME) -> tuple[bytes, LossReport]:
-    """The PDF bytes of ``doc`` laid out by ``theme``, and what the PDF does not show."""
-    pdf, report = _compile(doc, theme, "pdf")
+def render_pdf(doc: Json, theme: str = DEFAULT_THEME, *, font_paths: Sequence[str] = (),
+               system_fonts: bool = True) -> tuple[bytes, LossReport]:
+    """The PDF bytes of ``doc`` laid out by ``theme``, and what the PDF does not show: also every character no font
+    has (it would print as a blank box). Fonts: Typst's own (Latin, Greek, Cyrillic), the system's (CJK with e.g.
+    Debian's fonts-noto-cjk) unless ``system_fonts`` is False, and those in ``font_paths`` and RESUMECONV_FONT_PATH."""
+    pdf, report = _compile(doc, theme, "pdf", font_paths, system_fonts)
     if not isinstance(pdf, bytes):
         raise TypstRenderError(f"Typst returned no PDF for theme '{theme}'")
+    _report_missing_glyphs(pdf, doc, report)
     return pdf, report
+
+
+#: Characters every bundled font family covers need no check (Latin, Greek, Cyrillic and their marks and symbols
+#: as Libertinus Serif has them); beyond this the PDF is read back to find what printed as a blank box.
+_CHECKED_FROM = 0x0500
+_NO_FONT = ("no font has {chars}: they print as blank boxes (install fonts that cover them, e.g. Debian's "
+            "fonts-noto-cjk, or give --font-path DIR or RESUMECONV_FONT_PATH)")
+
+
+def _report_missing_glyphs(pdf: bytes, doc: Json, report: LossReport) -> None:
+    """A loss at each value holding a character that printed as .notdef (no font has it), naming the characters."""
+    shown_text = [(ptr, value) for ptr, key, value in _strings(doc, "") if key not in ("url", "image", "$schema")]
+    wanted = {ch for _, value in shown_text for ch in value if ord(ch) >= _CHECKED_FROM and not ch.isspace()}
+    if not wanted:
+        return
+    import io
+
+    from pdfminer.high_level import extract_text
+
+    text = extract_text(io.BytesIO(pdf))
+    if "(cid:0)" not in text:
+        return
+    missing = wanted - set(text)
+    for ptr, value in shown_text:
+        lost = sorted(set(value) & missing)
+        if lost:
+            chars = " ".join(lost[:12]) + (f" and {len(lost) - 12} more" if len(lost) > 12 else "")
+            report.add(ptr, _NO_FONT.format(chars=chars))
 
 
 def render_svg(doc: Json, theme: str = DEFAULT_THEME) -> tuple[list[bytes], LossReport]:
@@ -68,7 +101,8 @@ def render_svg(doc: Json, theme: str = DEFAULT_THEME) -> tuple[list[bytes], Loss
     return list(pages), report
 
 
-def _compile(doc: Json, theme: str, fmt: Literal["pdf", "svg"]) -> tuple[bytes | list[bytes], LossReport]:
+def _compile(doc: Json, theme: str, fmt: Literal["pdf", "svg"], font_paths: Sequence[str] = (),
+             system_fonts: bool = True) -> tuple[bytes | list[bytes], LossReport]:
     source = template(theme)
     view, report = build_view(doc)
     try:
@@ -77,10 +111,21 @@ def _compile(doc: Json, theme: str, fmt: Literal["pdf", "svg"]) -> tuple[bytes |
         raise TypstRenderError(EXTRA_HINT) from None
     payload = json.dumps(view, ensure_ascii=False)
     try:
-        out: bytes | list[bytes] = typst.compile(source, format=fmt, sys_inputs={"cv": payload}, timestamp=0)
+        fonts: list[Any] = _font_paths(font_paths)  # paths, while the source is bytes (one type in the stubs)
+        out: bytes | list[bytes] = typst.compile(source, format=fmt, sys_inputs={"cv": payload}, timestamp=0,
+                                                 font_paths=fonts, ignore_system_fonts=not system_fonts)
     except typst.TypstError as err:
         raise TypstRenderError(f"Typst could not lay out theme '{theme}': {err.message}") from None
     return out, report
+
+
+def _font_paths(given: Sequence[str]) -> list[str]:
+    """Font folders to search besides the system's: ``given`` (--font-path), then RESUMECONV_FONT_PATH."""
+    env = [p for p in os.environ.get("RESUMECONV_FONT_PATH", "").split(os.pathsep) if p]
+    missing = [p for p in [*given, *env] if not os.path.isdir(p)]
+    if missing:
+        raise TypstRenderError(f"{missing[0]}: no such font folder (--font-path, RESUMECONV_FONT_PATH)")
+    return [*given, *env]
 
 
 # --- the view ----------------------------------------------------------------------------------------------------
@@ -118,13 +163,18 @@ def build_view(doc: Json) -> tuple[Json, LossReport]:
 
 def _urls(node: Any, ptr: str) -> Iterator[tuple[str, str]]:
     """Every string under a ``url`` or ``image`` key, with its pointer."""
+    return ((here, value) for here, key, value in _strings(node, ptr) if key in ("url", "image"))
+
+
+def _strings(node: Any, ptr: str) -> Iterator[tuple[str, Any, str]]:
+    """Every string in ``node``: its pointer, its key (or index) and its value."""
     items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
     for key, value in items:
         here = ptr + pointer(str(key))
-        if isinstance(value, str) and key in ("url", "image"):
-            yield here, value
+        if isinstance(value, str):
+            yield here, key, value
         elif isinstance(value, (dict, list)):
-            yield from _urls(value, here)
+            yield from _strings(value, here)
 
 
 def _obj(value: Any) -> Json:

@@ -1,10 +1,12 @@
 """Where ``sync`` reads publications from: a file in any readable format, or a public service by identifier.
 
 ``orcid:ID`` (ORCID's public API, works with their contributors), ``dblp:PID`` (DBLP's person XML) and
-``openalex:AUTHOR_ID`` (OpenAlex's works of an author, every page). Each service's answer is read by the registry's
+``openalex:AUTHOR_ID`` (OpenAlex's works of an author, every page; ``per_page``, ``cursor`` and ``api_key`` as
+OpenAlex's current documentation spells them). Each service's answer is read by the registry's
 reader for it (``orcid-json``, ``dblp``, ``openalex``), so a saved answer given as a file reads the same. Requests go
-through the one HTTP client (retries on 429/5xx with Retry-After, a total deadline per request, a polite
-User-Agent, the on-disk cache); base URLs can point at a mirror (tests serve recorded answers on 127.0.0.1).
+through the one HTTP client (core.http: retries on 429/5xx with Retry-After, a total deadline per request, a polite
+User-Agent); nothing is cached, so a sync sees the sources as they are now. Base URLs can point at a mirror (tests
+serve recorded answers on 127.0.0.1).
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from .core.errors import UsageError
+
+if TYPE_CHECKING:
+    from .core.http import Client
 from .sync import Source
 
 #: Public base URLs; ``SourceSettings`` overrides them.
@@ -41,7 +46,8 @@ class SourceSettings:
     orcid_base: str = ORCID_BASE
     dblp_base: str = DBLP_BASE
     openalex_base: str = OPENALEX_BASE
-    cache_dir: str | None = None
+    #: The one client of this run (made on the first request), so every page reuses its session.
+    client: Client | None = None
 
 
 def load_source(spec: str, settings: SourceSettings | None = None) -> Source:
@@ -52,6 +58,35 @@ def load_source(spec: str, settings: SourceSettings | None = None) -> Source:
         reader = {"orcid": _orcid, "dblp": _dblp, "openalex": _openalex}[scheme]
         return reader(ident.strip(), spec, settings)
     return _file(spec)
+
+
+def check_spec(spec: str) -> None:
+    """Refuse a malformed service id before anything is asked (UsageError, exit 2); files are checked when read."""
+    scheme, _, ident = spec.partition(":")
+    if os.path.exists(spec) or not ident:
+        return
+    if scheme == "dblp":
+        _dblp_pid(ident.strip())
+    elif scheme == "openalex":
+        _openalex_author(ident.strip())
+    elif scheme == "orcid":
+        from . import orcid_api
+
+        orcid_api.check_orcid(ident.strip())
+
+
+def _dblp_pid(ident: str) -> str:
+    pid = ident.removeprefix("https://dblp.org/pid/").removesuffix(".html").removesuffix(".xml")
+    if not _DBLP_PID.match(pid):
+        raise UsageError(f"'{ident}' is not a DBLP person id; it looks like 'dblp:95/7448-1' (from dblp.org/pid/…)")
+    return pid
+
+
+def _openalex_author(ident: str) -> str:
+    found = _OPENALEX_AUTHOR.match(ident)
+    if not found:
+        raise UsageError(f"'{ident}' is not an OpenAlex author id; it looks like 'openalex:A5023888391'")
+    return found.group(1).upper()
 
 
 def _file(path: str) -> Source:
@@ -79,9 +114,7 @@ def _orcid(ident: str, spec: str, settings: SourceSettings) -> Source:
 def _dblp(ident: str, spec: str, settings: SourceSettings) -> Source:
     from .formats import get
 
-    pid = ident.removeprefix("https://dblp.org/pid/").removesuffix(".html").removesuffix(".xml")
-    if not _DBLP_PID.match(pid):
-        raise UsageError(f"'{ident}' is not a DBLP person id; it looks like 'dblp:95/7448-1' (from dblp.org/pid/…)")
+    pid = _dblp_pid(ident)
     data = _get(f"{settings.dblp_base.rstrip('/')}/pid/{pid}.xml", "DBLP", "application/xml", settings, spec)
     result = get("dblp").read(data, source=spec)
     return Source(spec, list(result.document.get("publications") or []), marks_owner=True)
@@ -90,14 +123,11 @@ def _dblp(ident: str, spec: str, settings: SourceSettings) -> Source:
 def _openalex(ident: str, spec: str, settings: SourceSettings) -> Source:
     from .formats import get
 
-    found = _OPENALEX_AUTHOR.match(ident)
-    if not found:
-        raise UsageError(f"'{ident}' is not an OpenAlex author id; it looks like 'openalex:A5023888391'")
-    author = found.group(1).upper()
+    author = _openalex_author(ident)
     works: list[Any] = []
     cursor = "*"
     for _ in range(OPENALEX_MAX_PAGES):
-        params = {"filter": f"author.id:{author}", "per-page": str(OPENALEX_PAGE), "cursor": cursor}
+        params = {"filter": f"author.id:{author}", "per_page": str(OPENALEX_PAGE), "cursor": cursor}
         if settings.mailto:
             params["mailto"] = settings.mailto
         if settings.openalex_key:
@@ -117,15 +147,18 @@ def _openalex(ident: str, spec: str, settings: SourceSettings) -> Source:
 
 
 def _get(url: str, source: str, accept: str, settings: SourceSettings, spec: str) -> bytes:
-    """One GET through the shared client; a failure is one line naming the service (InputError, exit 2)."""
+    """One GET through the one HTTP client (core.http); no answer, or not a 200, is one line naming the service
+    (InputError, exit 2). The query (which may hold an API key) is never printed."""
     from .core.errors import InputError
-    from .core.httpcache import Cache
-    from .enrich.http import Fetcher, FetchError
+    from .core.http import Client, HttpError
 
-    fetcher = Fetcher(mailto=settings.mailto, timeout=settings.timeout, retries=settings.retries,
-                      cache=Cache(settings.cache_dir))
+    if settings.client is None:
+        settings.client = Client(timeout=settings.timeout, retries=settings.retries, mailto=settings.mailto)
     try:
-        answer = fetcher.get(source, url, accept)
-    except FetchError as err:
-        raise InputError(str(err), spec) from None
-    return answer.text.encode("utf-8")
+        answer = settings.client.get(url, accept=accept)
+    except HttpError as err:
+        raise InputError(f"{source}: {err}", spec) from None
+    if answer.status != 200:
+        wait = " (it asks to wait; try again later)" if answer.gave_up_waiting else ""
+        raise InputError(f"{source}: answered HTTP {answer.status}{wait}", spec)
+    return answer.body

@@ -1,10 +1,10 @@
 """What every command shares: reading an input (:func:`load_input`), writing an output (:func:`emit`), the
 loss report and the one-line failure.
 
-Every command reads through :func:`load_input`, so any input ``convert`` reads (a file, ``-`` for stdin, a
-LinkedIn export folder, a PDF) is readable everywhere; every command writes through :func:`emit`, so ``-`` is
-stdout everywhere and a user's file is never half-written, never replaced when it is a device, a FIFO or a
-symbolic link, and never the input itself.
+Every command reads through :func:`load_input` (the API's one way in), so any input ``convert`` reads (a file,
+``-`` for stdin, a LinkedIn export folder, a PDF) is readable everywhere; every command writes through
+:func:`emit`, so ``-`` is stdout everywhere and a user's file is never half-written, never replaced when it is a
+device, a FIFO or a symbolic link, and never the input itself.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -22,7 +22,7 @@ from ..core.errors import ResumeconvError, UsageError
 
 if TYPE_CHECKING:
     from ..core.losses import Loss
-    from ..formats import FormatSpec
+    from ..formats import FormatSpec, ReadResult
 
 def exit_codes(one: str) -> str:
     """The exit-code footer of a command's --help; ``one`` says what exit 1 means for that command."""
@@ -187,49 +187,15 @@ def display_name(path: str) -> str:
 
 # --- input -----------------------------------------------------------------------------------------------------
 
-class Input(NamedTuple):
-    """One input read through the registry: the document, the reader's losses, its format and its name
-    (a NamedTuple: cheaper to import than a dataclass on the start-up path)."""
+def load_input(path: str, fmt: str | None = None, *, data: bytes | None = None, **options: Any) -> ReadResult:
+    """Read any input ``convert`` reads through the API (:func:`resumeconv.read`): a file, ``-`` (stdin), a folder
+    a format takes (a LinkedIn export), a PDF. ``data`` is the input's bytes when already read (stdin read once by
+    the parent of ``-j`` workers)."""
+    from .. import read
 
-    document: dict[str, Any]
-    losses: list[Loss]
-    spec: FormatSpec
-    name: str
-    path: str
-
-
-def load_input(path: str, fmt: str | None = None, *, data: bytes | None = None, **options: Any) -> Input:
-    """Read any input ``convert`` reads: a file, ``-`` (stdin), a directory a format takes (a LinkedIn export
-    folder), a PDF; the format is ``fmt`` or detected. ``data`` is the input's bytes when already read (stdin
-    read once by the parent of ``-j`` workers)."""
-    from .. import formats as registry
-    from ..core.errors import InputError
-    from ..core.fileio import read_bytes
-
-    name = display_name(path)
-    if data is None and path != "-" and os.path.isdir(path):
-        spec = registry.get(fmt) if fmt else _detect_dir(path)
-        if spec is None or not spec.dir_sniff:
-            raise InputError("is a directory, not a file", path)
-        result = spec.read(b"", source=path, path=path, **options)
-    else:
-        if data is None:
-            data = read_bytes(path)
-        spec = registry.get(fmt) if fmt else registry.detect(path, data)
-        result = spec.read(data, source=name, **options)
-    return Input(result.document, list(result.losses), spec, name, path)
-
-
-def _detect_dir(path: str) -> FormatSpec | None:
-    import re
-
-    from .. import formats as registry
-
-    try:
-        names = "\n".join(sorted(os.listdir(path)))
-    except OSError:
-        return None
-    return next((s for s in registry.all_formats() if s.dir_sniff and re.search(s.dir_sniff, names)), None)
+    if data is None:
+        return read(path, fmt, **options)
+    return read(data, fmt, name=display_name(path), **options)
 
 
 def read_stdin_once(inputs: Iterable[str]) -> bytes | None:
@@ -344,7 +310,7 @@ def _remove_stale_parts(stem: str, ext: str, first: int, fmt: FormatSpec) -> Non
     while os.path.isfile(name := f"{stem}-{n}{ext}"):
         with open(name, "rb") as fh:
             head = fh.read(8192)
-        if fmt.sniff_rank < 2 or registry.sniff(head) != fmt:
+        if not registry.owns(fmt, head):
             return
         os.unlink(name)
         say(f"resumeconv: {name}: removed (a part left by an earlier run with more parts)", err=True)

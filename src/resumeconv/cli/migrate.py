@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -39,8 +39,9 @@ def migrate(input: str, output: str | None, in_place: bool, keep_backup: bool) -
     """Rename pre-1.0 fields, drop 'Present' end dates and empty values, write dates as ISO (never inventing a
     day or month) and add https:// to bare web addresses. Each change is printed on stderr.
 
-    INPUT is any format 'convert' reads ('-' for stdin). YAML stays YAML (comments are not kept); JSON is written
-    with two-space indentation.
+    INPUT is any format 'convert' reads ('-' for stdin). YAML stays YAML: a YAML file's comments, quoting,
+    indentation and line ends (CRLF too) are kept around the changed values; JSON is written with two-space
+    indentation.
     """
     from .. import formats as registry
     from ..migrate import migrate as run
@@ -58,16 +59,18 @@ def migrate(input: str, output: str | None, in_place: bool, keep_backup: bool) -
         if not in_place:
             check_output(target, [input])
         loaded = load_input(input)
-        if in_place and loaded.spec.name not in ("json", "yaml"):
-            raise UsageError(f"--in-place rewrites JSON or YAML, not {loaded.spec.name}; use -o FILE")
-        print_losses(loaded.losses, "the CV", loaded.name)
+        if in_place and loaded.format not in ("json", "yaml"):
+            raise UsageError(f"--in-place rewrites JSON or YAML, not {loaded.format}; use -o FILE")
+        print_losses(loaded.losses, "the CV", loaded.source)
         result = run(loaded.document)
-        _print_changes(loaded.name, result)
+        _print_changes(loaded.source, result)
         if in_place and not result.changes:
             sys.exit(EXIT_OK)
         if out_spec is None:
-            out_spec = loaded.spec if loaded.spec.name in ("json", "yaml") else registry.get("json")
-        text = out_spec.write(result.document).data
+            out_spec = registry.get(loaded.format if loaded.format in ("json", "yaml") else "json")
+        text: bytes | str = out_spec.write(result.document).data
+        if out_spec.name == "yaml" and loaded.format == "yaml" and input != "-":
+            text = _keep_what_you_wrote(input, result.document)
         if in_place:
             emit(input, text, backup=keep_backup)
         else:
@@ -79,6 +82,14 @@ def migrate(input: str, output: str | None, in_place: bool, keep_backup: bool) -
     except OSError as err:
         fail(output_error(input if in_place else target, err))
     sys.exit(EXIT_OK)
+
+
+def _keep_what_you_wrote(path: str, doc: dict[str, Any]) -> str:
+    """The new YAML laid over the file as it is: comments, quoting and CRLF line ends kept (``core.yamlrt``)."""
+    from ..core.fileio import decode_text, read_bytes
+    from ..core.yamlrt import rewrite_yaml
+
+    return rewrite_yaml(decode_text(read_bytes(path), path), doc)
 
 
 def _print_changes(source: str, result: Migration) -> None:

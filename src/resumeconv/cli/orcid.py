@@ -105,9 +105,9 @@ def _merge_and_write(target: tuple[dict[str, Any], str], pubs: list[dict[str, An
 def _load_cv(path: str) -> tuple[dict[str, Any], str]:
     """The CV at ``path`` and its format; only the canonical JSON/YAML forms can be merged into and rewritten."""
     loaded = load_input(path)
-    if loaded.spec.name not in ("json", "yaml"):
-        raise UsageError(f"--merge needs the CV as JSON or YAML, not {loaded.spec.name}")
-    return loaded.document, loaded.spec.name
+    if loaded.format not in ("json", "yaml"):
+        raise UsageError(f"--merge needs the CV as JSON or YAML, not {loaded.format}")
+    return loaded.document, loaded.format
 
 
 def _emit(doc: dict[str, Any], output: str, fmt: str, backup: bool | None = None) -> None:

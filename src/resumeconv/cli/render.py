@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 @click.option("-o", "--output", metavar="FILE",
               help="node: HTML file ('-' or nothing: stdout, unless --pdf); typst: the PDF ('-': stdout).")
 @click.option("--pdf", metavar="FILE", help="The PDF file to write (node engine: printed with headless Chromium).")
+@click.option("--font-path", "font_paths", multiple=True, metavar="DIR",
+              help="typst: also take fonts from DIR (repeatable; RESUMECONV_FONT_PATH too), e.g. for CJK names when "
+                   "the system has no CJK fonts. A character no font has is reported.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print what the output could not carry.")
 @click.option("-v", "--verbose", is_flag=True,
               help="Also list every value normalized (by default they are counted, as convert does).")
@@ -49,7 +52,7 @@ if TYPE_CHECKING:
                    "last good output stays); Ctrl-C stops (exit 130).")
 @max_input_size
 def render(resume: str, theme: str | None, engine: str | None, output: str | None, pdf: str | None,
-           quiet: bool, verbose: bool, watch: bool) -> None:
+           font_paths: tuple[str, ...], quiet: bool, verbose: bool, watch: bool) -> None:
     """Render RESUME (any format 'convert' reads: a file, '-', a LinkedIn export folder, a PDF) to a PDF with
     Typst, or to HTML with an installed npm theme.
 
@@ -69,7 +72,7 @@ def render(resume: str, theme: str | None, engine: str | None, output: str | Non
     except ResumeconvError as err:
         fail(err)
     report = None if quiet else verbose
-    job = (lambda: _render_typst(resume, theme, output, pdf, report)) if typst else \
+    job = (lambda: _render_typst(resume, theme, output, pdf, report, font_paths)) if typst else \
         (lambda: _render_node(resume, str(theme), output, pdf, report))
     if not watch:
         _print(_run(job, targets, exit_on_error=True))
@@ -77,7 +80,8 @@ def render(resume: str, theme: str | None, engine: str | None, output: str | Non
     from ..core.watch import saves
 
     try:
-        stream = saves(resume)
+        # A .typ template is watched too: designing a theme is editing it and looking.
+        stream = saves(resume, *([theme] if theme and theme.endswith(".typ") and typst else []))
     except ResumeconvError as err:
         fail(err)
     shown = _print(_run(job, targets, exit_on_error=False))
@@ -169,7 +173,7 @@ def _render_node(resume: str, theme: str, output: str | None, pdf: str | None, v
         emit(output or "-", html)
     if pdf:
         emit(pdf, pdf_bytes(html))
-    return _report([*loaded.losses, *folded.losses], f"theme {theme}", loaded.name, verbose)
+    return _report([*loaded.losses, *folded.losses], f"theme {theme}", loaded.source, verbose)
 
 
 def _default_engine(theme: str | None) -> str:
@@ -182,7 +186,7 @@ def _default_engine(theme: str | None) -> str:
 
 
 def _render_typst(resume: str, theme: str | None, output: str | None, pdf: str | None,
-                  verbose: bool | None) -> list[str]:
+                  verbose: bool | None, font_paths: tuple[str, ...] = ()) -> list[str]:
     """The Typst engine: one PDF, written through emit()."""
     from .. import formats as registry
     from ..migrate import prepare_for_writer
@@ -193,7 +197,7 @@ def _render_typst(resume: str, theme: str | None, output: str | None, pdf: str |
     loaded = load_input(resume)
     prepared, normalized = prepare_for_writer(loaded.document, "typst")
     with registry.writing(f"Typst theme {theme}", prepared, resume):
-        document, report = render_pdf(prepared, theme)
+        document, report = render_pdf(prepared, theme, font_paths=font_paths)
     emit(target, document)
-    return _report([*loaded.losses, *normalized, *report.items], f"the PDF (Typst theme {theme})", loaded.name,
+    return _report([*loaded.losses, *normalized, *report.items], f"the PDF (Typst theme {theme})", loaded.source,
                    verbose)

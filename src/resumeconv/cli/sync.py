@@ -9,6 +9,7 @@ import click
 
 from ..core.errors import EXIT_OK, ResumeconvError, UsageError
 from .common import check_output, emit, exit_codes, fail, load_input, max_input_size, output_error, say
+from .network import Seconds
 
 #: Exit code with --fail-on-conflict when a source disagrees with the CV.
 EXIT_CONFLICT = 1
@@ -32,8 +33,8 @@ EXIT_CONFLICT = 1
 @click.option("--report", "report_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="How the report is printed (on stderr; json on stdout with --dry-run).")
 @click.option("--fail-on-conflict", is_flag=True, help="Exit 1 when a source disagrees with the CV.")
-@click.option("--timeout", type=click.FloatRange(min=0.1, max=600), default=30.0, show_default=True,
-              help="Seconds a network source has for each request, in total.")
+@click.option("--timeout", type=Seconds(most=600), default=30.0, show_default=True,
+              help="Seconds one request to a network source may take in all (connecting and the whole answer).")
 @click.option("--mailto", metavar="EMAIL", help="Contact address sent to DBLP and OpenAlex (their polite pool).")
 @click.option("--openalex-key", envvar="OPENALEX_API_KEY", metavar="KEY",
               help="OpenAlex API key (also from OPENALEX_API_KEY).")
@@ -49,7 +50,7 @@ def sync(cv: str, sources: tuple[str, ...], output: str | None, in_place: bool, 
     identifiers CV entries lack. Nothing CV says is changed: a differing title, venue or year is reported.
     Matching: DOI, arXiv id, then title + authors + year (docs/sync.md)."""
     from ..sync import sync as run
-    from ..syncsources import SourceSettings, load_source
+    from ..syncsources import SourceSettings, check_spec, load_source
 
     try:
         if sum((bool(output), in_place, dry_run)) != 1:
@@ -57,8 +58,8 @@ def sync(cv: str, sources: tuple[str, ...], output: str | None, in_place: bool, 
         if output:
             check_output(output, [cv])
         loaded = load_input(cv)
-        if loaded.spec.name not in ("json", "yaml"):
-            raise UsageError(f"sync updates a CV kept as JSON or YAML, not {loaded.spec.name}")
+        if loaded.format not in ("json", "yaml"):
+            raise UsageError(f"sync updates a CV kept as JSON or YAML, not {loaded.format}")
         if in_place and cv == "-":
             raise UsageError("--in-place needs a file, not stdin")
         settings = SourceSettings(timeout=timeout, mailto=mailto, openalex_key=openalex_key)
@@ -66,16 +67,22 @@ def sync(cv: str, sources: tuple[str, ...], output: str | None, in_place: bool, 
                             ("openalex_base", openalex_base_url)):
             if value:
                 setattr(settings, name, value)
+        for source in sources:
+            check_spec(source)
+        if not openalex_key and any(s.startswith("openalex:") for s in sources):
+            from ..enrich import NO_OPENALEX_KEY
+
+            say(f"resumeconv: warning: {NO_OPENALEX_KEY}", err=True)
         result = run(loaded.document, [load_source(s, settings) for s in sources],
                      lead="published" if lead == "published" else "existing")
         _report(result, report_format, dry_run)
         if not dry_run and (result.changed or output):
             from .. import formats as registry
 
-            spec = registry.by_extension(output, reading=False) if output and output != "-" else loaded.spec
-            if spec is None or spec.name not in ("json", "yaml"):
-                spec = loaded.spec
-            data = spec.write(result.document).data
+            target = registry.by_extension(output, reading=False) if output and output != "-" else None
+            if target is None or target.name not in ("json", "yaml"):
+                target = registry.get(loaded.format)
+            data = target.write(result.document).data
             emit(cv if in_place else output or "-", data, backup=keep_backup if in_place else None)
     except ResumeconvError as err:
         fail(err)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from types import ModuleType
@@ -27,10 +26,10 @@ from typing import Any, NamedTuple, cast
 
 from ..core.errors import InternalError, InvalidDocumentError, ResumeconvError, UsageError, missing_dependency
 from ..core.losses import account
-from ._contract import Direction, Option, Reader, ReadResult, Writer, WriteResult
+from ._contract import Detector, Direction, Option, Reader, ReadResult, Source, Writer, WriteResult
 
-__all__ = ["REGISTRY", "FormatSpec", "Option", "ReadResult", "Reader", "WriteResult", "Writer", "all_formats",
-           "by_extension", "detect", "get", "read_path", "sniff", "writing"]
+__all__ = ["REGISTRY", "FormatSpec", "Opened", "Option", "ReadResult", "Reader", "Source", "WriteResult", "Writer",
+           "all_formats", "by_extension", "detect", "get", "open_input", "owns", "read_input", "writing"]
 
 
 class FormatSpec(NamedTuple):
@@ -42,26 +41,38 @@ class FormatSpec(NamedTuple):
     extensions: tuple[str, ...] = ()
     reads: bool = False
     writes: bool = False
-    #: A regex searched in the first 8 KiB of input; the highest ``sniff_rank`` among matches wins.
-    sniff: str | None = None
-    sniff_rank: int = 0
-    #: Set when several formats can match the same content (PDFs): the module's ``probe(data) -> bool`` then
-    #: looks deeper, and the first candidate, in registry order, that claims the input wins.
-    probe: bool = False
-    #: Set when the reader also takes a directory (given as ``path=``, the data then empty): a regex searched in
-    #: the directory's file names, one a line, to detect it.
-    dir_sniff: str | None = None
+    #: The order in which detection asks the readers' ``accepts`` (highest first, registry order within one
+    #: priority). Formats at or above ``SPECIFIC`` recognise content only they have and win over the file name;
+    #: generic syntaxes (JSON, YAML) are asked after it, YAML (priority 0) only when the name says nothing.
+    priority: int = 0
+    #: The reader also takes a folder (given as ``path=``, the data then empty); ``accepts`` sees its listing.
+    folders: bool = False
     #: The format whose reader reads this writer's output back: the loss engine then reports every difference
     #: the round trip makes that the writer did not name (the net under its specific reasons).
     readback: str | None = None
     #: How loss reasons name the target (default: the registry name).
     label: str | None = None
+    #: The output is binary (a PDF): written to a file or a pipe, never shown as text.
+    binary: bool = False
 
     def load(self) -> ModuleType:
         return importlib.import_module(f"{__name__}.{self.module}")
 
+    def function(self, name: str) -> Any:
+        """The module's ``read``, ``write`` or ``accepts``: imported now (format packages import their reader and
+        writer lazily), so a missing third-party package is its install hint (exit 2), never a bug."""
+        try:
+            return getattr(self.load(), name)
+        except ImportError as err:
+            if missing := missing_dependency(err):
+                raise missing from None
+            raise
+
     def options(self, direction: Direction) -> tuple[Option, ...]:
-        """The options this entry declares for reading or writing (imports the format module)."""
+        """The options this entry declares for reading or writing. Imports the reader or writer too, so that a missing
+        package is found when the options are checked, before any input is read."""
+        if self.reads if direction == "read" else self.writes:
+            self.function(direction)
         declared: tuple[Option, ...] = getattr(self.load(), "OPTIONS", ())
         return tuple(o for o in declared if o.applies(self.name, direction))
 
@@ -84,6 +95,11 @@ class FormatSpec(NamedTuple):
             out[name] = declared[name].convert(value)
         return out
 
+    def accepts(self, source: Source) -> bool:
+        """Whether this format's reader claims the input (its module's ``accepts``)."""
+        detector = cast(Detector, self.function("accepts"))
+        return self.reads and detector(source, format=self.name)
+
     def read(self, data: bytes, *, source: str | None = None, path: str | None = None,
              **options: Any) -> ReadResult:
         """Run the reader: options checked, a crash turned into InternalError."""
@@ -92,7 +108,7 @@ class FormatSpec(NamedTuple):
         opts = self.check_options(options, "read")
         if path is not None:
             opts["path"] = path
-        reader = cast(Reader, self.load().read)
+        reader = cast(Reader, self.function("read"))
         try:
             result = reader(data, source=source, format=self.name, **opts)
         except (ResumeconvError, OSError):
@@ -104,6 +120,7 @@ class FormatSpec(NamedTuple):
                 raise missing from None
             raise InternalError(f"internal error in the {self.name} reader ({_detail(err)}); please report it with "
                                 "the input that caused it (RESUMECONV_DEBUG=1 shows the traceback)") from err
+        result.format, result.source = self.name, source or "<input>"
         return result
 
     def write(self, doc: dict[str, Any], **options: Any) -> WriteResult:
@@ -111,7 +128,7 @@ class FormatSpec(NamedTuple):
         if not self.writes:
             raise UsageError(f"format '{self.name}' can be read, not written")
         opts = self.check_options(options, "write")
-        writer = cast(Writer, self.load().write)
+        writer = cast(Writer, self.function("write"))
         with writing(self.label or self.name, doc):
             out = writer(doc, format=self.name, **opts)
             back = self._read_back(out) if self.readback else None
@@ -121,7 +138,7 @@ class FormatSpec(NamedTuple):
 
     def _read_back(self, out: WriteResult) -> dict[str, Any]:
         """The writer's output read again by the ``readback`` reader (every part, lists joined in order)."""
-        reader = cast(Reader, get(self.readback or self.name).load().read)
+        reader = cast(Reader, get(self.readback or self.name).function("read"))
         merged: dict[str, Any] = {}
         for n, part in enumerate([out.data, *out.more]):
             try:
@@ -163,57 +180,46 @@ def _detail(err: BaseException) -> str:
     return " ".join(f"{type(err).__name__}: {err}".split())[:300]
 
 
+#: Priorities at or above this recognise content only their format has (see ``FormatSpec.priority``).
+SPECIFIC = 20
+
 REGISTRY: tuple[FormatSpec, ...] = (
     FormatSpec("json", "jsonresume", "JSON Resume document as JSON (the canonical form)",
-               (".resume.json", ".json"), reads=True, writes=True, sniff=r"^\s*[{\[]", sniff_rank=1),
+               (".resume.json", ".json"), reads=True, writes=True, priority=10),
     FormatSpec("yaml", "jsonresume", "JSON Resume document as YAML",
-               (".resume.yaml", ".resume.yml", ".yaml", ".yml"), reads=True, writes=True,
-               sniff=r"^(---|%YAML|[A-Za-z_$][\w$-]*\s*:)", sniff_rank=0),
+               (".resume.yaml", ".resume.yml", ".yaml", ".yml"), reads=True, writes=True, priority=0),
     FormatSpec("europass", "europass", "Europass CV XML (Candidate, the editor since 2020), or a Europass PDF",
-               (".europass.xml",), reads=True, writes=True,
-               sniff=r"<Candidate[\s>]|\A%PDF-", sniff_rank=2, probe=True, readback="europass",
+               (".europass.xml",), reads=True, writes=True, priority=30, readback="europass",
                label="Europass (Candidate)"),
     FormatSpec("europass-v3", "europass_v3", "Europass CV XML v3 (legacy SkillsPassport, XSD v3.4)",
-               (".europass-v3.xml",), reads=True, writes=True,
-               sniff=r"<(\w+:)?(SkillsPassport|learnerinfo)[\s>]|\A%PDF-", sniff_rank=2,
-               probe=True, readback="europass-v3", label="Europass v3"),
+               (".europass-v3.xml",), reads=True, writes=True, priority=32, readback="europass-v3",
+               label="Europass v3"),
     FormatSpec("linkedin", "linkedin", "LinkedIn profile text (as 'Save to PDF' shows it; reads the PDF too)",
-               (".linkedin.txt",), reads=True, writes=True,
-               sniff=r"\A%PDF-|^(Contact|Top Skills|Honors-Awards)[ \t]*\n[\s\S]*^(Experience|Education)[ \t]*$",
-               sniff_rank=2, probe=True, readback="linkedin", label="LinkedIn's text form"),
+               (".linkedin.txt",), reads=True, writes=True, priority=31, readback="linkedin",
+               label="LinkedIn's text form"),
     FormatSpec("linkedin-export", "linkedin_export", "LinkedIn data export (.zip or unpacked folder of CSVs)",
-               (".zip",), reads=True, dir_sniff=r"(?im)^(Profile|Positions|Education|Skills)\.csv$",
-               sniff=r"\APK\x03\x04[\s\S]{26,300}?(Profile|Positions|Education|Skills|Languages|Email Addresses)\.csv",
-               sniff_rank=2),
+               (".zip",), reads=True, priority=30, folders=True),
     FormatSpec("rendercv", "rendercv", "RenderCV input YAML (cv, social networks, sections; publications with authors)",
-               (".rendercv.yaml", ".rendercv.yml"), reads=True, writes=True,
-               sniff=r"\A(#[^\n]*\n|---\s*\n|\s*\n)*cv:[ \t]*(#.*)?$", sniff_rank=1, readback="rendercv",
+               (".rendercv.yaml", ".rendercv.yml"), reads=True, writes=True, priority=10, readback="rendercv",
                label="RenderCV"),
     FormatSpec("theme", "theme", "JSON Resume for stock npm themes: upstream-valid, academic fields folded in",
                (".theme.json",), writes=True),
     FormatSpec("markdown", "markdown", "Academic CV in Markdown (numbered publications, owner in bold)",
                (".md", ".markdown"), writes=True),
     FormatSpec("bibtex", "bibtex", "BibTeX publications (reads any common BibTeX; writes biblatex-style entries)",
-               (".bib",), reads=True, writes=True, sniff=r"^\s*@[A-Za-z]+\s*[{(]", sniff_rank=2, readback="bibtex",
-               label="BibTeX"),
+               (".bib",), reads=True, writes=True, priority=30, readback="bibtex", label="BibTeX"),
     FormatSpec("orcid-bibtex", "bibtex", "BibTeX made for ORCID's 'Import BibTeX' (works only)",
                (".orcid.bib",), writes=True),
     FormatSpec("orcid-json", "orcid", "ORCID v3.0 works as JSON (bulk of at most 100; also reads API answers)",
-               (".orcid.json",), reads=True, writes=True,
-               sniff=r'"(bulk|work-summary|external-id-type|orcid-profile|put-code|developer-message)"\s*:',
-               sniff_rank=2),
+               (".orcid.json",), reads=True, writes=True, priority=30),
     FormatSpec("orcid-xml", "orcid", "ORCID v3.0 works as XML (bulk of at most 100; also reads API answers)",
-               (".orcid.xml",), reads=True, writes=True,
-               sniff=r"xmlns(:\w+)?=\"http://www\.orcid\.org/ns/(work|bulk|activities|record|error)\"", sniff_rank=3),
+               (".orcid.xml",), reads=True, writes=True, priority=40),
     FormatSpec("dblp", "dblp", "DBLP person page XML (dblp.org/pid/PID.xml): one researcher's publications",
-               (".dblp.xml",), reads=True, sniff=r"<dblpperson[\s>]", sniff_rank=2, label="DBLP"),
+               (".dblp.xml",), reads=True, priority=30, label="DBLP"),
     FormatSpec("openalex", "openalex", "OpenAlex works JSON (an author's works, one work, or a list)",
-               (".openalex.json",), reads=True, sniff=r'"id"\s*:\s*"https://openalex\.org/W\d', sniff_rank=2,
-               label="OpenAlex"),
+               (".openalex.json",), reads=True, priority=30, label="OpenAlex"),
     FormatSpec("csl-json", "csljson", "CSL-JSON citation items (Zotero, pandoc, citeproc): publications only",
-               (".csl.json",), reads=True, writes=True,
-               sniff=r'\A\s*\[\s*\{[\s\S]{0,4000}?"(type|title|issued|container-title|DOI)"\s*:', sniff_rank=2,
-               readback="csl-json", label="CSL-JSON"),
+               (".csl.json",), reads=True, writes=True, priority=30, readback="csl-json", label="CSL-JSON"),
 )
 
 
@@ -241,56 +247,85 @@ def by_extension(path: str, *, reading: bool) -> FormatSpec | None:
     return best[1] if best else None
 
 
-def sniff(data: bytes) -> FormatSpec | None:
-    """The readable format whose content pattern matches the start of ``data``."""
-    head = data[:8192].decode("utf-8", "replace").lstrip("\ufeff")
-    # Highest rank first (registry order within a rank); once a rank has matched, lower ones cannot win.
-    matched: list[FormatSpec] = []
-    for spec in sorted((s for s in REGISTRY if s.reads and s.sniff), key=lambda s: -s.sniff_rank):
-        if matched and spec.sniff_rank < matched[0].sniff_rank:
-            break
-        if spec.sniff and re.search(spec.sniff, head, re.MULTILINE):
-            matched.append(spec)
-    if len(matched) > 1:
-        for spec in matched:
-            if spec.probe and spec.load().probe(data):
-                return spec
-    return matched[0] if matched else None
+def source_of(name: str | None, data: bytes, listing: str | None = None) -> Source:
+    """What detection sees of an input (the head decoded once for every format asked)."""
+    return Source(name, data, data[:8192].decode("utf-8", "replace").lstrip("\ufeff"), listing)
 
 
-def read_path(path: str, format: str | None = None, **options: Any) -> ReadResult:
-    """Read a file (``-`` is stdin) or, for a format that takes one, a directory: detection, then the reader."""
-    from ..core.errors import InputError
-    from ..core.fileio import read_bytes
-
-    if path != "-" and os.path.isdir(path):
-        spec = get(format) if format else _detect_dir(path)
-        if spec is None or not spec.dir_sniff:
-            raise InputError("is a directory, not a file", path)
-        return spec.read(b"", source=path, path=path, **options)
-    data = read_bytes(path)
-    spec = get(format) if format else detect(path, data)
-    return spec.read(data, source="<stdin>" if path == "-" else path, **options)
-
-
-def _detect_dir(path: str) -> FormatSpec | None:
-    """The directory-reading format whose file-name pattern matches what the directory holds."""
-    try:
-        names = "\n".join(sorted(os.listdir(path)))
-    except OSError:
-        return None
-    return next((s for s in REGISTRY if s.dir_sniff and re.search(s.dir_sniff, names)), None)
+def _by_priority() -> list[FormatSpec]:
+    return sorted((s for s in REGISTRY if s.reads), key=lambda s: -s.priority)
 
 
 def detect(path: str | None, data: bytes) -> FormatSpec:
-    """Pick the reader for an input: content first when it is unambiguous, then the file name."""
-    by_content = sniff(data)
-    if by_content is not None and by_content.sniff_rank > 0:
-        return by_content
-    if path and path != "-":
-        by_name = by_extension(path, reading=True)
+    """Pick the reader for an input: the readers' ``accepts`` in priority order, the file name between the
+    formats that recognise their content and the generic syntaxes that do not."""
+    source = source_of(path if path != "-" else None, data)
+    ranked = _by_priority()
+    for spec in ranked:
+        if spec.priority > 0 and spec.accepts(source):
+            return spec
+    if source.name:
+        by_name = by_extension(source.name, reading=True)
         if by_name is not None:
             return by_name
-    if by_content is not None:
-        return by_content
+    for spec in ranked:
+        if spec.priority == 0 and spec.accepts(source):
+            return spec
     raise UsageError(f"cannot tell the format of {path or '<stdin>'}; name it with -f (see 'resumeconv formats')")
+
+
+def owns(spec: FormatSpec, data: bytes) -> bool:
+    """Whether ``data`` is unmistakably ``spec``'s (content only that format has, as detection decides): what
+    may be removed as a part an earlier run of that writer left."""
+    return spec.priority >= SPECIFIC and detect(None, data) == spec
+
+
+class Opened(NamedTuple):
+    """An input found and recognised, not yet read: its reader, its bytes (empty for a folder), the name messages
+    show (a path, ``<stdin>``, ``<input>``) and, for a folder, its path."""
+
+    spec: FormatSpec
+    data: bytes
+    name: str
+    folder: str | None = None
+
+    def read(self, **options: Any) -> ReadResult:
+        return self.spec.read(self.data, source=self.name, path=self.folder, **options)
+
+
+def open_input(source: str | os.PathLike[str] | bytes, format: str | None = None, *,
+               name: str | None = None) -> Opened:
+    """The one way in: a file path (``-`` is stdin), a folder a format takes (a LinkedIn export), or bytes (stdin
+    read earlier, or data from a program), with its reader: ``format`` or detected. ``name`` is what messages call
+    bytes (default ``<input>``). Sizes are limited by ``core.fileio.read_bytes``."""
+    from ..core.errors import InputError
+    from ..core.fileio import read_bytes
+
+    if isinstance(source, bytes):
+        spec = get(format) if format else detect(name, source)
+        return Opened(spec, source, name or "<input>")
+    path = os.fspath(source)
+    if path != "-" and os.path.isdir(path):
+        folder = get(format) if format else _detect_folder(path)
+        if folder is None or not folder.folders:
+            raise InputError("is a directory, not a file", path)
+        return Opened(folder, b"", path, path)
+    data = read_bytes(path)
+    spec = get(format) if format else detect(path, data)
+    return Opened(spec, data, "<stdin>" if path == "-" else path)
+
+
+def read_input(source: str | os.PathLike[str] | bytes, format: str | None = None, *, name: str | None = None,
+               **options: Any) -> ReadResult:
+    """Read any input :func:`open_input` takes: the document, the reader's losses, its format and name."""
+    return open_input(source, format, name=name).read(**options)
+
+
+def _detect_folder(path: str) -> FormatSpec | None:
+    """The folder-reading format that claims what the folder holds."""
+    try:
+        listing = "\n".join(sorted(os.listdir(path)))
+    except OSError:
+        return None
+    source = source_of(path, b"", listing)
+    return next((s for s in _by_priority() if s.folders and s.accepts(source)), None)

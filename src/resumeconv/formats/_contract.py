@@ -1,7 +1,9 @@
 """The format contract: what a reader and a writer take and return, and how a format declares its options.
 
-A format module defines ``read`` (a :class:`Reader`) and/or ``write`` (a :class:`Writer`) and a module-level
-``OPTIONS: tuple[Option, ...]``. The registry (``formats/__init__.py``) checks and converts options against
+A format module defines ``read`` (a :class:`Reader`) and/or ``write`` (a :class:`Writer`), a module-level
+``OPTIONS: tuple[Option, ...]`` and, when it reads, ``accepts(source, *, format) -> bool`` (a :class:`Detector`):
+whether an input (a :class:`Source`) is its own. The registry asks the readers in priority order, so what a file
+is, is decided in one place per format. The registry (``formats/__init__.py``) checks and converts options against
 ``OPTIONS``, runs the loss engine (:func:`resumeconv.core.losses.account`) and the crash guard around every call,
 so a format does neither itself. Kept apart from the registry so that format modules import these types without
 importing the registry's entries.
@@ -9,6 +11,9 @@ importing the registry's entries.
 
 from __future__ import annotations
 
+import importlib
+import sys
+from collections.abc import Callable, Mapping
 from typing import Any, Literal, NamedTuple, Protocol
 
 from ..core.errors import UsageError
@@ -19,14 +24,45 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
 
-class ReadResult:
-    """A reader's answer: the canonical document and what the source had that it could not hold."""
+class Source(NamedTuple):
+    """An input as detection sees it (cheap to make: detection must not slow down ``validate``).
 
-    __slots__ = ("document", "losses")
+    ``name`` is the path or file name as given (None for bytes or stdin); ``data`` the content (empty for a
+    folder); ``head`` its first 8 KiB as text, byte-order mark dropped, where content patterns are searched;
+    ``listing`` a folder's file names, one a line (None for a file).
+    """
+
+    name: str | None
+    data: bytes
+    head: str
+    listing: str | None = None
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.data.lstrip()[:5] == b"%PDF-"
+
+
+class Detector(Protocol):
+    """``accepts(source, *, format)``: whether the input is this format's (``format``: the registry name, when one
+    module serves several). Imports nothing heavy unless the content already looks like its own."""
+
+    def __call__(self, source: Source, *, format: str) -> bool: ...
+
+
+class ReadResult:
+    """A reader's answer: the canonical document and what the source had that it could not hold.
+
+    The registry adds ``format`` (the registry name of the reader that read it) and ``source`` (the input's name as
+    messages show it: a path, ``<stdin>`` or ``<input>``).
+    """
+
+    __slots__ = ("document", "format", "losses", "source")
 
     def __init__(self, document: dict[str, Any], losses: list[Loss] | None = None) -> None:
         self.document = document
         self.losses: list[Loss] = list(losses or ())
+        self.format = ""
+        self.source = ""
 
     def __repr__(self) -> str:
         return f"ReadResult(document=..., losses={self.losses!r})"
@@ -114,3 +150,19 @@ class Option(NamedTuple):
 
 
 _TYPE_WORDS: dict[type, str] = {int: "a whole number", float: "a number"}
+
+
+def lazy_exports(package: str, exports: Mapping[str, str]) -> Callable[[str], Any]:
+    """A format package's module ``__getattr__`` (PEP 562): each public name is imported from its submodule on
+    first use, so asking the package's ``accepts`` (detection, on ``validate``'s start-up path) imports neither
+    its reader nor its writer. The package lists the same names under ``TYPE_CHECKING`` for mypy."""
+
+    def attribute(name: str) -> Any:
+        module = exports.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{package}.{module}"), name)
+        setattr(sys.modules[package], name, value)
+        return value
+
+    return attribute

@@ -25,7 +25,7 @@ from ..core.errors import InputError
 from ..core.fileio import decode_text
 from ..core.keys import Keys, is_derived
 from ..core.losses import LossReport, pointer
-from ._contract import Option, ReadResult, WriteResult
+from ._contract import Option, ReadResult, Source, WriteResult
 
 OPTIONS: tuple[Option, ...] = ()
 
@@ -102,23 +102,11 @@ def _item(pub: dict[str, Any], index: int, keys: Keys, report: LossReport) -> di
         item["genre"] = genre
     if isinstance(pub.get("name"), str):
         item["title"] = pub["name"]
-    names = [_csl_name(a.get("name", "")) for a in pub.get("authors") or [] if isinstance(a, dict)]
-    if names:
-        item["editor" if ours == "edited-book" else "author"] = names
-    for j, author in enumerate(pub.get("authors") or []):
-        for key in author if isinstance(author, dict) else ():
-            if key != "name":
-                report.add(at("authors", j, key), f"CSL names have no place for '{key}'")
+    _item_authors(pub, item, at, report)
     date = date_of(pub.get("releaseDate"))
     if date is not None:
         item["issued"] = {"date-parts": [[p for p in date if p is not None]]}
-    venue = pub.get("venue")
-    if isinstance(venue, dict):
-        for key, value in venue.items():
-            if key in ("name", "short") and isinstance(value, str):
-                item["container-title" if key == "name" else "container-title-short"] = value
-            else:
-                report.add(at("venue", key), f"CSL has no place for the venue's '{key}'")
+    _item_venue(pub, item, at, report)
     for ours_key, csl_key in (("publisher", "publisher"), ("doi", "DOI"), ("url", "URL"), ("volume", "volume"),
                               ("issue", "issue"), ("summary", "abstract")):
         if isinstance(pub.get(ours_key), str):
@@ -127,21 +115,47 @@ def _item(pub: dict[str, Any], index: int, keys: Keys, report: LossReport) -> di
         item["page"] = pub["pages"].replace("--", "–")
     if pub.get("status") in _STATUS:
         item["status"] = _STATUS[pub["status"]]
-    notes = [n for n in pub.get("notes") or [] if isinstance(n, str)]
-    arxiv = pub.get("arxiv")
-    if isinstance(arxiv, str) and arxiv:
-        if csl_type == "article":
-            item["number"] = f"arXiv:{arxiv}"
-        else:
-            notes.append(f"arXiv: {arxiv}")
-    if notes:
-        item["note"] = "\n".join(notes)
+    _item_notes(pub, item)
     for key in pub:
         if key == "group":
             report.add(at(key), "CSL has no place for the CV's own heading")
         elif key not in _MAPPED:
             report.add(at(key), f"CSL has no place for '{key}'")
     return item
+
+
+def _item_authors(pub: dict[str, Any], item: dict[str, Any], at: Any, report: LossReport) -> None:
+    """``author`` (``editor`` for an edited book) as CSL names; author marks have no CSL place (reported)."""
+    people = [_csl_name(a.get("name", "")) for a in pub.get("authors") or [] if isinstance(a, dict)]
+    if people:
+        item["editor" if pub.get("type") == "edited-book" else "author"] = people
+    for j, author in enumerate(pub.get("authors") or []):
+        for key in author if isinstance(author, dict) else ():
+            if key != "name":
+                report.add(at("authors", j, key), f"CSL names have no place for '{key}'")
+
+
+def _item_venue(pub: dict[str, Any], item: dict[str, Any], at: Any, report: LossReport) -> None:
+    venue = pub.get("venue")
+    if isinstance(venue, dict):
+        for key, value in venue.items():
+            if key in ("name", "short") and isinstance(value, str):
+                item["container-title" if key == "name" else "container-title-short"] = value
+            else:
+                report.add(at("venue", key), f"CSL has no place for the venue's '{key}'")
+
+
+def _item_notes(pub: dict[str, Any], item: dict[str, Any]) -> None:
+    """``note`` from the notes; the arXiv id as Zotero writes it (``number`` of an article, else a note line)."""
+    notes = [n for n in pub.get("notes") or [] if isinstance(n, str)]
+    arxiv = pub.get("arxiv")
+    if isinstance(arxiv, str) and arxiv:
+        if item["type"] == "article":
+            item["number"] = f"arXiv:{arxiv}"
+        else:
+            notes.append(f"arXiv: {arxiv}")
+    if notes:
+        item["note"] = "\n".join(notes)
 
 
 def _csl_name(name: str) -> dict[str, str]:
@@ -183,6 +197,30 @@ def _publication(item: dict[str, Any], index: int, report: LossReport) -> dict[s
         if plain != title:
             report.add(at("title"), "rich-text markup removed", "normalization")
         pub["name"] = plain
+    _pub_type_and_authors(item, pub, at, report)
+    date = _date(item.get("issued"), at("issued"), report)
+    if date:
+        pub["releaseDate"] = date
+    venue = _pub_venue(item, at, report)
+    if venue:
+        pub["venue"] = venue
+    for csl_key, ours_key in (("publisher", "publisher"), ("URL", "url"), ("volume", "volume"),
+                              ("issue", "issue"), ("abstract", "summary")):
+        value = _string(item, csl_key, at, report)
+        if value:
+            pub[ours_key] = value
+    _pub_checked_fields(item, pub, at, report)
+    _pub_number_and_notes(item, pub, at, report)
+    if "id" in item and not is_derived(item["id"], pub):
+        report.add(at("id"), "the CSL item id (a citation key) is not kept")
+    for key in item:
+        if key not in _READ:
+            report.add(at(key), f"the CV has no place for the CSL variable '{key}'")
+    return pub
+
+
+def _pub_type_and_authors(item: dict[str, Any], pub: dict[str, Any], at: Any, report: LossReport) -> None:
+    """Our type (from the CSL type and genre) and the authors, or the editors when there are no authors."""
     authors = _names(item.get("author"), at("author"), report)
     editors = _names(item.get("editor"), at("editor"), report)
     csl_type = item.get("type")
@@ -202,9 +240,10 @@ def _publication(item: dict[str, Any], index: int, report: LossReport) -> dict[s
         pub["authors"] = [{"name": n} for n in editors]
         if ours != "edited-book":
             report.add(at("editor"), "editors read as the work's authors", "normalization")
-    date = _date(item.get("issued"), at("issued"), report)
-    if date:
-        pub["releaseDate"] = date
+
+
+def _pub_venue(item: dict[str, Any], at: Any, report: LossReport) -> dict[str, str]:
+    """The venue: the container title (else the event), and its short form."""
     venue: dict[str, str] = {}
     container = _string(item, "container-title", at, report)
     event = _string(item, "event-title", at, report) or _string(item, "event", at, report)
@@ -218,13 +257,11 @@ def _publication(item: dict[str, Any], index: int, report: LossReport) -> dict[s
     short = _string(item, "container-title-short", at, report) or _string(item, "journalAbbreviation", at, report)
     if short:
         venue["short"] = short
-    if venue:
-        pub["venue"] = venue
-    for csl_key, ours_key in (("publisher", "publisher"), ("URL", "url"), ("volume", "volume"),
-                              ("issue", "issue"), ("abstract", "summary")):
-        value = _string(item, csl_key, at, report)
-        if value:
-            pub[ours_key] = value
+    return venue
+
+
+def _pub_checked_fields(item: dict[str, Any], pub: dict[str, Any], at: Any, report: LossReport) -> None:
+    """DOI, pages and status: kept when they are what the CV holds, else reported."""
     doi = _string(item, "DOI", at, report)
     if doi:
         if ids.is_doi(doi):
@@ -240,6 +277,10 @@ def _publication(item: dict[str, Any], index: int, report: LossReport) -> dict[s
             pub["status"] = _STATUS_BACK[status.lower()]
         else:
             report.add(at("status"), f"status '{status}' is not one the CV knows")
+
+
+def _pub_number_and_notes(item: dict[str, Any], pub: dict[str, Any], at: Any, report: LossReport) -> None:
+    """The arXiv id from ``number`` or a note line (Zotero's conventions); the other note lines as notes."""
     number = _string(item, "number", at, report)
     found = _ARXIV_LINE.match(number.strip()) if number else None
     if found and ids.is_arxiv(found.group(1)):
@@ -256,12 +297,6 @@ def _publication(item: dict[str, Any], index: int, report: LossReport) -> dict[s
             notes.append(line.strip())
     if notes:
         pub["notes"] = notes
-    if "id" in item and not is_derived(item["id"], pub):
-        report.add(at("id"), "the CSL item id (a citation key) is not kept")
-    for key in item:
-        if key not in _READ:
-            report.add(at(key), f"the CV has no place for the CSL variable '{key}'")
-    return pub
 
 
 def _our_type(csl_type: Any, genre: str | None, edited: bool) -> str | None:
@@ -358,7 +393,10 @@ def _iso(numbers: list[int], where: str, report: LossReport) -> str | None:
     return format_iso(year, month, day)
 
 
-def probe(data: bytes) -> bool:
-    """Whether ``data`` is a CSL-JSON array (its first item has a CSL ``type`` beside CSL variables)."""
-    head = data[:8192].decode("utf-8", "replace")
-    return bool(re.match(r'\A\ufeff?\s*\[\s*\{', head)) and '"type"' in head
+#: An array whose first object has a CSL variable.
+_CSL = re.compile(r'\A\s*\[\s*\{[\s\S]{0,4000}?"(type|title|issued|container-title|DOI)"\s*:')
+
+
+def accepts(source: Source, *, format: str = "csl-json") -> bool:
+    """A JSON array whose first item has CSL variables (Zotero, pandoc and citeproc write these)."""
+    return _CSL.search(source.head) is not None

@@ -23,12 +23,18 @@ from typing import TYPE_CHECKING, Any
 from ..core import ids
 from ..core.errors import InputError
 from ..core.losses import LossReport, pointer
-from ._contract import Option, ReadResult
+from ._contract import Option, ReadResult, Source
 
 if TYPE_CHECKING:
     from lxml import etree
 
 OPTIONS: tuple[Option, ...] = ()
+_ACCEPTS = re.compile(r"<dblpperson[\s>]")
+
+
+def accepts(source: Source, *, format: str = "dblp") -> bool:
+    """A DBLP person page (``<dblpperson>``)."""
+    return _ACCEPTS.search(source.head) is not None
 
 #: DBLP record element -> our publication type.
 _TYPES = {"article": "journal-article", "inproceedings": "conference-paper", "incollection": "book-chapter",

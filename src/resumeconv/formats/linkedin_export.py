@@ -6,14 +6,10 @@ limits (no path traversal, no zip bomb), and nothing is ever extracted or writte
 
 from __future__ import annotations
 
-import csv
-import html
 import io
 import os
 import re
 import stat
-import zipfile
-import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +18,7 @@ from ..core.errors import InputError, UnsafeInputError
 from ..core.fileio import decode_text, max_input_bytes, read_bytes
 from ..core.losses import LossReport, pointer
 from . import ReadResult
-from ._contract import Option
+from ._contract import Option, Source
 from ._linkedin_common import PROFICIENCIES, basics_location, proficiency, split_description, work_location
 
 #: The reader takes no options (a folder comes as ``path``, from the registry).
@@ -58,10 +54,12 @@ class _Row:
         self.values = values
 
     def get(self, name: str) -> str:
+        from html import unescape  # not at the top: detection imports this module on validate's start-up path
+
         for alias in ALIASES.get(name, (name,)):
             value = self.values.get(alias)
             if value:
-                return html.unescape(value).strip()
+                return unescape(value).strip()
         return ""
 
     def date(self, name: str) -> str | None:
@@ -93,6 +91,9 @@ def _member_limit(name: str, size: int, source: str | None) -> None:
 
 def _zip_files(data: bytes, source: str | None) -> _Files:
     """The known CSVs of an export archive, read in memory after checking every member name and size."""
+    import zipfile  # not at the top: detection imports this module on validate's start-up path
+    import zlib
+
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -167,6 +168,8 @@ def _rows(data: bytes, source: str) -> tuple[list[_Row], list[str]]:
     A row the csv module refuses (``"B"x``) or with more fields than the header is skipped and named
     (``line 4: 9 fields where the header has 7``), so one broken row does not cost the whole export. A header that
     cannot be read is an input error with its line."""
+    import csv
+
     reader = csv.reader(io.StringIO(decode_text(data, source), newline=""), strict=True)
     rows: list[_Row] = []
     skipped: list[str] = []
@@ -442,6 +445,18 @@ def _dates(row: _Row, item: dict[str, Any], start: str, end: str) -> None:
 def _short(value: str) -> str:
     flat = " ".join(value.split())
     return flat if len(flat) <= 60 else flat[:57] + "..."
+
+
+#: A zip whose first members include an export CSV; a folder listing that has one.
+_ZIP = re.compile(rb"\APK\x03\x04[\s\S]{26,300}?(Profile|Positions|Education|Skills|Languages|Email Addresses)\.csv")
+_FOLDER = re.compile(r"(?im)^(Profile|Positions|Education|Skills)\.csv$")
+
+
+def accepts(source: Source, *, format: str = "linkedin-export") -> bool:
+    """An export: a zip or an unpacked folder with LinkedIn's section CSVs."""
+    if source.listing is not None:
+        return _FOLDER.search(source.listing) is not None
+    return _ZIP.search(source.data[:8192]) is not None
 
 
 def read(data: bytes, *, source: str | None = None, format: str = "linkedin-export", path: str | None = None,

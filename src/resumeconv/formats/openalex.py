@@ -17,14 +17,13 @@ Field meanings are OpenAlex's Work object (docs.openalex.org, "Work object"). Wh
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any
 
 from ..core import ids
 from ..core.errors import InputError
 from ..core.losses import LossReport, pointer
-from ._contract import Option, ReadResult
+from ._contract import Option, ReadResult, Source
 
 OPTIONS: tuple[Option, ...] = (
     Option("owner", str, None, "an OpenAlex author id (A…) or ORCID iD: that author is marked as the CV's owner",
@@ -38,8 +37,14 @@ _TYPES = {"journal-article": "journal-article", "proceedings-article": "conferen
           "editorial": "journal-article", "standard": "other", "other": "other", "paratext": "other",
           "erratum": "other", "retraction": "other", "peer-review": "other", "software": "software"}
 _TAG = re.compile(r"<[^>]{0,200}>")
+_ACCEPTS = re.compile(r'"id"\s*:\s*"https://openalex\.org/W\d')
 #: The note a retracted work carries, so a CV (or sync) never shows it as sound without saying so.
 RETRACTED_NOTE = "Retracted (OpenAlex)"
+
+
+def accepts(source: Source, *, format: str = "openalex") -> bool:
+    """OpenAlex works: an ``id`` that is an OpenAlex work URL."""
+    return _ACCEPTS.search(source.head) is not None
 
 
 def read(data: bytes, *, source: str | None = None, format: str = "openalex", owner: str | None = None,
@@ -158,7 +163,9 @@ def _plain(value: Any) -> str:
     """Text without OpenAlex's inline HTML and entities, spaces folded."""
     if not isinstance(value, str):
         return ""
-    return " ".join(html.unescape(_TAG.sub("", value)).split())
+    from html import unescape  # not at the top: detection imports this module on validate's start-up path
+
+    return " ".join(unescape(_TAG.sub("", value)).split())
 
 
 def _dict(value: Any) -> dict[str, Any]:

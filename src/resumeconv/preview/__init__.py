@@ -113,15 +113,15 @@ class Preview:
     def _build(self, old: Snapshot) -> Snapshot:
         from .. import formats as registry
         from .. import validate
-        from ..core.fileio import decode_text, read_bytes
+        from ..core.fileio import decode_text
 
         kept = old
         try:
-            data = read_bytes(self.path)
-            spec = registry.detect(self.path, data)
-            result = spec.read(data, source=self.path)
+            opened = registry.open_input(self.path)
+            result = opened.read()
             # The document just read, with its text for line:column: validate() would parse the file again.
-            text = {"text": decode_text(data, self.path), "syntax": spec.name} if spec.name in ("json", "yaml") else {}
+            syntax = opened.spec.name
+            text = {"text": decode_text(opened.data, self.path), "syntax": syntax} if syntax in ("json", "yaml") else {}
             findings = [_finding(d) for d in validate(result.document, file=self.path, **text)]
         except ResumeconvError as err:
             return kept._replace(error=str(err))
@@ -190,8 +190,8 @@ class Preview:
             text = f"({sum(len(p) for p in parts)} bytes of binary data)"
         if len(text) > OUTPUT_CHARS:
             text = text[:OUTPUT_CHARS] + f"\n… ({len(text) - OUTPUT_CHARS} more characters not shown)"
-        return {**answer, "text": text, "parts": len(parts),
-                "losses": summarize([x for x in losses if x.kind == "loss"]),
+        lost = [x for x in losses if x.kind == "loss"]
+        return {**answer, "text": text, "parts": len(parts), "lost": len(lost), "losses": summarize(lost),
                 "normalized": summarize([x for x in losses if x.kind == "normalization"])}
 
     def state(self) -> Json:

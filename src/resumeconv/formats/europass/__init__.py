@@ -9,12 +9,17 @@ own output back so that whatever still differs is in the loss report.
 
 from __future__ import annotations
 
-from .._contract import Option
-from .._europass.xml import pdf_root
-from .reader import read
-from .writer import write
+import re
+from typing import TYPE_CHECKING
 
-__all__ = ["OPTIONS", "probe", "read", "write"]
+from .._contract import Option, Source, lazy_exports
+
+if TYPE_CHECKING:
+    from .reader import read
+    from .writer import write
+
+__all__ = ["OPTIONS", "accepts", "read", "write"]
+__getattr__ = lazy_exports(__name__, {"read": "reader", "write": "writer"})
 
 #: What ``write`` takes (the registry checks ``-O`` against it).
 OPTIONS: tuple[Option, ...] = (
@@ -23,6 +28,10 @@ OPTIONS: tuple[Option, ...] = (
 )
 
 
-def probe(data: bytes) -> bool:
-    """For detection when other formats also match (PDFs): a PDF is ours when it embeds Candidate XML."""
-    return data.lstrip()[:5] != b"%PDF-" or pdf_root(data, "Candidate")
+_CANDIDATE = re.compile(r"<Candidate[\s>]")
+
+
+def accepts(source: Source, *, format: str = "europass") -> bool:
+    """Candidate XML, or any PDF: the registry asks the other PDF formats (legacy Europass, LinkedIn) first, so a
+    PDF none of them claims comes here, and this reader says what it lacks (no embedded Europass XML)."""
+    return source.is_pdf or _CANDIDATE.search(source.head) is not None

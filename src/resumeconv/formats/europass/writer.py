@@ -200,6 +200,11 @@ class _Writer:
             why = f"not a valid number in {country}" if country else "no location.countryCode to take it from"
             self.report.add("/basics/phone", f"no +country code in the number ({why}), and Europass requires one")
             return
+        if not parsed.valid:
+            # The same question RenderCV's model asks: both write a number or both say why not.
+            self.report.add("/basics/phone", f"{parsed.international} is not a number in an assigned range "
+                            "(phonenumbers' metadata): not written")
+            return
         comm = _el(person, "Communication")
         _el(comm, "ChannelCode", "Telephone")
         _el(comm, "UseCode", "other")

@@ -10,12 +10,17 @@ the official examples and real exports that do not validate against their own XS
 
 from __future__ import annotations
 
-from .._contract import Option
-from .._europass.xml import pdf_root
-from .reader import read
-from .writer import write
+import re
+from typing import TYPE_CHECKING
 
-__all__ = ["OPTIONS", "probe", "read", "write"]
+from .._contract import Option, Source, lazy_exports
+
+if TYPE_CHECKING:
+    from .reader import read
+    from .writer import write
+
+__all__ = ["OPTIONS", "accepts", "read", "write"]
+__getattr__ = lazy_exports(__name__, {"read": "reader", "write": "writer"})
 
 #: What ``write`` takes (the registry checks ``-O`` against it).
 OPTIONS: tuple[Option, ...] = (
@@ -25,6 +30,13 @@ OPTIONS: tuple[Option, ...] = (
 )
 
 
-def probe(data: bytes) -> bool:
-    """For detection when other formats also match (PDFs): a legacy Europass PDF embeds SkillsPassport XML."""
-    return data.lstrip()[:5] != b"%PDF-" or pdf_root(data, "SkillsPassport")
+_ROOT = re.compile(r"<(\w+:)?(SkillsPassport|learnerinfo)[\s>]")
+
+
+def accepts(source: Source, *, format: str = "europass-v3") -> bool:
+    """SkillsPassport XML, or a (legacy Europass) PDF that embeds it."""
+    if source.is_pdf:
+        from .._europass.xml import pdf_root
+
+        return pdf_root(source.data, "SkillsPassport")
+    return _ROOT.search(source.head) is not None

@@ -9,7 +9,7 @@ from typing import Any
 
 from lxml import etree
 
-from ...core import languages
+from ...core import languages, places
 from ...core.dates import date_of
 from ...core.errors import UsageError
 from ...core.losses import LossReport, pointer
@@ -196,10 +196,13 @@ class _Writer:
         for key, tag in tags.items():
             if loc.get(key):
                 _el(box, tag, loc[key])
-        code = str(loc.get("countryCode") or "").upper()
-        code = COUNTRY_TO_V3.get(code, code)
+        raw = str(loc.get("countryCode") or "")
+        iso = places.country_code(raw) if raw else None
+        code = COUNTRY_TO_V3.get(iso or "", iso or raw.upper())
         if code in COUNTRIES:
             _el(_el(box, "Country"), "Code", code)
+            if iso and iso != raw:
+                self.report.add("/basics/location/countryCode", f"written as the ISO code {iso}", "normalization")
         elif code:
             self.report.add("/basics/location/countryCode", "not one of the country codes the v3 schema lists")
 

@@ -9,30 +9,33 @@ both readers.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+import re
+from typing import TYPE_CHECKING, Any
 
-from ...core.fileio import decode_text
-from .. import ReadResult, WriteResult
-from .._contract import Option
-from .._pdf import is_pdf, open_pdf
-from . import layout
-from .reader import read_text
-from .writer import write_text
+from .._contract import Option, ReadResult, Source, WriteResult
+
+if TYPE_CHECKING:
+    from datetime import date
 
 #: What ``write`` takes (the registry checks ``-O`` against it).
 OPTIONS: tuple[Option, ...] = (
     Option("today", str, None, "the date 'Present' is measured to, YYYY-MM[-DD]; default the real date"),
 )
+#: The profile text: a sidebar heading, later a main section heading, each alone on its line.
+_TEXT = re.compile(r"^(Contact|Top Skills|Honors-Awards)[ \t]*\n[\s\S]*^(Experience|Education)[ \t]*$", re.MULTILINE)
 
 
-def probe(data: bytes) -> bool:
-    """For detection among the PDF formats: whether LinkedIn made this PDF. A PDF beyond the shared PDF limits is
-    claimed too, so that this reader refuses it with the limit it breaks and the file's name."""
+def accepts(source: Source, *, format: str = "linkedin") -> bool:
+    """LinkedIn's profile text, or a PDF LinkedIn made. A PDF beyond the shared PDF limits is claimed too, so that
+    this reader refuses it with the limit it breaks and the file's name."""
+    if not source.is_pdf:
+        return _TEXT.search(source.head) is not None
     from ...core.errors import InputError, UnsafeInputError
+    from .._pdf import open_pdf
+    from .layout import is_linkedin
 
     try:
-        return layout.is_linkedin(open_pdf(data, None))
+        return is_linkedin(open_pdf(source.data, None))
     except UnsafeInputError:
         return True
     except InputError:
@@ -43,8 +46,13 @@ def read(data: bytes, *, source: str | None = None, format: str = "linkedin", **
     """Read LinkedIn profile text (this format's own output, or pdftotext/pypdf text of "Save to PDF"), or the PDF.
 
     Blank text is an empty profile (what the writer makes of an empty document)."""
+    from ...core.fileio import decode_text
+    from .._pdf import is_pdf, open_pdf
+    from .layout import read_pdf
+    from .reader import read_text
+
     if is_pdf(data):
-        document, losses = layout.read_pdf(open_pdf(data, source))
+        document, losses = read_pdf(open_pdf(data, source))
     else:
         document, losses = read_text(decode_text(data, source), source)
     return ReadResult(document, losses)
@@ -52,4 +60,6 @@ def read(data: bytes, *, source: str | None = None, format: str = "linkedin", **
 
 def write(doc: dict[str, Any], *, format: str = "linkedin", today: str | date | None = None, **_: Any) -> WriteResult:
     """Write the profile text; ``today`` (YYYY-MM[-DD], default the real date) is what "Present" is measured to."""
+    from .writer import write_text
+
     return write_text(doc, today)

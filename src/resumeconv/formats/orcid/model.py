@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from .._bibtex_entry import orcid_work_types
 
-MAX_BULK = 100
 NS = {
     "work": "http://www.orcid.org/ns/work", "common": "http://www.orcid.org/ns/common",
     "bulk": "http://www.orcid.org/ns/bulk", "error": "http://www.orcid.org/ns/error",

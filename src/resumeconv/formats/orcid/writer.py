@@ -10,9 +10,9 @@ from ...core.losses import LossReport, pointer
 from ...core.text import xml_text
 from .. import WriteResult
 from .._bibtex_entry import build_entry, orcid_work_types, publication_coverage
+from . import MAX_BULK
 from .model import (
     _ID_URLS,
-    MAX_BULK,
     NS,
     Contributor,
     ExternalId,

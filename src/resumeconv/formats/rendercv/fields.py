@@ -56,22 +56,30 @@ LIST_FIELDS = frozenset({"employmentType", "advisors", "committee", "researchAre
 _WRAPPED = re.compile(r"^(\*{1,3})((?:\\\*|[^*])+)\1(.*)$")
 
 
+_UNESCAPE = re.compile(r"\\([\\*])")
+
+
 def escape_markdown(text: str) -> str:
-    """RenderCV reads every string as Markdown (``*italic*``, ``**bold**``): a literal ``*`` is written ``\\*``."""
-    return text.replace("*", "\\*")
+    """RenderCV reads every string as Markdown (``*italic*``, ``**bold**``): a literal ``*`` is written ``\\*`` and
+    a backslash ``\\\\``, which both RenderCV 2.3 (its own Markdown-to-Typst code) and 2.8 (Python-Markdown) print
+    as one ``*`` and one ``\\`` (a bare backslash prints nothing in 2.3: ``$O(n \\log n)$`` came out "n log n")."""
+    return text.replace("\\", "\\\\").replace("*", "\\*")
 
 
 def unescape_markdown(text: str) -> str:
-    return text.replace("\\*", "*")
+    return _UNESCAPE.sub(lambda m: m.group(1), text)
 
 
 def author_text(name: str, *, self_: bool, equal: bool, corresponding: bool) -> str:
     """An author as RenderCV prints it: the CV's owner in ``***bold italic***`` as RenderCV's own sample does,
-    ``*`` after equal contributors, ``†`` after corresponding authors."""
+    ``\\*`` (a literal star) after equal contributors, ``†`` after corresponding authors.
+
+    RenderCV joins the authors with ", " and reads the line as Markdown: a bare ``*`` mark would pair with the next
+    one into an italic run (``#strong[#emph[Y. Zhang]]#emph[, M. Zhang]`` in RenderCV 2.8's Typst)."""
     text = escape_markdown(name)
     if self_:
         text = f"***{text}***"
-    return text + ("*" if equal else "") + ("†" if corresponding else "")
+    return text + ("\\*" if equal else "") + ("†" if corresponding else "")
 
 
 def parse_author(text: str) -> tuple[str, bool, bool, bool]:

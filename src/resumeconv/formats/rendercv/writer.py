@@ -22,6 +22,14 @@ from . import fields as F
 
 Json = dict[str, Any]
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+#: What RenderCV's email check (pydantic's EmailStr) needs at least: one @, a local part, a dotted domain.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+#: RenderCV's username forms for the networks that check them (rendercv data/models/curriculum_vitae.py).
+_SO_USERNAME = re.compile(r"\d+/[^/]+")
+_SO_URL = re.compile(r"stackoverflow\.com/users/(\d+)/([^/?#\s]+)", re.IGNORECASE)
+_MASTODON_USERNAME = re.compile(r"@[^@\s]+@[^@\s]+")
+_MASTODON_URL = re.compile(r"^https?://([^/\s]+)/@([^/?#\s]+)", re.IGNORECASE)
+_ORCID_USERNAME = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
 
 
 def write(doc: Json, *, format: str = "rendercv") -> WriteResult:
@@ -95,11 +103,17 @@ def _cv(doc: Json, report: LossReport) -> Json:
     place = ", ".join(_str(location[k]) for k in ("address", "city", "region", "postalCode", "countryCode")
                       if location.get(k))
     cv["location"] = place or None
-    cv["email"] = basics.get("email")
+    cv["email"] = _email(basics.get("email"), report)
     cv["phone"] = _phone(basics.get("phone"), phones.country_hint(doc), report)
     if _URL.match(_str(basics.get("url"))):
         cv["website"] = basics["url"]
     cv["social_networks"] = _networks(basics, report) or None
+    cv["sections"] = _sections(doc, basics, report) or None
+    return {k: v for k, v in cv.items() if v is not None}
+
+
+def _sections(doc: Json, basics: Json, report: LossReport) -> Json:
+    """RenderCV's sections, in the order a CV reads."""
     sections: Json = {}
     if basics.get("summary"):
         sections[F.SUMMARY] = [_md(basics["summary"])]
@@ -117,18 +131,20 @@ def _cv(doc: Json, report: LossReport) -> Json:
     _put(sections, F.SERVICE, [_service(v) for v in _items(doc, "volunteer")])
     meta = _obj(doc.get("meta"))
     _put(sections, F.MENTORING, [_mentee(m) for m in meta.get("mentees") or [] if isinstance(m, dict)])
-    _put(sections, F.CERTIFICATES, [_entry(name=_md(c.get("name")), date=_date(c["date"]) if c.get("date") else None,
-                                           highlights=[f"Issuer: {_md(c['issuer'])}"] if c.get("issuer") else None,
-                                           url=c.get("url") if _URL.match(_str(c.get("url"))) else None)
-                                    for c in _items(doc, "certificates")])
+    _put(sections, F.CERTIFICATES, [_certificate(c) for c in _items(doc, "certificates")])
     _put(sections, F.SKILLS, [{"label": _md(s.get("name")), "details": _md(_joined(s.get("keywords")))}
                               for s in _items(doc, "skills")])
     _put(sections, F.LANGUAGES, [{"label": _md(x.get("language")), "details": _md(x.get("fluency"))}
                                  for x in _items(doc, "languages")])
     _put(sections, F.INTERESTS, [{"label": _md(x.get("name")), "details": _md(_joined(x.get("keywords")))}
                                  for x in _items(doc, "interests")])
-    cv["sections"] = sections or None
-    return {k: v for k, v in cv.items() if v is not None}
+    return sections
+
+
+def _certificate(c: Json) -> Json:
+    return _entry(name=_md(c.get("name")), date=_date(c["date"]) if c.get("date") else None,
+                  highlights=[f"Issuer: {_md(c['issuer'])}"] if c.get("issuer") else None,
+                  url=c.get("url") if _URL.match(_str(c.get("url"))) else None)
 
 
 def _obj(value: Any) -> Json:
@@ -160,13 +176,56 @@ def _phone(value: Any, country: str | None, report: LossReport) -> str | None:
         report.add("/basics/phone", f"RenderCV takes a phone number only with its country code (+1 ...) ({why})")
         return None
     if not phone.valid:
-        report.add("/basics/phone", f"RenderCV takes only numbers in assigned ranges, and {phone.international} "
-                   "is not one (phonenumbers' metadata)")
+        report.add("/basics/phone", f"{phone.international} is not a number in an assigned range (phonenumbers' "
+                   "metadata), and RenderCV takes no other")
         return None
     if phone.extension:
         report.add("/basics/phone", f"RenderCV has no phone extension: written as {phone.international}, without "
                    f"extension {phone.extension}")
     return phone.international
+
+
+def _email(value: Any, report: LossReport) -> str | None:
+    """The email when RenderCV can take it; a placeholder (``''``, ``###EMAIL###``) is left out and reported."""
+    if value is None:
+        return None
+    text = _str(value).strip()
+    if _EMAIL.match(text):
+        return text
+    report.add("/basics/email", f"RenderCV takes only an email address (name@domain); {text!r} is left out")
+    return None
+
+
+def _username(network: str, profile: Json, at: str, report: LossReport) -> str | None:
+    """The username in the form RenderCV checks for ``network``, taken from the profile URL where the username
+    alone does not hold it (StackOverflow's ``user_id/username``, Mastodon's ``@user@server``); None, reported,
+    when neither holds it: never made up."""
+    username, url = _str(profile.get("username")).strip(), _str(profile.get("url")).strip()
+    if network == "StackOverflow" and not _SO_USERNAME.fullmatch(username):
+        found = _SO_URL.search(url)
+        if not found:
+            report.add(at, "RenderCV needs a StackOverflow profile as user_id/username, and the profile's URL "
+                       "(stackoverflow.com/users/ID/NAME) does not give it: left out")
+            return None
+        username = f"{found.group(1)}/{found.group(2)}"
+        report.add(f"{at}/username", f"written as {username!r}, RenderCV's user_id/username form, from the "
+                   "profile's URL", "normalization")
+    elif network == "Mastodon" and not _MASTODON_USERNAME.fullmatch(username):
+        found = _MASTODON_URL.match(url)
+        candidate = f"@{found.group(2)}@{found.group(1)}" if found else "@" + username.lstrip("@")
+        if not _MASTODON_USERNAME.fullmatch(candidate):
+            report.add(at, "RenderCV needs a Mastodon profile as @user@server, and neither the username nor the "
+                       "URL gives it: left out")
+            return None
+        username = candidate
+        report.add(f"{at}/username", f"written as {username!r}, RenderCV's @user@server form", "normalization")
+    elif network == "YouTube" and username.startswith("@"):
+        username = username.lstrip("@")
+        report.add(f"{at}/username", "RenderCV takes a YouTube handle without its '@'", "normalization")
+    elif network == "ORCID" and not _ORCID_USERNAME.fullmatch(username):
+        report.add(at, f"RenderCV takes an ORCID profile only as an ORCID iD; {username!r} is left out")
+        return None
+    return username or None
 
 
 def _network(name: Any) -> str | None:
@@ -186,7 +245,9 @@ def _networks(basics: Json, report: LossReport) -> list[Json]:
             continue
         network, username = _network(profile.get("network")), profile.get("username")
         if network and username:
-            out.append({"network": network, "username": str(username)})
+            checked = _username(network, profile, pointer("basics", "profiles", i), report)
+            if checked:
+                out.append({"network": network, "username": checked})
         else:
             why = "has no username" if network else f"'{profile.get('network')}' is not one of RenderCV's networks"
             report.add(pointer("basics", "profiles", i), f"RenderCV keeps a profile by network and username; this one "

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import copy
 import html
-import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
 from urllib.parse import urlparse
 
-from ...core import document
+from ...core import document, places
 from ...core.dates import date_fields, is_iso, precision
 from ...core.losses import LossReport, pointer
 from ...schemas import load_schema, resolve
@@ -59,7 +58,6 @@ OPTIONS: tuple[Option, ...] = (
 HEADLINE = {"work": "position", "volunteer": "position", "education": "studyType", "projects": "name",
             "awards": "title", "publications": "publisher"}
 _ORDER = ("year", "month", "day")
-_COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
 
 
 class _Fold:
@@ -490,7 +488,12 @@ def _safe_defaults(out: dict[str, Any], report: LossReport) -> None:
         basics["name"] = ""
     location = basics.setdefault("location", {})
     country = location.get("countryCode") if isinstance(location, dict) else None
-    if isinstance(country, str) and not _COUNTRY_CODE.match(country):
+    code = places.country_code(country) if isinstance(country, str) else None
+    if code and code != country:
+        location["countryCode"] = code
+        report.add("/basics/location/countryCode", f"written as the ISO code {code} (themes read a region code)",
+                   "normalization")
+    elif isinstance(country, str) and not code:
         # even passes countryCode to Intl.DisplayNames, which throws on anything but a region code.
         location["region"] = join_nonempty([location.get("region"), location.pop("countryCode")])
         report.add("/basics/location/countryCode", "not an ISO 3166-1 alpha-2 code (themes crash on it); "
