@@ -501,8 +501,9 @@ class _Writer:
             return
         position = str(item.get("position") or "")
         stem = _SERVICE_WORDS.get(kind)
-        said = f", and the position '{position}' says it in words" if stem and stem in position.lower() else ""
-        self.report.add(f"{ptr}/type", f"{TARGET} has no field for the kind of service: '{kind}' left out{said}")
+        # The reason names no value of the entry, so several entries fold into one line of the report.
+        said = ", and its position says it in words" if stem and stem in position.lower() else ""
+        self.report.add(f"{ptr}/type", f"{TARGET} has no field for the kind of service; left out{said}")
 
     def _period(self, node: Any, start: str | None, end: str | None) -> None:
         if start or end:
