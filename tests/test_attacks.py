@@ -437,6 +437,40 @@ def test_linkedin_pdf_page_drawing_too_much_is_refused(unit: bytes, tmp_path: Pa
     assert_refused(proc, elapsed, f"{evil}: ", "page 1 of the PDF draws more than 20000 characters, paths and images")
 
 
+@pytest.mark.parametrize(("form", "calls", "says"), [
+    (b"q Q " * 250_000, 1, "page 1 of the PDF expands to 1000052 bytes of content (limit 262144)"),
+    (b"0 0 m S", 30_000, "page 1 of the PDF draws more than 20000 characters, paths and images"),
+], ids=["one-big-form", "a-form-drawn-30000-times"])
+def test_linkedin_pdf_form_xobjects_are_held_to_the_page_limits(form: bytes, calls: int, says: str,
+                                                                 tmp_path: Path) -> None:
+    """A form XObject's content runs as its page's does: its size and each time it is drawn count."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, StreamObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(612, 792)
+    xobject = StreamObject()
+    xobject.set_data(zlib.compress(form, 9))
+    xobject.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                    NameObject("/Filter"): NameObject("/FlateDecode"),
+                    NameObject("/BBox"): ArrayObject([FloatObject(0), FloatObject(0), FloatObject(9), FloatObject(9)])})
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    page[NameObject("/Resources")] = DictionaryObject({
+        NameObject("/XObject"): DictionaryObject({NameObject("/Fm0"): writer._add_object(xobject)}),
+        NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    content = StreamObject()
+    content.set_data(zlib.compress(b"BT /F1 10 Tf 72 712 Td (Ada Lovelace) Tj ET " + b"/Fm0 Do " * calls, 9))
+    content[NameObject("/Filter")] = NameObject("/FlateDecode")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    writer.add_metadata({"/Author": "LinkedIn", "/Creator": "LinkedIn"})
+    evil = tmp_path / "profile.pdf"
+    with open(evil, "wb") as fh:
+        writer.write(fh)
+    proc, elapsed = run("convert", "-f", "linkedin", "-t", "json", str(evil))
+    assert_refused(proc, elapsed, f"{evil}: ", says)
+
+
 def test_real_linkedin_pdf_with_45_mb_of_trailing_junk_reads_as_without_it(shared: Path, tmp_path: Path) -> None:
     """The junk after %%EOF took pdfminer 187 s; it is no part of the PDF and is not parsed."""
     real = shared / "corpus" / "linkedin-pdf" / "gigvistas" / "profile.pdf"

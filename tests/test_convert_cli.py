@@ -137,7 +137,8 @@ def test_schema_command_prints_our_schema() -> None:
 
 def test_help_documents_exit_codes() -> None:
     out = run("convert", "--help").stdout.decode()
-    assert "2    usage error, input that cannot be read or parsed, or output that cannot be written" in out
+    assert "2    usage error, input that cannot be read or parsed, output that cannot be written, or a missing " \
+           "package" in out
     assert "1    invalid document, or losses with --fail-on-loss" in out
     assert "130  interrupted (Ctrl-C); no partial output is left" in out
 

@@ -108,9 +108,8 @@ def test_candidate_round_trip_differences_are_all_in_the_loss_report() -> None:
     assert back["work"][0]["location"] == "San Jose, United States"
     assert reasons["/work/0/location"].reason == ("written as city 'San Jose' and country US; reads back as "
                                                   "'San Jose, United States'")
-    assert reasons["/volunteer/2/type"].reason == ("Europass (Candidate) has no field for the kind of service: "
-                                                   "'reviewing' left out, and the position 'Journal Reviewer' says it "
-                                                   "in words")
+    assert reasons["/volunteer/2/type"].reason == ("Europass (Candidate) has no field for the kind of service; left "
+                                                   "out, and its position says it in words")
     assert reasons["/publications/0/group"].reason == ("Europass (Candidate) lists publications without the CV's "
                                                        "headings")
 

@@ -45,6 +45,27 @@ def test_a_trickling_server_is_cut_off_at_the_deadline(phase: str) -> None:
     assert len(sent) == 1 and sent[0] < 300  # the whole answer is over 600 bytes: the client hung up early
 
 
+def test_the_deadline_holds_over_tls_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The watchdog shuts down the TLS socket's file descriptor; a trickle inside TLS records is cut off as well."""
+    import shutil
+    import ssl
+
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a self-signed certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))  # trust this one certificate, verification stays on
+    with trickling(phase="body", interval=0.1, length=600, tls=context) as server:
+        with pytest.raises(HttpError) as info:
+            Client(timeout=0.8, retries=0).get(server.url + "/x")
+        sent = list(server.sent)
+    assert str(info.value) == "no answer within 0.8 s" and sent[0] < 300
+
+
 def test_each_retry_gets_its_own_deadline_and_the_message_counts_them() -> None:
     with trickling(phase="headers", interval=0.1, length=600) as server:
         with pytest.raises(HttpError) as info:

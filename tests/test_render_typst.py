@@ -25,7 +25,7 @@ from conftest import ROOT, SAMPLE_JSON
 pytest.importorskip("typst", reason="the typst package (pip install 'resumeconv[pdf]') is not installed")
 pypdf = pytest.importorskip("pypdf")
 
-from resumeconv.render_typst import TypstRenderError, build_view, render_pdf, themes  # noqa: E402
+from resumeconv.formats.typst import TypstRenderError, build_view, render_pdf, themes  # noqa: E402
 
 PAGES = ROOT / "build" / "pdf-pages"
 

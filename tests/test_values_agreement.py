@@ -77,9 +77,8 @@ def test_phones_and_languages_read_the_same_from_every_writer_or_are_reported(do
                       if not _lost(result.losses, f"/languages/{i}/language"))
         got = sorted(_language_key(x.get("language")) for x in back.get("languages", []))
         assert (fmt, got) == (fmt, want)
-    if expected.valid and not expected.extension:
-        # A number in an assigned range with its country known: both international writers write it.
-        assert {"europass", "rendercv"} <= set(written)
+    # The international writers ask the same question: a valid number is written by both, any other by neither.
+    assert ("europass" in written) == ("rendercv" in written) == (expected.valid and not expected.extension)
     if "europass" in written and "rendercv" in written:
         assert written["europass"] == written["rendercv"]
 
@@ -103,6 +102,13 @@ def test_rendercvs_own_model_accepts_the_number_we_write() -> None:
                                        "location": {"countryCode": "DE"}}}, "rendercv")
     cv = parse_document(out.data.decode(), "cv.yaml", "yaml")["cv"]
     assert CurriculumVitae(name=cv["name"], phone=cv["phone"]).phone == "tel:+49-30-1234567"
+
+
+def test_a_number_outside_the_assigned_ranges_is_written_by_neither() -> None:
+    doc = {"basics": {"name": "Ada Lovelace", "phone": "+44 7700900123"}}
+    for fmt in ("europass", "rendercv"):
+        losses = {x.pointer: x.reason for x in resumeconv.write(json.loads(json.dumps(doc)), fmt).losses}
+        assert losses["/basics/phone"].startswith("+44 7700 900123 is not a number in an assigned range"), fmt
 
 
 def test_an_extension_is_reported_where_a_format_has_no_place_for_it() -> None:

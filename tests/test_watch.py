@@ -143,3 +143,25 @@ def test_render_watch_usage_errors(tmp_path: Path, args: list[str], message: str
                           timeout=60, check=False)
     assert proc.returncode == 2
     assert proc.stderr == f"resumeconv: {message}\n"
+
+
+def test_render_watch_follows_the_typst_template_too(tmp_path: Path) -> None:
+    """Designing a theme: a save of the .typ template renders again, as a save of the CV does."""
+    from pypdf import PdfReader
+
+    from resumeconv.render_typst import template
+
+    (tmp_path / "cv.json").write_text((SAMPLES / "yihua-zhang.resume.json").read_text(encoding="utf-8"))
+    theme = tmp_path / "mine.typ"
+    source = template("academic").decode("utf-8")
+    theme.write_text(source, encoding="utf-8")
+    child = Child("render", "cv.json", "--pdf", "out.pdf", "-t", "mine.typ", "--watch", "-q", cwd=tmp_path)
+    try:
+        child.wait_for("resumeconv: watching cv.json")
+        assert "Template-Marker" not in pdf_text(tmp_path / "out.pdf")
+        rename_save(theme, source + "\nTemplate-Marker\n")
+        child.wait_for("resumeconv: wrote out.pdf")
+        pages = PdfReader(tmp_path / "out.pdf").pages
+        assert "Template-Marker" in "".join(page.extract_text() for page in pages)
+    finally:
+        child.stop()

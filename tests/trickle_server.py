@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Iterator
 
 
 class TrickleServer:
-    def __init__(self, *, phase: str = "body", interval: float = 0.1, length: int = 600) -> None:
-        self.phase, self.interval, self.length = phase, interval, length
+    def __init__(self, *, phase: str = "body", interval: float = 0.1, length: int = 600,
+                 tls: ssl.SSLContext | None = None) -> None:
+        self.phase, self.interval, self.length, self.tls = phase, interval, length, tls
         self.sent: list[int] = []
         self.requests = 0
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -29,7 +31,8 @@ class TrickleServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._sock.getsockname()[1]}"
+        scheme = "https" if self.tls else "http"
+        return f"{scheme}://127.0.0.1:{self._sock.getsockname()[1]}"
 
     def start(self) -> TrickleServer:
         thread = threading.Thread(target=self._accept, daemon=True)
@@ -71,6 +74,8 @@ class TrickleServer:
         with conn:
             conn.settimeout(5)
             with contextlib.suppress(OSError):
+                if self.tls is not None:
+                    conn = self.tls.wrap_socket(conn, server_side=True)
                 conn.recv(65536)  # the request (small: a GET or a little POST)
                 at_once, trickled = self._answer()
                 conn.sendall(at_once)

@@ -57,18 +57,12 @@ def dump(doc: dict[str, Any], format: str = "json") -> str:
 
 
 def write(doc: dict[str, Any], to: str, **options: Any) -> WriteResult:
-    """Write a document in a registered format: the output bytes and the loss report.
-
-    Every writer gets the document as ``migrate`` reads it (pre-1.0 names as 1.0 names, unreadable dates never
-    left to look like "no date"); each such change leads the report as a normalization.
-    """
+    """Write a document in a registered format: the output bytes and the loss report (``FormatSpec.write``, the one
+    way out: every writer gets the document as ``migrate`` reads it, each such change leading the report as a
+    normalization, inside the crash guard, followed by the loss engine)."""
     from . import formats as registry
-    from .migrate import prepare_for_writer
 
-    prepared, normalized = prepare_for_writer(doc, to)
-    out = registry.get(to).write(prepared, **options)
-    out.losses[:0] = normalized
-    return out
+    return registry.get(to).write(doc, **options)
 
 
 def convert(doc: dict[str, Any] | str | os.PathLike[str] | bytes, to: str, *, from_format: str | None = None,

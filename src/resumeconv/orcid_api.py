@@ -17,9 +17,12 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .core.errors import ResumeconvError, UsageError
+
+if TYPE_CHECKING:
+    from .core.losses import Loss
 
 PUBLIC = "https://pub.orcid.org"
 MEMBER = "https://api.orcid.org"
@@ -212,3 +215,39 @@ def with_other_versions(items: list[dict[str, Any]], summary: dict[str, Any]) ->
 def as_bulk_bytes(items: list[dict[str, Any]]) -> bytes:
     """The fetched works as one ``{"bulk": [...]}`` document, for the orcid-json reader."""
     return json.dumps({"bulk": items}).encode("utf-8")
+
+
+class PushBatch(NamedTuple):
+    """One bulk a push sends: (publication index, work) pairs, and the v3.0 JSON ``POST /works`` takes."""
+
+    works: list[tuple[int, Any]]
+    payload: bytes
+
+
+class PushPlan(NamedTuple):
+    """What ``orcid push`` sends: the bulks, how many publications were refused before sending (ORCID cannot take
+    them, or they break a server rule), and what the works cannot hold (losses and normalizations)."""
+
+    batches: list[PushBatch]
+    refused: int
+    losses: list[Loss]
+
+
+def plan_push(doc: dict[str, Any], owner: str, *, sandbox: bool = False, source: str | None = None) -> PushPlan:
+    """The works of ``doc`` for ``owner``'s record, prepared and guarded as every writer is (the registry's
+    ``prepare_for_writer`` and crash guard), in bulks of at most 100, without those ORCID's server would refuse."""
+    from .core.losses import LossReport
+    from .core.migration import prepare_for_writer
+    from .formats import orcid as orcid_format
+    from .formats import writing
+
+    prepared, normalized = prepare_for_writer(doc, "orcid-json")
+    report = LossReport(normalized)
+    with writing("ORCID works", prepared, source):
+        pairs = orcid_format.works_from_document(prepared, report, owner=owner,
+                                                 host="sandbox.orcid.org" if sandbox else "orcid.org")
+    ready = [(i, w) for i, w in pairs if not orcid_format.server_problems(w)]
+    pubs = doc.get("publications")
+    refused = (len(pubs) if isinstance(pubs, list) else 0) - len(ready)
+    batches = [PushBatch(b, orcid_format.bulk_json([w for _, w in b])) for b in orcid_format.chunks(ready) if b]
+    return PushPlan(batches, refused, report.items)

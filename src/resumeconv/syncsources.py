@@ -15,10 +15,13 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from .core.errors import UsageError
+
+if TYPE_CHECKING:
+    from .core.http import Client
 from .sync import Source
 
 #: Public base URLs; ``SourceSettings`` overrides them.
@@ -43,6 +46,8 @@ class SourceSettings:
     orcid_base: str = ORCID_BASE
     dblp_base: str = DBLP_BASE
     openalex_base: str = OPENALEX_BASE
+    #: The one client of this run (made on the first request), so every page reuses its session.
+    client: Client | None = None
 
 
 def load_source(spec: str, settings: SourceSettings | None = None) -> Source:
@@ -147,9 +152,10 @@ def _get(url: str, source: str, accept: str, settings: SourceSettings, spec: str
     from .core.errors import InputError
     from .core.http import Client, HttpError
 
-    client = Client(timeout=settings.timeout, retries=settings.retries, mailto=settings.mailto)
+    if settings.client is None:
+        settings.client = Client(timeout=settings.timeout, retries=settings.retries, mailto=settings.mailto)
     try:
-        answer = client.get(url, accept=accept)
+        answer = settings.client.get(url, accept=accept)
     except HttpError as err:
         raise InputError(f"{source}: {err}", spec) from None
     if answer.status != 200:

@@ -15,7 +15,7 @@ from .network import timeout_option
 
 if TYPE_CHECKING:
     from ..formats import ReadResult
-    from ..orcid_api import OrcidClient
+    from ..orcid_api import OrcidClient, PushBatch
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -133,10 +133,6 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, allow
     Works our server-rule check refuses are not sent; each work's result is printed. Exit 1 if any failed.
     """
     from .. import orcid_api
-    from ..core.losses import LossReport
-    from ..formats import orcid as orcid_format
-    from ..formats import writing
-    from ..migrate import prepare_for_writer
 
     token = os.environ.get(token_env, "")
     try:
@@ -146,18 +142,13 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, allow
             retries=retries, allow_http=allow_http)
         doc, _ = _load_cv(resume)
         oid = orcid_api.check_orcid(orcid_id or _own_orcid(doc, resume))
-        prepared, normalized = prepare_for_writer(doc, "orcid-json")
-        report = LossReport(normalized)
-        with writing("ORCID works", prepared, resume):
-            pairs = orcid_format.works_from_document(
-                prepared, report, owner=oid, host="sandbox.orcid.org" if sandbox else "orcid.org")
-        print_losses(report.items, "ORCID", resume)
-        ready = [(i, w) for i, w in pairs if not orcid_format.server_problems(w)]
-        refused = len(doc.get("publications") or []) - len(ready)
-        batches = [b for b in orcid_format.chunks(ready) if b]
+        plan = orcid_api.plan_push(doc, oid, sandbox=sandbox, source=resume)
+        print_losses(plan.losses, "ORCID", resume)
+        batches, refused = plan.batches, plan.refused
+        ready = sum(len(batch.works) for batch in batches)
         if dry_run:
-            emit("-", b"".join(orcid_format.bulk_json([w for _, w in batch]) for batch in batches))
-            say(f"resumeconv: dry run: {len(ready)} work(s) in {len(batches)} bulk(s) would be sent to {oid}; "
+            emit("-", b"".join(batch.payload for batch in batches))
+            say(f"resumeconv: dry run: {ready} work(s) in {len(batches)} bulk(s) would be sent to {oid}; "
                        f"{refused} refused by the server-rule check", err=True)
             sys.exit(EXIT_INVALID if refused else EXIT_OK)
         if not batches:
@@ -169,7 +160,7 @@ def push(resume: str, orcid_id: str | None, token_env: str, dry_run: bool, allow
     except ResumeconvError as err:
         fail(err)
     failed = refused + sent_failed
-    say(f"resumeconv: {len(ready) - sent_failed} created, {failed} not created", err=True)
+    say(f"resumeconv: {ready - sent_failed} created, {failed} not created", err=True)
     sys.exit(EXIT_INVALID if failed else EXIT_OK)
 
 
@@ -186,13 +177,13 @@ def _own_orcid(doc: dict[str, Any], resume: str) -> str:
 REFUSED_STATUS = frozenset({400, 409, 422})
 
 
-def _send(client: OrcidClient, oid: str, batch: list[Any]) -> int:
+def _send(client: OrcidClient, oid: str, bulk: PushBatch) -> int:
     """Post one bulk and print one line per work; the number that failed."""
     from .. import orcid_api
-    from ..formats import orcid as orcid_format
 
+    batch = bulk.works
     try:
-        answers = client.post_bulk(oid, orcid_format.bulk_json([w for _, w in batch]))
+        answers = client.post_bulk(oid, bulk.payload)
     except orcid_api.OrcidApiError as err:
         if err.status not in REFUSED_STATUS:
             raise

@@ -80,7 +80,8 @@ def render(resume: str, theme: str | None, engine: str | None, output: str | Non
     from ..core.watch import saves
 
     try:
-        stream = saves(resume)
+        # A .typ template is watched too: designing a theme is editing it and looking.
+        stream = saves(resume, *([theme] if theme and theme.endswith(".typ") and typst else []))
     except ResumeconvError as err:
         fail(err)
     shown = _print(_run(job, targets, exit_on_error=False))
@@ -187,16 +188,11 @@ def _default_engine(theme: str | None) -> str:
 def _render_typst(resume: str, theme: str | None, output: str | None, pdf: str | None,
                   verbose: bool | None, font_paths: tuple[str, ...] = ()) -> list[str]:
     """The Typst engine: one PDF, written through emit()."""
-    from .. import formats as registry
-    from ..migrate import prepare_for_writer
-    from ..render_typst import DEFAULT_THEME, render_pdf
+    from .. import write
+    from ..render_typst import DEFAULT_THEME
 
     theme = theme or DEFAULT_THEME
-    target = str(pdf or output)
     loaded = load_input(resume)
-    prepared, normalized = prepare_for_writer(loaded.document, "typst")
-    with registry.writing(f"Typst theme {theme}", prepared, resume):
-        document, report = render_pdf(prepared, theme, font_paths=font_paths)
-    emit(target, document)
-    return _report([*loaded.losses, *normalized, *report.items], f"the PDF (Typst theme {theme})", loaded.source,
-                   verbose)
+    out = write(loaded.document, "typst-pdf", theme=theme, font_path=os.pathsep.join(font_paths))
+    emit(str(pdf or output), out.data)
+    return _report([*loaded.losses, *out.losses], f"the PDF (Typst theme {theme})", loaded.source, verbose)

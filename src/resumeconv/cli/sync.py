@@ -9,6 +9,7 @@ import click
 
 from ..core.errors import EXIT_OK, ResumeconvError, UsageError
 from .common import check_output, emit, exit_codes, fail, load_input, max_input_size, output_error, say
+from .network import Seconds
 
 #: Exit code with --fail-on-conflict when a source disagrees with the CV.
 EXIT_CONFLICT = 1
@@ -32,8 +33,8 @@ EXIT_CONFLICT = 1
 @click.option("--report", "report_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="How the report is printed (on stderr; json on stdout with --dry-run).")
 @click.option("--fail-on-conflict", is_flag=True, help="Exit 1 when a source disagrees with the CV.")
-@click.option("--timeout", type=click.FloatRange(min=0.1, max=600), default=30.0, show_default=True,
-              help="Seconds a network source has for each request, in total.")
+@click.option("--timeout", type=Seconds(most=600), default=30.0, show_default=True,
+              help="Seconds one request to a network source may take in all (connecting and the whole answer).")
 @click.option("--mailto", metavar="EMAIL", help="Contact address sent to DBLP and OpenAlex (their polite pool).")
 @click.option("--openalex-key", envvar="OPENALEX_API_KEY", metavar="KEY",
               help="OpenAlex API key (also from OPENALEX_API_KEY).")

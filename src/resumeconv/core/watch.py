@@ -42,42 +42,46 @@ def _stamp(path: str) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def saves(path: str | os.PathLike[str], *, stop: threading.Event | None = None) -> Iterator[None]:
-    """An iterator that yields once after each save that changed ``path``'s bytes; it ends when ``stop`` is set.
+def saves(*paths: str | os.PathLike[str], stop: threading.Event | None = None) -> Iterator[None]:
+    """An iterator that yields once after each save that changed the bytes of one of ``paths`` (the CV, and a
+    ``.typ`` template being designed beside it); it ends when ``stop`` is set.
 
     Call it *before* the first render: the bytes it compares against are the ones on disk now, so a save made
     while that render runs is not missed. Ctrl-C raises KeyboardInterrupt out of the iterator (the CLI turns it
-    into exit 130). A save that leaves the file absent (deleted, or mid-rename) is not reported; the next one that
+    into exit 130). A save that leaves a file absent (deleted, or mid-rename) is not reported; the next one that
     brings it back is.
     """
     try:
         import watchfiles
     except ImportError:
         raise UsageError(EXTRA_HINT) from None
-    target = os.path.abspath(os.fspath(path))
-    real = os.path.realpath(target)
-    names = {target, real}
-    # A symbolic link's own folder too: an editor may replace the link rather than the file it points to.
+    reals = [os.path.realpath(p) for p in paths]
+    # A symbolic link's own path too: an editor may replace the link rather than the file it points to.
+    names = {os.path.abspath(os.fspath(p)) for p in paths} | set(reals)
     folders = sorted({os.path.dirname(name) for name in names})
-    last, stamp = _digest(real), _stamp(real)
+    last = {real: (_stamp(real), _digest(real)) for real in reals}
 
     def ours(_change: object, changed: str) -> bool:
         return os.path.abspath(changed) in names
 
+    def saved(evented: bool) -> bool:
+        """Whether a file's bytes changed (an event, or every RECHECK seconds its stamp, says to look)."""
+        found = False
+        for real, (stamp, digest) in last.items():
+            now_stamp = _stamp(real)
+            if not evented and now_stamp == stamp:
+                continue
+            now = _digest(real)
+            last[real] = (now_stamp, digest if now is None else now)
+            found = found or (now is not None and now != digest)
+        return found
+
     def changed() -> Iterator[None]:
-        nonlocal last, stamp
         # step: 50 ms of quiet ends a burst of events (a rename save is two or three); debounce caps a burst at
         # 1.6 s; an empty set comes every RECHECK seconds without events.
         for events in watchfiles.watch(*folders, watch_filter=ours, stop_event=stop, recursive=False, step=50,
                                        debounce=1600, rust_timeout=int(RECHECK * 1000), yield_on_timeout=True):
-            now_stamp = _stamp(real)
-            if not events and now_stamp == stamp:
-                continue
-            stamp = now_stamp
-            now = _digest(real)
-            if now is None or now == last:
-                continue
-            last = now
-            yield
+            if saved(bool(events)):
+                yield
 
     return changed()

@@ -52,8 +52,6 @@ class FormatSpec(NamedTuple):
     readback: str | None = None
     #: How loss reasons name the target (default: the registry name).
     label: str | None = None
-    #: The output is binary (a PDF): written to a file or a pipe, never shown as text.
-    binary: bool = False
 
     def load(self) -> ModuleType:
         return importlib.import_module(f"{__name__}.{self.module}")
@@ -124,15 +122,23 @@ class FormatSpec(NamedTuple):
         return result
 
     def write(self, doc: dict[str, Any], **options: Any) -> WriteResult:
-        """Run the writer inside the crash guard, then the loss engine (coverage and read-back)."""
+        """The one way out: options checked; the document prepared as every writer reads it
+        (:func:`resumeconv.core.migration.prepare_for_writer`: pre-1.0 names as 1.0 names, unreadable dates never
+        left to look like "no date", each change a normalization leading the report); the writer run inside the
+        crash guard; then the loss engine (coverage and read-back)."""
         if not self.writes:
             raise UsageError(f"format '{self.name}' can be read, not written")
         opts = self.check_options(options, "write")
         writer = cast(Writer, self.function("write"))
-        with writing(self.label or self.name, doc):
-            out = writer(doc, format=self.name, **opts)
+        from ..core.migration import prepare_for_writer
+
+        target = self.label or self.name
+        with writing(target, doc):
+            prepared, normalized = prepare_for_writer(doc, self.name)
+            out = writer(prepared, format=self.name, **opts)
             back = self._read_back(out) if self.readback else None
-            out.losses = account(doc, out.losses, target=self.label or self.name, coverage=out.coverage, read_back=back)
+            out.losses = [*normalized, *account(prepared, out.losses, target=target, coverage=out.coverage,
+                                                read_back=back)]
             out.coverage = None
         return out
 
@@ -220,6 +226,10 @@ REGISTRY: tuple[FormatSpec, ...] = (
                (".openalex.json",), reads=True, priority=30, label="OpenAlex"),
     FormatSpec("csl-json", "csljson", "CSL-JSON citation items (Zotero, pandoc, citeproc): publications only",
                (".csl.json",), reads=True, writes=True, priority=30, readback="csl-json", label="CSL-JSON"),
+    FormatSpec("typst-pdf", "typst", "PDF laid out in-process by Typst (a bundled or own .typ theme; resumeconv[pdf])",
+               (".pdf",), writes=True, label="the PDF"),
+    FormatSpec("typst-svg", "typst", "The Typst layout as SVG, one page a part (what 'resumeconv serve' shows)",
+               (".svg",), writes=True, label="the SVG pages"),
 )
 
 

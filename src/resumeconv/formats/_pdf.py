@@ -5,10 +5,11 @@ positions and style is taken with pdfminer.six, only after pypdf has checked the
 itself is held to the input size limit (``core.fileio``); bytes after the last ``%%EOF`` are no part of the PDF and
 are never parsed (a real PDF with megabytes of junk appended made both parsers scan the junk for minutes); at most
 ``MAX_PAGES`` pages, each page's decoded content at most ``MAX_PAGE_CONTENT`` bytes and all pages' together at most
-``MAX_CONTENT``; while the layout is taken, at most ``MAX_PAGE_ITEMS`` characters, paths and images per page (what
-pdfminer's layout analysis spends its time on). At most ``MAX_ATTACHMENTS`` embedded files and each at most the
-input size limit. A file beyond them is refused (``UnsafeInputError``): it is a resource attack (decompression
-bomb), not a CV. A broken or encrypted file is one ``InputError`` line, never a traceback.
+``MAX_CONTENT`` (form XObjects counted with their page); while the layout is taken, at most ``MAX_PAGE_ITEMS``
+characters, paths, images and forms drawn per page (what pdfminer's layout analysis spends its time on). At most
+``MAX_ATTACHMENTS`` embedded files and each at most the input size limit. A file beyond them is refused
+(``UnsafeInputError``): it is a resource attack (decompression bomb), not a CV. A broken or encrypted file is one
+``InputError`` line, never a traceback.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from ..core.fileio import max_input_bytes
 MAX_PAGES = 100
 MAX_PAGE_CONTENT = 256 * 1024
 MAX_CONTENT = 512 * 1024
-#: Characters, paths and images drawn on one page (a dense page of text has about 5,000 characters).
+#: Characters, paths, images and form XObjects drawn on one page (a dense page of text has about 5,000 characters;
+#: LinkedIn's pages draw at most 2 forms). A form's content counts towards its page's content limits.
 MAX_PAGE_ITEMS = 20_000
 MAX_ATTACHMENTS = 100
 
@@ -129,6 +131,7 @@ class Pdf:
                 try:
                     contents = page.get_contents()
                     size = len(contents.get_data()) if contents is not None else 0
+                    size += _forms_size(page)
                 except Exception as err:
                     raise InputError(f"cannot read page {number} of the PDF: {_why(err)}", self.source) from None
                 if size > MAX_PAGE_CONTENT:
@@ -225,6 +228,22 @@ class Pdf:
         return out
 
 
+def _forms_size(page: Any) -> int:
+    """The decoded size of the form XObjects a page's resources name (their content runs as the page's does)."""
+    resources = page.get("/Resources")
+    resources = resources.get_object() if resources is not None else {}
+    forms = resources.get("/XObject") if hasattr(resources, "get") else None
+    forms = forms.get_object() if forms is not None else {}
+    total = 0
+    for ref in forms.values() if hasattr(forms, "values") else ():
+        form = ref.get_object()
+        if hasattr(form, "get") and form.get("/Subtype") == "/Form":
+            total += len(form.get_data())
+            if total > MAX_PAGE_CONTENT:
+                break
+    return total
+
+
 def _layouts(data: bytes) -> Iterator[Any]:
     """pdfminer's ``extract_pages``, with a device that stops a page drawing more than MAX_PAGE_ITEMS things."""
     from pdfminer.converter import PDFPageAggregator
@@ -257,6 +276,10 @@ def _layouts(data: bytes) -> Iterator[Any]:
         def render_image(self, *args: Any, **kwargs: Any) -> None:
             self.count()
             super().render_image(*args, **kwargs)
+
+        def begin_figure(self, *args: Any, **kwargs: Any) -> None:
+            self.count()  # a form drawn many times is run as many times
+            super().begin_figure(*args, **kwargs)
 
     resources = PDFResourceManager()
     device = Bounded(resources, laparams=LAParams())

@@ -143,17 +143,11 @@ class Preview:
                              normalized=summarize([x for x in losses if x.kind == "normalization"]))
 
     def _layout(self, doc: Json) -> tuple[list[bytes], str | None, list[Loss]]:
-        from .. import formats as registry
         from .. import write
-        from ..migrate import prepare_for_writer
 
         if self.engine == "typst":
-            from ..render_typst import render_svg
-
-            prepared, normalized = prepare_for_writer(doc, "typst")
-            with registry.writing(f"Typst theme {self.theme}", prepared, self.path):
-                pages, report = render_svg(prepared, self.theme)
-            return pages, None, [*normalized, *report.items]
+            pages = write(doc, "typst-svg", theme=self.theme)
+            return [pages.data, *pages.more], None, pages.losses
         from ..render import render_html
 
         folded = write(doc, "theme", theme=self.theme)

@@ -162,7 +162,8 @@ def serve(path: str, *, port: int, theme: str | None, announce: Callable[[str], 
 
     preview = Preview(path, theme)
     preview.check()
-    changes = saves(path, stop=(stop := threading.Event()))
+    template = [theme] if theme and theme.endswith(".typ") and preview.engine == "typst" else []
+    changes = saves(path, *template, stop=(stop := threading.Event()))
     server = PreviewServer(preview, port)
     try:
         _report(preview, announce)

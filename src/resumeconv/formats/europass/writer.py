@@ -200,6 +200,11 @@ class _Writer:
             why = f"not a valid number in {country}" if country else "no location.countryCode to take it from"
             self.report.add("/basics/phone", f"no +country code in the number ({why}), and Europass requires one")
             return
+        if not parsed.valid:
+            # The same question RenderCV's model asks: both write a number or both say why not.
+            self.report.add("/basics/phone", f"{parsed.international} is not a number in an assigned range "
+                            "(phonenumbers' metadata): not written")
+            return
         comm = _el(person, "Communication")
         _el(comm, "ChannelCode", "Telephone")
         _el(comm, "UseCode", "other")
@@ -496,8 +501,9 @@ class _Writer:
             return
         position = str(item.get("position") or "")
         stem = _SERVICE_WORDS.get(kind)
-        said = f", and the position '{position}' says it in words" if stem and stem in position.lower() else ""
-        self.report.add(f"{ptr}/type", f"{TARGET} has no field for the kind of service: '{kind}' left out{said}")
+        # The reason names no value of the entry, so several entries fold into one line of the report.
+        said = ", and its position says it in words" if stem and stem in position.lower() else ""
+        self.report.add(f"{ptr}/type", f"{TARGET} has no field for the kind of service; left out{said}")
 
     def _period(self, node: Any, start: str | None, end: str | None) -> None:
         if start or end:

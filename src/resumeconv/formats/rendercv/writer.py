@@ -14,7 +14,7 @@ from typing import Any
 
 from ...core import document as yamldoc
 from ...core import ids, phones
-from ...core.dates import date_of, is_iso, sort_key
+from ...core.dates import date_of, is_iso, read_date, sort_key
 from ...core.losses import LossReport, pointer
 from .._academic import EVENT_TYPES, venue_text
 from .._contract import WriteResult
@@ -60,6 +60,8 @@ def _date(value: Any) -> Any:
 
 def _dates(item: Json, *, ongoing: bool) -> Json:
     start, end = date_of(item.get("startDate")), date_of(item.get("endDate"))
+    if start is not None and read_date(item.get("endDate")).state == "unreadable":
+        return {"date": _date(start.iso)}  # a lone start_date would print "present": an unreadable end is no such thing
     if start is None:
         return {"date": _date(end.iso)} if end is not None else {}
     if end is not None:
@@ -174,8 +176,8 @@ def _phone(value: Any, country: str | None, report: LossReport) -> str | None:
         report.add("/basics/phone", f"RenderCV takes a phone number only with its country code (+1 ...) ({why})")
         return None
     if not phone.valid:
-        report.add("/basics/phone", f"RenderCV takes only numbers in assigned ranges, and {phone.international} "
-                   "is not one (phonenumbers' metadata)")
+        report.add("/basics/phone", f"{phone.international} is not a number in an assigned range (phonenumbers' "
+                   "metadata), and RenderCV takes no other")
         return None
     if phone.extension:
         report.add("/basics/phone", f"RenderCV has no phone extension: written as {phone.international}, without "
