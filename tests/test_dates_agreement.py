@@ -153,3 +153,23 @@ def test_markdown_prints_no_more_than_the_precision(dates: tuple[PartialDate, Pa
     when = shown(start) if start == end else f"{shown(start)} – {shown(end)}"
     assert f"### Dev, Acme ({when})" in text.splitlines()
     assert f"   {shown(doc['publications'][0]['releaseDate'])}\\" in text.splitlines()
+
+
+def test_an_unreadable_end_date_is_never_written_as_ongoing() -> None:
+    from lxml import etree
+
+    doc = {"basics": {"name": "Jo Bloggs"},
+           "work": [{"name": "Acme", "position": "Dev", "startDate": "2019-01", "endDate": "sometime"},
+                    {"name": "Beta", "position": "Lead", "startDate": "Feb 2020", "endDate": "Present"}]}
+    candidate = registry.get("europass").write(doc)
+    ns = {"hr": "http://www.hr-xml.org/3"}
+    assert etree.fromstring(candidate.data).xpath("//hr:CurrentIndicator/text()", namespaces=ns) == ["false", "true"]
+    assert "/work/0/endDate: not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD): left out; the entry is not marked " \
+        "current" in [str(x) for x in candidate.losses]
+    v3 = etree.fromstring(registry.get("europass-v3").write(doc).data)
+    assert [x.text for x in v3.iter("{*}Current")] == ["false", "true"]
+    rendercv = registry.get("rendercv").write(doc).text
+    assert "      date: 2019-01" in rendercv.splitlines() and "      start_date: 2020-02" in rendercv.splitlines()
+    linkedin = registry.get("linkedin").write(doc, today="2021-01")
+    assert "January 2019" in linkedin.text.splitlines() and "January 2019 - Present" not in linkedin.text
+    assert "### Dev, Acme (Jan 2019 – sometime)" in registry.get("markdown").write(doc).text.splitlines()

@@ -177,10 +177,10 @@ class _Migrator:
                 self.change(here, f"removed the empty '{key}'" if value is not None else f"removed null '{key}'")
                 continue
             name = self.rename(key, value, renames, obj, here)
-            if name in field_names("date") and dates.year_number(value) is not None:
+            if name in dates.date_fields() and dates.year_number(value) is not None:
                 self.change(here, f"year {value} written as text \"{value}\"")
                 value = str(value)
-            elif name in field_names("date") and isinstance(value, str):
+            elif name in dates.date_fields() and isinstance(value, str):
                 value = self.date(value, here)
             elif name in field_names("url") and isinstance(value, str) and not self.for_writer:
                 value = self.url(value, here, strict=name in field_names("uri"))

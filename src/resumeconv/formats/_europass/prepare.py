@@ -9,8 +9,12 @@ from ...core.text import NOT_XML, xml_text
 
 
 def prepare(doc: dict[str, Any], report: LossReport, target: str) -> dict[str, Any]:
-    """A copy of ``doc`` that XML and Europass can carry: no control characters, only real calendar dates."""
-    from ...core.dates import date_fields, is_iso
+    """A copy of ``doc`` that XML and Europass can carry: no control characters, only real calendar dates.
+
+    A date written in words (``Jan 2019``) is read by the date codec; an end date that cannot be read, beside a start
+    date, stays in the copy as written, so that the writers, which write only what ``date_of`` reads, know the entry
+    has ended and never mark it current."""
+    from ...core.dates import date_fields, is_iso, read_date
 
     def clean(value: Any, ptr: str, key: str | None) -> Any:
         if isinstance(value, dict):
@@ -20,7 +24,15 @@ def prepare(doc: dict[str, Any], report: LossReport, target: str) -> dict[str, A
                     report.add(f"{ptr}{pointer(k)}", "empty: left out", "normalization")
                     continue
                 if k in date_fields() and not is_iso(v):
-                    report.add(f"{ptr}{pointer(k)}", "not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD): left out")
+                    read = read_date(v)
+                    if read.state == "date":
+                        report.add(f"{ptr}{pointer(k)}", f"'{v}' read as {read.iso}", "normalization")
+                        out[k] = read.iso
+                        continue
+                    report.add(f"{ptr}{pointer(k)}", "not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD): left out"
+                               + ("; the entry is not marked current" if read.state == "unreadable" else ""))
+                    if k == "endDate" and read.state == "unreadable" and read_date(value.get("startDate")).date:
+                        out[k] = v
                     continue
                 out[k] = clean(v, f"{ptr}{pointer(k)}", k)
             return out

@@ -13,8 +13,8 @@ import re
 from typing import Any
 
 from ...core import document as yamldoc
-from ...core import phones
-from ...core.dates import date_of, is_iso, sort_key
+from ...core import ids, phones
+from ...core.dates import date_of, is_iso, read_date, sort_key
 from ...core.losses import LossReport, pointer
 from .._academic import EVENT_TYPES, venue_text
 from .._contract import WriteResult
@@ -60,6 +60,8 @@ def _date(value: Any) -> Any:
 
 def _dates(item: Json, *, ongoing: bool) -> Json:
     start, end = date_of(item.get("startDate")), date_of(item.get("endDate"))
+    if start is not None and read_date(item.get("endDate")).state == "unreadable":
+        return {"date": _date(start.iso)}  # a lone start_date would print "present": an unreadable end is no such thing
     if start is None:
         return {"date": _date(end.iso)} if end is not None else {}
     if end is not None:
@@ -237,7 +239,11 @@ def _network(name: Any) -> str | None:
 def _networks(basics: Json, report: LossReport) -> list[Json]:
     out: list[Json] = []
     if basics.get("orcid"):
-        out.append({"network": "ORCID", "username": basics["orcid"]})
+        orcid = ids.normalize_orcid(_str(basics["orcid"]))
+        if _ORCID_USERNAME.fullmatch(orcid):
+            out.append({"network": "ORCID", "username": orcid})
+        else:
+            report.add("/basics/orcid", f"RenderCV takes only an ORCID iD; {basics['orcid']!r} is left out")
     for i, profile in enumerate(basics.get("profiles") or []):
         if not isinstance(profile, dict):
             continue
