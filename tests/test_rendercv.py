@@ -246,3 +246,13 @@ def test_writer_does_not_change_the_document(sample: dict[str, Any]) -> None:
     before = copy.deepcopy(sample)
     SPEC.write(sample)
     assert sample == before
+
+
+def test_orcid_url_is_written_as_the_bare_id_and_a_bad_one_reported() -> None:
+    good = SPEC.write({"basics": {"name": "A", "orcid": "https://orcid.org/0000-0002-1825-0097"}})
+    assert "username: 0000-0002-1825-0097" in good.text
+    rendercv_model(good.text)
+    bad = SPEC.write({"basics": {"name": "A", "orcid": "not an id"}})
+    assert "ORCID" not in bad.text
+    assert [(x.pointer, x.kind) for x in bad.losses] == [("/basics/orcid", "loss")]
+    rendercv_model(bad.text)

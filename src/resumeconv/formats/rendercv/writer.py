@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ...core import document as yamldoc
-from ...core import phones
+from ...core import ids, phones
 from ...core.dates import date_of, is_iso, read_date, sort_key
 from ...core.losses import LossReport, pointer
 from .._academic import EVENT_TYPES, venue_text
@@ -239,7 +239,11 @@ def _network(name: Any) -> str | None:
 def _networks(basics: Json, report: LossReport) -> list[Json]:
     out: list[Json] = []
     if basics.get("orcid"):
-        out.append({"network": "ORCID", "username": basics["orcid"]})
+        orcid = ids.normalize_orcid(_str(basics["orcid"]))
+        if _ORCID_USERNAME.fullmatch(orcid):
+            out.append({"network": "ORCID", "username": orcid})
+        else:
+            report.add("/basics/orcid", f"RenderCV takes only an ORCID iD; {basics['orcid']!r} is left out")
     for i, profile in enumerate(basics.get("profiles") or []):
         if not isinstance(profile, dict):
             continue
