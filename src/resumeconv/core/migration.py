@@ -169,35 +169,52 @@ class _Migrator:
         out: dict[str, Any] = {}
         for key, value in obj.items():
             here = (*path, key)
-            if key == "endDate" and (_is_blank(value) or (isinstance(value, str) and dates.is_present(value))):
-                shown = "null" if value is None else repr(value)
-                self.change(here, f"removed endDate {shown}: an ongoing entry has no endDate")
-                continue
-            if _is_blank(value) and not self.for_writer:
-                self.change(here, f"removed the empty '{key}'" if value is not None else f"removed null '{key}'")
+            if self.dropped(key, value, here):
                 continue
             name = self.rename(key, value, renames, obj, here)
-            if name in dates.date_fields() and dates.year_number(value) is not None:
-                self.change(here, f"year {value} written as text \"{value}\"")
-                value = str(value)
-            elif name in dates.date_fields() and isinstance(value, str):
-                value = self.date(value, here)
-            elif name in field_names("url") and isinstance(value, str) and not self.for_writer:
-                value = self.url(value, here, strict=name in field_names("uri"))
-            elif name in field_names("url") and isinstance(value, str) and self.ascii_urls and not value.isascii():
-                encoded = iri_to_uri(value)
-                self.change(here, f"'{value}' written as {encoded} (upstream JSON Resume takes ASCII URIs only)")
-                value = encoded
-            elif isinstance(value, (dict, list)) and self.for_writer and _wants_text((*shape, name)):
-                self.keep(here, f"{describe(value)} where text is expected: not written (write it as text)")
-                continue
-            elif _is_number(value) and not self.for_writer and _wants_text((*shape, name)):
-                self.change(here, f"number {value} written as text \"{value}\"")
-                value = str(value)
-            if value is None and self.for_writer:
-                continue
-            out[name] = self.value(value, here, (*shape, name))
+            kept, value = self.field(name, value, here, shape)
+            if kept and not (value is None and self.for_writer):
+                out[name] = self.value(value, here, (*shape, name))
         return out
+
+    def dropped(self, key: str, value: Any, here: Path) -> bool:
+        """An ongoing entry's blank or "Present" endDate, and (for migrate) an empty value: removed, and said."""
+        if key == "endDate" and (_is_blank(value) or (isinstance(value, str) and dates.is_present(value))):
+            shown = "null" if value is None else repr(value)
+            self.change(here, f"removed endDate {shown}: an ongoing entry has no endDate")
+            return True
+        if _is_blank(value) and not self.for_writer:
+            self.change(here, f"removed the empty '{key}'" if value is not None else f"removed null '{key}'")
+            return True
+        return False
+
+    def field(self, name: str, value: Any, here: Path, shape: Path) -> tuple[bool, Any]:
+        """One field's value repaired (a date, a web address, a number or object where text is expected), and
+        whether it is kept."""
+        if name in dates.date_fields() and dates.year_number(value) is not None:
+            self.change(here, f"year {value} written as text \"{value}\"")
+            return True, str(value)
+        if name in dates.date_fields() and isinstance(value, str):
+            return True, self.date(value, here)
+        if name in field_names("url") and isinstance(value, str):
+            return True, self.web_address(name, value, here)
+        if isinstance(value, (dict, list)) and self.for_writer and _wants_text((*shape, name)):
+            self.keep(here, f"{describe(value)} where text is expected: not written (write it as text)")
+            return False, value
+        if _is_number(value) and not self.for_writer and _wants_text((*shape, name)):
+            self.change(here, f"number {value} written as text \"{value}\"")
+            return True, str(value)
+        return True, value
+
+    def web_address(self, name: str, value: str, here: Path) -> str:
+        """migrate repairs a web address; a writer held to upstream's ASCII URIs gets it percent-encoded."""
+        if not self.for_writer:
+            return self.url(value, here, strict=name in field_names("uri"))
+        if self.ascii_urls and not value.isascii():
+            encoded = iri_to_uri(value)
+            self.change(here, f"'{value}' written as {encoded} (upstream JSON Resume takes ASCII URIs only)")
+            return encoded
+        return value
 
     def rename(self, key: str, value: Any, renames: dict[str, str], obj: dict[str, Any], here: Path) -> str:
         new = renames.get(key)
