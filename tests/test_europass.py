@@ -608,9 +608,13 @@ def test_cli_converts_a_europass_pdf_to_json(tmp_path: Path) -> None:
 
 
 def test_a_pdf_output_name_is_not_taken_for_europass_xml(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["convert", str(SAMPLE_JSON), "-o", str(tmp_path / "cv.europass.pdf")])
-    assert result.exit_code == 2
-    assert "name the output format with -t" in result.output
+    """A .pdf name means the PDF writer (typst-pdf), never Europass XML in a file named .pdf."""
+    pytest.importorskip("typst", reason="the typst package (pip install 'resumeconv[pdf]') is not installed")
+    out = tmp_path / "cv.europass.pdf"
+    result = CliRunner().invoke(main, ["convert", str(SAMPLE_JSON), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert f"wrote {out} (typst-pdf" in result.output
 
 
 def _created(fmt: str, when: str = "2025-11-03T00:00:00Z") -> dict[str, str]:

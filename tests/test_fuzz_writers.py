@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resumeconv import formats as registry
-from resumeconv.core.errors import InvalidDocumentError, ResumeconvError
+from resumeconv.core.errors import InternalError, InvalidDocumentError, ResumeconvError
 from resumeconv.schemas import load_schema
 from strategies import from_schema
 
@@ -44,13 +44,18 @@ SHAPED = st.recursive(
 
 
 def _write_or_own_error(spec: registry.FormatSpec, doc: dict[str, Any]) -> None:
+    """A result, or one line saying what is wrong with the document (exit 1 or 2); never a bug (InternalError,
+    exit 3: a writer that crashed on a document the schema accepts, or made output its own reader refuses)."""
     try:
         result = spec.write(doc)
+    except InternalError as err:
+        pytest.fail(f"{spec.name}: {err}")
     except InvalidDocumentError as err:
         assert "\n" not in str(err)
         return
-    except ResumeconvError as err:  # pragma: no cover - any other own error must still be one line
+    except ResumeconvError as err:
         assert "\n" not in str(err)
+        assert err.exit_code in (1, 2)
         return
     assert isinstance(result.data, bytes)
 

@@ -163,3 +163,34 @@ def test_imports_are_resolved_like_python_does(tmp_path: Path, source: str, modu
     path = tmp_path / "m.py"
     path.write_text(source)
     assert [t for t, _ in imports(module, path)] == expected
+
+
+def format_internal(module: str) -> bool:
+    """A module beneath the registry that is no format's public face: a format package's submodule
+    (``formats.orcid.reader``), a shared ``_`` helper or the contract. A format's own package or module
+    (``formats.orcid``, ``formats.typst``) is public: what its ``__init__`` or module exports."""
+    parts = module.split(".")
+    return len(parts) >= 3 and parts[1] == "formats" and (parts[2].startswith("_") or len(parts) > 3)
+
+
+def test_api_and_cli_reach_formats_only_through_public_names() -> None:
+    """The API (resumeconv/__init__, migrate, merge, render, orcid_api, enrich, batch, ...) uses the registry and a
+    format's public names, never its internals; the CLI uses the API and the registry, never a format module."""
+    bad = []
+    for name, target, line in EDGES:
+        src = package_of(name)
+        where = f"{MODULES[name].relative_to(SRC.parent)}:{line}"
+        if src in ("api", "cli") and format_internal(target):
+            bad.append(f"{where}: {src} imports the format internal {target}")
+        elif src == "cli" and target.startswith(f"{PACKAGE}.formats."):
+            bad.append(f"{where}: the CLI imports the format {target} (call the API instead)")
+    assert bad == []
+
+
+@pytest.mark.parametrize(("module", "internal"), [
+    ("resumeconv.formats", False), ("resumeconv.formats.orcid", False), ("resumeconv.formats.typst", False),
+    ("resumeconv.formats.orcid.reader", True), ("resumeconv.formats._pdf", True),
+    ("resumeconv.formats._contract", True), ("resumeconv.core.xml", False),
+])
+def test_what_counts_as_a_format_internal(module: str, internal: bool) -> None:
+    assert format_internal(module) is internal

@@ -261,7 +261,7 @@ def test_reads_older_corpus_shapes(shared) -> None:
 
 
 def test_json_and_xml_are_the_same_work_model(sample_doc: dict, cv: dict) -> None:
-    from resumeconv.formats._xml import parse
+    from resumeconv.core.xml import parse
 
     for doc in (sample_doc, cv):
         as_json = [orcid.work_from_json(item["work"])

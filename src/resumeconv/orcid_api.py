@@ -193,7 +193,7 @@ def put_codes(summary: dict[str, Any]) -> list[int]:
 def with_other_versions(items: list[dict[str, Any]], summary: dict[str, Any]) -> list[dict[str, Any]]:
     """The fetched works (first versions) with the external ids of their group's other versions and of the group
     added, each once: a DOI only a preprint version carries is kept, not dropped."""
-    from .formats.orcid.reader import merge_group
+    from .formats.orcid import merge_group
 
     groups: dict[str, dict[str, Any]] = {}
     listed = summary.get("group")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .core.errors import ResumeconvError
-from .formats.theme.profiles import THEMES
+from .formats.theme import THEMES
 
 #: The versions this project tests (the themes with a profile); the install hint pins them.
 KNOWN_THEMES = {f"jsonresume-theme-{p.name}": p.version for p in THEMES}

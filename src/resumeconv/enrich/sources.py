@@ -194,7 +194,7 @@ _ARXIV_NS = "{http://arxiv.org/schemas/atom}"
 
 def _arxiv(text: str) -> list[Candidate]:
     from ..core.errors import InputError
-    from ..formats._xml import parse as parse_xml
+    from ..core.xml import parse as parse_xml
 
     try:
         root = parse_xml(text.encode("utf-8"), "arXiv answer").getroot()

@@ -47,7 +47,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 
 def read(data: bytes, *, source: str | None = None, format: str = "dblp", **options: Any) -> ReadResult:
     """The publications of a DBLP person page; the page's person is marked ``self`` in every author list."""
-    from ._xml import parse
+    from ..core.xml import parse
 
     root = parse(data, source).getroot()
     if root.tag != "dblpperson":

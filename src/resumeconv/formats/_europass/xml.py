@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...core import xml as _xml
 from ...core.errors import InputError
 from ...core.losses import LossReport
-from .. import _xml
 from .._pdf import open_pdf
 
 #: Embedded-file names a Europass PDF uses for its XML, newest first.

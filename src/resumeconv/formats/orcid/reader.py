@@ -117,7 +117,7 @@ def error_text(err: dict[str, Any]) -> str:
 
 
 def _raw_works_from_xml(data: bytes, source: str | None, report: LossReport) -> list[dict[str, Any]]:
-    from .._xml import parse
+    from ...core.xml import parse
 
     root = parse(data, source).getroot()
     tag = root.tag

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..core.errors import InputError, UnsafeInputError
+from .errors import InputError, UnsafeInputError
 
 if TYPE_CHECKING:
     from lxml import etree
