@@ -681,3 +681,14 @@ def test_writer_reports_nothing_lost_that_is_in_the_text() -> None:
     assert [str(x) for x in result.losses] == [
         "/basics/location/region: written as 'City, Region'; LinkedIn's text reads a place of two parts as city and "
         "country (normalized)"]
+
+
+def test_position_dates_in_abbreviations_and_other_languages_are_read() -> None:
+    from resumeconv.formats.linkedin.reader import read_text
+
+    text = ("Jo Bloggs\nEngineer\n\nExperience\nAcme\nEngineer\nSept. 2020 - Present (1 year)\nBuilt things.\n\n"
+            "Beta\nIntern\njanv. 2019 - déc. 2019 (1 an)\nin 2019 - 2020 we grew.\n")
+    doc, _ = read_text(text, None)
+    assert [(w["name"], w["position"], w.get("startDate"), w.get("endDate")) for w in doc["work"]] == [
+        ("Acme", "Engineer", "2020-09", None), ("Beta", "Intern", "2019-01", "2019-12")]
+    assert doc["work"][1]["summary"] == "in 2019 - 2020 we grew."

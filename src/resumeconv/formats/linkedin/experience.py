@@ -14,8 +14,20 @@ NAME_PARTICLES = frozenset(["van", "von", "der", "de", "den", "da", "del", "dell
                              "bin", "al", "ter", "ten"])
 
 
-DATE = r"(?:[A-Z][a-z]+\s+)?\d{4}"
-RANGE = re.compile(rf"^(?P<start>{DATE})\s*[-–]\s*(?P<end>{DATE}|Present)(?:\s*\((?P<dur>[^)]*)\))?$")
+#: A year with perhaps a month word before it, in any language and abbreviated (``Sept. 2020``, ``enero de 2023``);
+#: the date codec then decides whether the word is a month.
+DATE = r"(?:[^\W\d_]+\.?\s+(?:de\s+)?)?\d{4}"
+_RANGE = re.compile(rf"^(?P<start>{DATE})\s*[-–]\s*(?P<end>{DATE}|Present)(?:\s*\((?P<dur>[^)]*)\))?$")
+
+
+def range_match(line: str) -> re.Match[str] | None:
+    """A position's date line (``Sept. 2020 - Present (1 year)``): its start is a date the codec reads, or a year
+    after one capitalised word (as LinkedIn's English text has always been read); a description line such as
+    ``in 2019 - 2020`` is not one."""
+    match = _RANGE.match(line)
+    if match and (dates.parse_human(match["start"]) or re.fullmatch(r"(?:[A-Z][a-z]+\s+)?\d{4}", match["start"])):
+        return match
+    return None
 
 
 def location_like(line: str) -> bool:
@@ -40,7 +52,7 @@ class Experience:
         self.pdf = pdf
 
     def parse(self) -> list[dict[str, Any]]:
-        ranges = [i for i, x in enumerate(self.lines) if RANGE.match(x)]
+        ranges = [i for i, x in enumerate(self.lines) if range_match(x)]
         out: list[dict[str, Any]] = []
         group: dict[str, Any] | None = None
         meta_end = -1
@@ -79,7 +91,7 @@ class Experience:
 
     def dates(self, line: str, item: dict[str, Any]) -> str | None:
         """Set start/end from a range line; return the end, for "Present" the month the duration reaches."""
-        match = RANGE.match(line)
+        match = range_match(line)
         assert match is not None
         start = dates.parse_human(match["start"])
         if start:
@@ -102,14 +114,14 @@ class Experience:
         A line followed by a title and its range, or by a tenure line, is the next company's name instead, unless
         the current company's group of roles goes on."""
         after = [i for i in range(r + 1, len(self.lines)) if self.lines[i]][:3]
-        if not after or not location_like(self.lines[after[0]]) or RANGE.match(self.lines[after[0]]):
+        if not after or not location_like(self.lines[after[0]]) or range_match(self.lines[after[0]]):
             return r
         following = [self.lines[i] for i in after[1:]]
-        if following and RANGE.match(following[0]):
+        if following and range_match(following[0]):
             return r
         if following and parse_duration(following[0]) is not None:
             return r
-        if len(following) == 2 and RANGE.match(following[1]) and not in_group:
+        if len(following) == 2 and range_match(following[1]) and not in_group:
             return r
         work_location(self.lines[after[0]], item)
         return after[0]
