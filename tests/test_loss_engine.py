@@ -230,3 +230,17 @@ def test_a_dropped_profile_does_not_blame_the_profiles_after_it(fmt: str) -> Non
     assert named == {"1"}
     back = resumeconv.read(out.data, format=fmt).document["basics"]["profiles"]
     assert [p["url"] for p in back] == ["https://github.com/a", "https://blog.example.org", "https://s.example.org"]
+
+
+def test_a_normalization_of_a_list_does_not_hide_a_value_gone_inside_it() -> None:
+    """The v3 writer once dropped every language while a normalization at /languages hid it: a value that is gone
+    is explained only by a loss around it, or by an item at its own place or its object's."""
+    from resumeconv.core.losses import Loss, LossReport, report_differences
+
+    before = {"languages": [{"language": "French", "fluency": "C1"}], "work": [{"location": "Remote"}]}
+    after = {"languages": [], "work": [{"workplaceType": "remote"}]}
+    report = LossReport([Loss("/languages", "written with ISO codes", "normalization"),
+                         Loss("/work/0", "location 'Remote' read back as workplaceType", "normalization")])
+    report_differences(before, after, report, "X")
+    added = [(x.pointer, x.kind) for x in report.items[2:]]
+    assert added == [("/languages/0", "loss")]

@@ -162,8 +162,20 @@ def report_differences(before: Any, after: Any, report: LossReport, target: str,
     writer may also call it for a part of the document (``at`` is where ``before`` sits). It is the net under
     the writer's specific reasons, so that a report is never silently short.
     """
+    dropped_places: set[str] | None = None
     for ptr, gone in differences(before, after, at):
-        if covered(ptr, report):
+        if gone:
+            # A value that is gone is explained by a loss at it or around it, or by any item at its own place or at
+            # the object holding it ("location 'Remote' read back as workplaceType", said at /work/0). A
+            # normalization of a list or further up ("/languages" written in another form) does not say that an
+            # item of it is missing: that is reported.
+            if dropped_places is None:
+                dropped_places = {x.pointer for x in report.items if x.kind == "loss"}
+            named = {x.pointer for x in report.items}
+            holder, _, last = ptr.rpartition("/")
+            if ptr in named or (holder in named and not _is_index(last)) or _covered(ptr, dropped_places):
+                continue
+        elif covered(ptr, report):
             continue
         if gone:
             report.add(ptr, f"{target} does not keep this value")
