@@ -32,7 +32,7 @@ DEFAULT_THEME = "academic"
 #: What ``write`` takes (the registry checks ``-O`` against it).
 OPTIONS: tuple[Option, ...] = (
     Option("theme", str, DEFAULT_THEME, "a bundled Typst theme (academic, compact) or the path of a .typ template"),
-    Option("font_path", str, "", f"font folders to search besides the system's, separated by '{os.pathsep}'",
+    Option("font_path", str, None, f"font folders to search besides the system's, separated by '{os.pathsep}'",
            formats=("typst-pdf",)),
 )
 #: What ``pip install`` needs for this engine (the one line a missing extra prints).
@@ -112,13 +112,14 @@ def render_svg(doc: Json, theme: str = DEFAULT_THEME) -> tuple[list[bytes], Loss
     return list(pages), report
 
 
-def write(doc: Json, *, format: str = "typst-pdf", theme: str = DEFAULT_THEME, font_path: str = "") -> WriteResult:
+def write(doc: Json, *, format: str = "typst-pdf", theme: str = DEFAULT_THEME,
+          font_path: str | None = None) -> WriteResult:
     """The PDF (``typst-pdf``), or the pages as SVG (``typst-svg``: the first page, then the others as more parts),
     with what they do not show."""
     if format == "typst-svg":
         pages, report = render_svg(doc, theme)
         return WriteResult(pages[0] if pages else b"", report.items, pages[1:])
-    pdf, report = render_pdf(doc, theme, font_paths=[p for p in font_path.split(os.pathsep) if p])
+    pdf, report = render_pdf(doc, theme, font_paths=[p for p in (font_path or "").split(os.pathsep) if p])
     return WriteResult(pdf, report.items)
 
 
