@@ -98,3 +98,16 @@ def test_the_typst_pdf_is_a_registry_writer(tmp_path: Path) -> None:
     assert by_render.read_bytes() == by_convert.read_bytes()
     svg = resumeconv.write(resumeconv.load(SAMPLE_JSON), "typst-svg")
     assert svg.data.lstrip().startswith(b"<svg") and all(p.lstrip().startswith(b"<svg") for p in svg.more)
+
+
+def test_detection_imports_no_reader_or_writer() -> None:
+    """Every reading format is asked on every input (validate's start-up path): its accepts() lives in a light
+    module, and the reader, the writer and what they need (lxml, pypdf, the name codec) are imported on first use."""
+    code = ("import sys\nfrom resumeconv import formats\n"
+            "print(formats.detect('cv.json', open(sys.argv[1], 'rb').read()).name)\n"
+            "heavy = [m for m in sys.modules if m.startswith('resumeconv.formats.') and m.count('.') > 2"
+            " and not m.endswith(('_contract',))]\n"
+            "heavy += [m for m in ('lxml', 'pypdf', 'resumeconv.core.names') if m in sys.modules]\n"
+            "print(sorted(heavy))")
+    proc = subprocess.run([sys.executable, "-c", code, str(SAMPLE_JSON)], capture_output=True, text=True, check=True)
+    assert proc.stdout.splitlines() == ["json", "[]"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..core import shape
 from ..core.iri import live_link
 from ..core.losses import Coverage
 from ._academic import (
@@ -41,21 +42,9 @@ def write(doc: dict[str, Any], *, format: str = "markdown") -> WriteResult:
     return WriteResult(("\n\n".join(blocks) + "\n").encode("utf-8"), coverage=tracker)
 
 
-def _object(value: Any) -> dict[str, Any]:
-    """The value when it is an object, else an empty one (a wrong type is left for the loss report)."""
-    return value if isinstance(value, dict) else {}
-
-
-def _items(doc: dict[str, Any], section: str, tracker: Coverage) -> list[tuple[int, dict[str, Any]]]:
-    """The object items of an array section (non-objects are left for the loss report)."""
-    value = doc.get(section)
-    if not isinstance(value, list):
-        return []
-    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
-
-
 def _text(value: Any) -> str:
-    return md_escape(str(value)) if value not in (None, "") else ""
+    """A value as Markdown text (escaped), empty when missing."""
+    return md_escape(shape.text(value))
 
 
 def _link(label: str, url: Any) -> str:
@@ -77,7 +66,7 @@ def _bullets(items: Any) -> list[str]:
 
 
 def _header(doc: dict[str, Any], tr: Coverage) -> list[str]:
-    basics = _object(doc.get("basics"))
+    basics = shape.obj(doc.get("basics"))
     b = "basics"
 
     def take(key: str) -> Any:
@@ -126,7 +115,7 @@ def _location(location: Any) -> str:
 
 
 def _highlights(doc: dict[str, Any], tr: Coverage) -> list[str]:
-    basics = _object(doc.get("basics"))
+    basics = shape.obj(doc.get("basics"))
     items = tr.take(basics, "researchHighlights", "basics") or []
     lines = ["## Research highlights"] if items else []
     for item in items:
@@ -139,7 +128,7 @@ def _highlights(doc: dict[str, Any], tr: Coverage) -> list[str]:
 
 def _education(doc: dict[str, Any], tr: Coverage) -> list[str]:
     lines = []
-    for i, item in _items(doc, "education", tr):
+    for i, item in shape.items(doc, "education"):
         def take(key: str, i: int = i, item: dict[str, Any] = item) -> Any:
             return tr.take(item, key, "education", i)
 
@@ -161,7 +150,7 @@ def _education(doc: dict[str, Any], tr: Coverage) -> list[str]:
 
 def _experience(doc: dict[str, Any], tr: Coverage) -> list[str]:
     lines = []
-    for i, item in _items(doc, "work", tr):
+    for i, item in shape.items(doc, "work"):
         def take(key: str, i: int = i, item: dict[str, Any] = item) -> Any:
             return tr.take(item, key, "work", i)
 
@@ -182,8 +171,8 @@ def _experience(doc: dict[str, Any], tr: Coverage) -> list[str]:
 
 
 def _publications(doc: dict[str, Any], tr: Coverage) -> list[str]:
-    pubs = _items(doc, "publications", tr)
-    meta = _object(doc.get("meta"))
+    pubs = shape.items(doc, "publications")
+    meta = shape.obj(doc.get("meta"))
     overview = tr.take(meta, "publicationsOverview", "meta")
     if not pubs:
         return []
@@ -235,7 +224,7 @@ def _publication(number: int, i: int, pub: dict[str, Any], tr: Coverage) -> list
 
 def _awards(doc: dict[str, Any], tr: Coverage) -> list[str]:
     lines = []
-    for i, item in _items(doc, "awards", tr):
+    for i, item in shape.items(doc, "awards"):
         def take(key: str, i: int = i, item: dict[str, Any] = item) -> Any:
             return tr.take(item, key, "awards", i)
 
@@ -252,7 +241,7 @@ def _awards(doc: dict[str, Any], tr: Coverage) -> list[str]:
 
 def _projects(doc: dict[str, Any], tr: Coverage, *, talks: bool) -> list[str]:
     lines = []
-    for i, item in _items(doc, "projects", tr):
+    for i, item in shape.items(doc, "projects"):
         if (item.get("type") in EVENT_TYPES) != talks:
             continue
 
@@ -279,7 +268,7 @@ def _projects(doc: dict[str, Any], tr: Coverage, *, talks: bool) -> list[str]:
 
 def _service(doc: dict[str, Any], tr: Coverage) -> list[str]:
     lines = []
-    for i, item in _items(doc, "volunteer", tr):
+    for i, item in shape.items(doc, "volunteer"):
         def take(key: str, i: int = i, item: dict[str, Any] = item) -> Any:
             return tr.take(item, key, "volunteer", i)
 
@@ -296,7 +285,7 @@ def _service(doc: dict[str, Any], tr: Coverage) -> list[str]:
 
 
 def _mentoring(doc: dict[str, Any], tr: Coverage) -> list[str]:
-    meta = _object(doc.get("meta"))
+    meta = shape.obj(doc.get("meta"))
     lines = []
     for i, mentee in enumerate(meta.get("mentees") or []):
         if not isinstance(mentee, dict):
@@ -316,7 +305,7 @@ def _simple(section: str, title: str, head: str, rest: tuple[str, ...]) -> Secti
     """A section of one line per item: the bold ``head`` field, then the ``rest`` fields."""
     def render(doc: dict[str, Any], tr: Coverage) -> list[str]:
         lines = []
-        for i, item in _items(doc, section, tr):
+        for i, item in shape.items(doc, section):
             values = []
             for key in rest:
                 value = tr.take(item, key, section, i)

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+from ..core import shape
 from ..core.errors import ResumeconvError
 from ..core.iri import link_scheme, live_link
 from ..core.losses import Coverage, LossReport, pointer
@@ -31,7 +32,7 @@ DEFAULT_THEME = "academic"
 #: What ``write`` takes (the registry checks ``-O`` against it).
 OPTIONS: tuple[Option, ...] = (
     Option("theme", str, DEFAULT_THEME, "a bundled Typst theme (academic, compact) or the path of a .typ template"),
-    Option("font_path", str, "", f"font folders to search besides the system's, separated by '{os.pathsep}'",
+    Option("font_path", str, None, f"font folders to search besides the system's, separated by '{os.pathsep}'",
            formats=("typst-pdf",)),
 )
 #: What ``pip install`` needs for this engine (the one line a missing extra prints).
@@ -111,13 +112,14 @@ def render_svg(doc: Json, theme: str = DEFAULT_THEME) -> tuple[list[bytes], Loss
     return list(pages), report
 
 
-def write(doc: Json, *, format: str = "typst-pdf", theme: str = DEFAULT_THEME, font_path: str = "") -> WriteResult:
+def write(doc: Json, *, format: str = "typst-pdf", theme: str = DEFAULT_THEME,
+          font_path: str | None = None) -> WriteResult:
     """The PDF (``typst-pdf``), or the pages as SVG (``typst-svg``: the first page, then the others as more parts),
     with what they do not show."""
     if format == "typst-svg":
         pages, report = render_svg(doc, theme)
         return WriteResult(pages[0] if pages else b"", report.items, pages[1:])
-    pdf, report = render_pdf(doc, theme, font_paths=[p for p in font_path.split(os.pathsep) if p])
+    pdf, report = render_pdf(doc, theme, font_paths=[p for p in (font_path or "").split(os.pathsep) if p])
     return WriteResult(pdf, report.items)
 
 
@@ -155,16 +157,16 @@ def build_view(doc: Json) -> tuple[Json, LossReport]:
     """The JSON a template reads, and a loss for every part of ``doc`` it leaves out."""
     tr = Coverage(_LOSS)
     tr.use("$schema")
-    basics = _obj(doc.get("basics"))
+    basics = shape.obj(doc.get("basics"))
     view: Json = {
-        "name": _str(tr.take(basics, "name", "basics")),
-        "label": _str(tr.take(basics, "label", "basics")),
+        "name": shape.text(tr.take(basics, "name", "basics")),
+        "label": shape.text(tr.take(basics, "label", "basics")),
         "contacts": _contacts(basics, tr),
-        "summary": _str(tr.take(basics, "summary", "basics")),
+        "summary": shape.text(tr.take(basics, "summary", "basics")),
         "metrics": [{"text": metric_text(m), "url": live_link(m.get("url"))}
-                    for m in _list(tr.take(basics, "metrics", "basics")) if isinstance(m, dict)],
-        "highlights": [{"title": _str(h.get("title")), "summary": _str(h.get("summary"))}
-                       for h in _list(tr.take(basics, "researchHighlights", "basics")) if isinstance(h, dict)],
+                    for m in shape.array(tr.take(basics, "metrics", "basics")) if isinstance(m, dict)],
+        "highlights": [{"title": shape.text(h.get("title")), "summary": shape.text(h.get("summary"))}
+                       for h in shape.array(tr.take(basics, "researchHighlights", "basics")) if isinstance(h, dict)],
         "sections": [],
     }
     sections: list[Json] = view["sections"]
@@ -197,47 +199,33 @@ def _strings(node: Any, ptr: str) -> Iterator[tuple[str, Any, str]]:
             yield from _strings(value, here)
 
 
-def _obj(value: Any) -> Json:
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _str(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _items(doc: Json, section: str) -> list[tuple[int, Json]]:
-    return [(i, x) for i, x in enumerate(_list(doc.get(section))) if isinstance(x, dict)]
-
-
 def _entry(title: Any = "", subtitle: Any = "", date: str = "", where: Any = "", lines: list[str] | None = None,
            bullets: list[Any] | None = None, url: Any = "") -> Json:
     """One block of a section: what every template knows how to lay out."""
-    return {"title": _str(title), "subtitle": _str(subtitle), "date": date, "where": _str(where),
-            "lines": [x for x in lines or [] if x], "bullets": [_str(b) for b in bullets or [] if b not in (None, "")],
+    return {"title": shape.text(title), "subtitle": shape.text(subtitle), "date": date, "where": shape.text(where),
+            "lines": [x for x in lines or [] if x],
+            "bullets": [shape.text(b) for b in bullets or [] if b not in (None, "")],
             "url": live_link(url)}
 
 
 def _contacts(basics: Json, tr: Coverage) -> list[Json]:
     out: list[Json] = []
     if tr.take(basics, "email", "basics"):
-        out.append({"text": _str(basics["email"]), "url": f"mailto:{basics['email']}"})
+        out.append({"text": shape.text(basics["email"]), "url": f"mailto:{basics['email']}"})
     if tr.take(basics, "phone", "basics"):
-        out.append({"text": _str(basics["phone"]), "url": ""})
+        out.append({"text": shape.text(basics["phone"]), "url": ""})
     if tr.take(basics, "url", "basics"):
-        out.append({"text": _str(basics["url"]), "url": live_link(basics["url"])})
-    location = _obj(tr.take(basics, "location", "basics"))
+        out.append({"text": shape.text(basics["url"]), "url": live_link(basics["url"])})
+    location = shape.obj(tr.take(basics, "location", "basics"))
     place = join_nonempty([location.get(k) for k in ("address", "city", "region", "postalCode", "countryCode")])
     if place:
         out.append({"text": place.replace("\n", ", "), "url": ""})
     if tr.take(basics, "orcid", "basics"):
         out.append({"text": f"ORCID {basics['orcid']}", "url": f"https://orcid.org/{basics['orcid']}"})
-    for profile in _list(tr.take(basics, "profiles", "basics")):
+    for profile in shape.array(tr.take(basics, "profiles", "basics")):
         if isinstance(profile, dict):
-            text = join_nonempty([profile.get("network"), profile.get("username")], ": ") or _str(profile.get("url"))
+            text = (join_nonempty([profile.get("network"), profile.get("username")], ": ")
+                    or shape.text(profile.get("url")))
             out.append({"text": text, "url": live_link(profile.get("url"))})
     return out
 
@@ -249,32 +237,33 @@ def _when(item: Json, tr: Coverage, where: tuple[str | int, ...], *, ongoing: bo
 
 def _work(doc: Json, tr: Coverage) -> Json:
     items = []
-    for i, w in _items(doc, "work"):
+    for i, w in shape.items(doc, "work"):
         def take(key: str, w: Json = w, i: int = i) -> Any:
             return tr.take(w, key, "work", i)
         lines = [join_nonempty([take("department"), take("project") and f"Project: {w['project']}"], " · "),
-                 join_nonempty([*(_list(take("employmentType"))), take("workplaceType")]),
-                 _str(take("description")), _str(take("summary"))]
+                 join_nonempty([*(shape.array(take("employmentType"))), take("workplaceType")]),
+                 shape.text(take("description")), shape.text(take("summary"))]
         items.append(_entry(take("position"), take("name"), _when(w, tr, ("work", i)), take("location"),
-                            lines, _list(take("highlights")), take("url")))
+                            lines, shape.array(take("highlights")), take("url")))
     return {"kind": "entries", "title": "Positions", "items": items}
 
 
 def _education(doc: Json, tr: Coverage) -> Json:
     items = []
-    for i, e in _items(doc, "education"):
+    for i, e in shape.items(doc, "education"):
         def take(key: str, e: Json = e, i: int = i) -> Any:
             return tr.take(e, key, "education", i)
         degree = join_nonempty([take("studyType"), take("area")], ", ")
         status = {"candidate": "candidate", "in-progress": "in progress", "discontinued": "discontinued"}
-        lines = [_str(take("department")),
+        lines = [shape.text(take("department")),
                  f"Thesis: {e['thesis']}" if take("thesis") else "",
-                 f"Advisor{'s' if len(_list(e.get('advisors'))) > 1 else ''}: {join_nonempty(_list(e['advisors']))}"
+                 f"Advisor{'s' if len(shape.array(e.get('advisors'))) > 1 else ''}: "
+                 f"{join_nonempty(shape.array(e['advisors']))}"
                  if take("advisors") else "",
-                 f"Committee: {join_nonempty(_list(e['committee']))}" if take("committee") else "",
-                 f"Research areas: {join_nonempty(_list(e['researchAreas']))}" if take("researchAreas") else "",
+                 f"Committee: {join_nonempty(shape.array(e['committee']))}" if take("committee") else "",
+                 f"Research areas: {join_nonempty(shape.array(e['researchAreas']))}" if take("researchAreas") else "",
                  f"Score: {e['score']}" if take("score") else "",
-                 f"Courses: {join_nonempty(_list(e['courses']))}" if take("courses") else ""]
+                 f"Courses: {join_nonempty(shape.array(e['courses']))}" if take("courses") else ""]
         state = take("status")
         if state in status:
             degree += f" ({status[state]})"
@@ -287,60 +276,61 @@ def _publications(doc: Json, tr: Coverage) -> Json:
     groups: list[Json] = []
     marks: set[str] = set()
     number = 0
-    for i, p in _items(doc, "publications"):
+    for i, p in shape.items(doc, "publications"):
         def take(key: str, p: Json = p, i: int = i) -> Any:
             return tr.take(p, key, "publications", i)
-        group = _str(take("group"))
+        group = shape.text(take("group"))
         if not groups or groups[-1]["key"] != group:
             groups.append({"key": group, "title": group[:1].upper() + group[1:], "items": []})
         number += 1
         authors = []
-        for a in _list(take("authors")):
+        for a in shape.array(take("authors")):
             if isinstance(a, dict):
                 flags = {k: a.get(k) is True for k in ("self", "equalContribution", "corresponding")}
                 marks.update(k for k, on in flags.items() if on and k != "self")
-                authors.append({"name": _str(a.get("name")), "self": flags["self"],
+                authors.append({"name": shape.text(a.get("name")), "self": flags["self"],
                                 "equal": flags["equalContribution"], "corresponding": flags["corresponding"],
-                                "orcid": _str(a.get("orcid"))})
-        venue = venue_text(take("venue")) or _str(take("publisher"))
+                                "orcid": shape.text(a.get("orcid"))})
+        venue = venue_text(take("venue")) or shape.text(take("publisher"))
         if venue_text(p.get("venue")) and p.get("publisher"):
             venue = join_nonempty([venue, take("publisher")])
         details = join_nonempty([f"vol. {p['volume']}" if take("volume") else "",
                                  f"no. {p['issue']}" if take("issue") else "",
                                  f"pp. {p['pages']}" if take("pages") else ""])
-        status = _str(take("status")).replace("-", " ")
+        status = shape.text(take("status")).replace("-", " ")
         links = []
         if take("doi"):
             links.append({"text": f"doi:{p['doi']}", "url": f"https://doi.org/{p['doi']}"})
         if take("arxiv"):
             links.append({"text": f"arXiv:{p['arxiv']}", "url": f"https://arxiv.org/abs/{p['arxiv']}"})
         if take("url"):
-            links.append({"text": _str(p["url"]), "url": live_link(p["url"])})
+            links.append({"text": shape.text(p["url"]), "url": live_link(p["url"])})
         take("type")
         groups[-1]["items"].append({
-            "number": number, "title": _str(take("name")), "authors": authors, "venue": venue,
+            "number": number, "title": shape.text(take("name")), "authors": authors, "venue": venue,
             "details": details, "date": human_date(take("releaseDate")) if p.get("releaseDate") else "",
-            "status": status if status != "published" else "", "notes": [_str(n) for n in _list(take("notes"))],
-            "summary": _str(take("summary")), "links": links})
+            "status": status if status != "published" else "",
+            "notes": [shape.text(n) for n in shape.array(take("notes"))],
+            "summary": shape.text(take("summary")), "links": links})
     legend = [text for key, text in (("equalContribution", "* equal contribution"),
                                      ("corresponding", "† corresponding author")) if key in marks]
-    tr.take(_obj(doc.get("meta")), "publicationsOverview", "meta")
-    overview = _str(_obj(doc.get("meta")).get("publicationsOverview"))
+    tr.take(shape.obj(doc.get("meta")), "publicationsOverview", "meta")
+    overview = shape.text(shape.obj(doc.get("meta")).get("publicationsOverview"))
     return {"kind": "publications", "title": "Publications", "groups": groups if number else [], "legend": legend,
             "intro": overview}
 
 
 def _awards(doc: Json, tr: Coverage) -> Json:
     items = []
-    for i, a in _items(doc, "awards"):
+    for i, a in shape.items(doc, "awards"):
         def take(key: str, a: Json = a, i: int = i) -> Any:
             return tr.take(a, key, "awards", i)
-        dates = _list(take("dates"))
+        dates = shape.array(take("dates"))
         date = join_nonempty([human_date(d) for d in dates]) if dates else human_date(take("date") or "")
         if dates:
             take("date")
         lines = [join_nonempty([take("awarder"), take("host") and f"hosted by {a['host']}"]),
-                 join_nonempty([take("amount"), take("selectivity")]), _str(take("summary"))]
+                 join_nonempty([take("amount"), take("selectivity")]), shape.text(take("summary"))]
         items.append(_entry(take("title"), "", date, "", lines))
     return {"kind": "entries", "title": "Honours and awards", "items": items}
 
@@ -359,44 +349,44 @@ def _projects(doc: Json, tr: Coverage) -> Json:
 
 def _project_section(doc: Json, tr: Coverage, title: str, *, events: bool) -> Json:
     items = []
-    for i, p in _items(doc, "projects"):
+    for i, p in shape.items(doc, "projects"):
         if _is_event(p) != events:
             continue
         def take(key: str, p: Json = p, i: int = i) -> Any:
             return tr.take(p, key, "projects", i)
-        kind = _str(take("type")).replace("-", " ")
+        kind = shape.text(take("type")).replace("-", " ")
         lines = [join_nonempty([kind[:1].upper() + kind[1:], venue_text(take("venue")), take("entity")], " · "),
-                 join_nonempty(_list(take("roles"))),
-                 f"With {join_nonempty(_list(p['presenters']))}" if take("presenters") else "",
-                 _str(take("description")),
-                 f"Keywords: {join_nonempty(_list(p['keywords']))}" if take("keywords") else ""]
+                 join_nonempty(shape.array(take("roles"))),
+                 f"With {join_nonempty(shape.array(p['presenters']))}" if take("presenters") else "",
+                 shape.text(take("description")),
+                 f"Keywords: {join_nonempty(shape.array(p['keywords']))}" if take("keywords") else ""]
         items.append(_entry(take("name"), "", _when(p, tr, ("projects", i), ongoing=not events), take("location"),
-                            lines, _list(take("highlights")), take("url")))
+                            lines, shape.array(take("highlights")), take("url")))
     return {"kind": "entries", "title": title, "items": items}
 
 
 def _service(doc: Json, tr: Coverage) -> Json:
     items = []
-    for i, v in _items(doc, "volunteer"):
+    for i, v in shape.items(doc, "volunteer"):
         def take(key: str, v: Json = v, i: int = i) -> Any:
             return tr.take(v, key, "volunteer", i)
         take("type")
-        lines = [join_nonempty(_list(take("venues"))), _str(take("summary"))]
+        lines = [join_nonempty(shape.array(take("venues"))), shape.text(take("summary"))]
         items.append(_entry(take("position"), take("organization"), _when(v, tr, ("volunteer", i), ongoing=False),
-                            "", lines, _list(take("highlights")), take("url")))
+                            "", lines, shape.array(take("highlights")), take("url")))
     return {"kind": "entries", "title": "Service", "items": items}
 
 
 def _mentees(doc: Json, tr: Coverage) -> Json:
-    meta = _obj(doc.get("meta"))
+    meta = shape.obj(doc.get("meta"))
     items = []
-    for m in _list(tr.take(meta, "mentees", "meta")):
+    for m in shape.array(tr.take(meta, "mentees", "meta")):
         if not isinstance(m, dict):
             continue
         roles = join_nonempty([join_nonempty([a.get("role"), a.get("institution")], ", ")
-                               for a in _list(m.get("affiliations")) if isinstance(a, dict)], " → ")
-        lines = [f"Outcomes: {join_nonempty(_list(m.get('outcomes')))}" if m.get("outcomes") else "",
-                 _str(m.get("summary"))]
+                               for a in shape.array(m.get("affiliations")) if isinstance(a, dict)], " → ")
+        lines = [f"Outcomes: {join_nonempty(shape.array(m.get('outcomes')))}" if m.get("outcomes") else "",
+                 shape.text(m.get("summary"))]
         items.append(_entry(m.get("name"), roles, date_range(m.get("startDate"), m.get("endDate"), ongoing=False),
                             "", lines))
     return {"kind": "entries", "title": "Mentoring", "items": items}
@@ -404,7 +394,7 @@ def _mentees(doc: Json, tr: Coverage) -> Json:
 
 def _certificates(doc: Json, tr: Coverage) -> Json:
     items = []
-    for i, c in _items(doc, "certificates"):
+    for i, c in shape.items(doc, "certificates"):
         def take(key: str, c: Json = c, i: int = i) -> Any:
             return tr.take(c, key, "certificates", i)
         items.append(_entry(take("name"), take("issuer"), human_date(take("date") or ""), "", url=take("url")))
@@ -414,7 +404,7 @@ def _certificates(doc: Json, tr: Coverage) -> Json:
 def _rows(doc: Json, tr: Coverage, section: str, title: str, name: str, level: str, extra: str) -> Json:
     """Label: details rows (skills, languages, interests)."""
     items = []
-    for i, x in _items(doc, section):
+    for i, x in shape.items(doc, section):
         def take(key: str, x: Json = x, i: int = i) -> Any:
             return tr.take(x, key, section, i)
         value = take(extra)
@@ -423,7 +413,7 @@ def _rows(doc: Json, tr: Coverage, section: str, title: str, name: str, level: s
         elif isinstance(value, list):
             value = join_nonempty(value)
         details = join_nonempty([take(level) if level else "", value], " · ")
-        items.append({"label": _str(take(name)), "details": details})
+        items.append({"label": shape.text(take(name)), "details": details})
     return {"kind": "rows", "title": title, "items": items}
 
 

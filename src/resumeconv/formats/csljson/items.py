@@ -19,15 +19,13 @@ import json
 import re
 from typing import Any
 
-from ..core import ids, names
-from ..core.dates import date_of, days_in_month, format_iso, is_iso
-from ..core.errors import InputError
-from ..core.fileio import decode_text
-from ..core.keys import Keys, is_derived
-from ..core.losses import LossReport, pointer
-from ._contract import Option, ReadResult, Source, WriteResult
-
-OPTIONS: tuple[Option, ...] = ()
+from ...core import ids, names
+from ...core.dates import date_of, days_in_month, format_iso, is_iso
+from ...core.errors import InputError
+from ...core.fileio import decode_text
+from ...core.keys import Keys, is_derived
+from ...core.losses import LossReport, pointer
+from .._contract import ReadResult, WriteResult
 
 #: Our publication type -> (CSL type, CSL genre that tells it apart when several share a CSL type).
 TO_CSL: dict[str, tuple[str, str | None]] = {
@@ -167,7 +165,7 @@ def _csl_name(name: str) -> dict[str, str]:
 
 def read(data: bytes, *, source: str | None = None, format: str = "csl-json") -> ReadResult:
     """A CSL-JSON array (Zotero's, pandoc's, ours) as a document with publications only."""
-    from ..core.document import parse_json
+    from ...core.document import parse_json
 
     text = decode_text(data, source)
     if not text.strip():
@@ -391,12 +389,3 @@ def _iso(numbers: list[int], where: str, report: LossReport) -> str | None:
         report.add(where, f"day {day} is not a day of the month: the CV keeps year and month")
         day = None
     return format_iso(year, month, day)
-
-
-#: An array whose first object has a CSL variable.
-_CSL = re.compile(r'\A\s*\[\s*\{[\s\S]{0,4000}?"(type|title|issued|container-title|DOI)"\s*:')
-
-
-def accepts(source: Source, *, format: str = "csl-json") -> bool:
-    """A JSON array whose first item has CSL variables (Zotero, pandoc and citeproc write these)."""
-    return _CSL.search(source.head) is not None
