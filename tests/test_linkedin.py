@@ -692,3 +692,13 @@ def test_position_dates_in_abbreviations_and_other_languages_are_read() -> None:
     assert [(w["name"], w["position"], w.get("startDate"), w.get("endDate")) for w in doc["work"]] == [
         ("Acme", "Engineer", "2020-09", None), ("Beta", "Intern", "2019-01", "2019-12")]
     assert doc["work"][1]["summary"] == "in 2019 - 2020 we grew."
+
+
+def test_the_sample_profile_text_is_detected_from_its_content_alone() -> None:
+    """On stdin there is no name: the sample's long Honors-Awards list pushes 'Experience' past the 8 KiB head."""
+    text = (ROOT / "samples" / "yihua-zhang.linkedin.txt").read_bytes()
+    assert text.find(b"\nExperience\n") > 8192
+    proc = subprocess.run([sys.executable, "-m", "resumeconv", "convert", "-", "-t", "json"], input=text,
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["basics"]["name"] == "Yihua Zhang"

@@ -22,7 +22,10 @@ OPTIONS: tuple[Option, ...] = (
     Option("today", str, None, "the date 'Present' is measured to, YYYY-MM[-DD]; default the real date"),
 )
 #: The profile text: a sidebar heading, later a main section heading, each alone on its line.
-_TEXT = re.compile(r"^(Contact|Top Skills|Honors-Awards)[ \t]*\n[\s\S]*^(Experience|Education)[ \t]*$", re.MULTILINE)
+#: A first section heading of the profile text, then another section heading on a line of its own, within the first
+#: 8 KiB: a long "Honors-Awards" list may push "Experience" past it (the sample's does).
+_TEXT = re.compile(r"^(Contact|Top Skills|Honors-Awards)[ \t]*\n[\s\S]*?^(Top Skills|Languages|Certifications|"
+                   r"Honors-Awards|Publications|Patents|Summary|Experience|Education)[ \t]*$", re.MULTILINE)
 
 
 def accepts(source: Source, *, format: str = "linkedin") -> bool:
