@@ -310,3 +310,18 @@ def test_even_gets_plain_fields_html_escaped() -> None:
     assert pub["name"] == "A &lt;b&gt; &amp; C"
     assert pub["summary"] == "**X\\<Y**"
     assert theme_document(doc, theme="elegant")[0]["publications"][0]["name"] == "A <b> & C"
+
+
+def test_a_link_no_browser_should_follow_is_left_out_and_reported() -> None:
+    doc = {"basics": {"name": "A", "url": "javascript:alert(1)",
+                      "profiles": [{"network": "X", "url": "file:///etc/passwd"}, {"network": "Y",
+                                                                                    "url": "https://y.example"}]},
+           "projects": [{"name": "P", "url": "data:text/html,<b>x</b>"}]}
+    result = resumeconv.write(doc, "theme")
+    out = json.loads(result.data)
+    assert "url" not in out["basics"] and "website" not in out["basics"]
+    assert [p.get("url") for p in out["basics"]["profiles"]] == [None, "https://y.example"]
+    assert "url" not in out["projects"][0]
+    reason = "not an http, https or mailto address: left out, so no theme makes a live link of it"
+    assert [(x.pointer, x.reason) for x in result.losses if x.reason == reason] == [
+        ("/basics/url", reason), ("/basics/profiles/0/url", reason), ("/projects/0/url", reason)]

@@ -29,6 +29,7 @@ from .upstream import (
     check_upstream,
     coarse_dates,
     copies,
+    dead_links,
     end_events,
     hidden_sections,
     legacy_aliases,
@@ -57,6 +58,7 @@ def theme_document(doc: dict[str, Any], *, theme: str | None = None) -> tuple[di
     prof = profile(theme_name(theme))
     out = copy.deepcopy(doc)
     report = LossReport()
+    dead_links(out, report)
     fold = Folder(prof, report)
     escape_own_text(out, fold)
     fold_sections(out, fold)

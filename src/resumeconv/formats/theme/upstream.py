@@ -246,3 +246,28 @@ def legacy_aliases(out: dict[str, Any]) -> None:
             for current, legacy in aliases.items():
                 if isinstance(item, dict) and item.get(current) and legacy not in item:
                     item[legacy] = item[current]
+
+
+#: Fields a stock theme prints as a live link (``href``).
+_LINK_FIELDS = frozenset({"url", "website"})
+
+
+def dead_links(out: Any, report: LossReport, at: str = "") -> None:
+    """Leave out every link field whose scheme is not http, https or mailto (``javascript:``, ``data:``,
+    ``file:``), and report it: a theme makes a live link of every ``url``, and the CV's reader would click it."""
+    from ...core.iri import live_link
+
+    if isinstance(out, dict):
+        for key in list(out):
+            value = out[key]
+            here = f"{at}/{pointer(key)[1:]}"
+            if key in _LINK_FIELDS and isinstance(value, str) and value.strip() and not live_link(value.strip()):
+                del out[key]
+                report.add(here, "not an http, https or mailto address: left out, so no theme makes a live link "
+                           "of it")
+            else:
+                dead_links(value, report, here)
+    elif isinstance(out, list):
+        for i, item in enumerate(out):
+            dead_links(item, report, f"{at}/{i}")
+
