@@ -245,3 +245,18 @@ def test_a_string_at_the_limit_still_converts_to_europass(tmp_path: Path) -> Non
     proc = run("convert", path, "-t", "europass", "-o", str(tmp_path / "cv.xml"))
     assert proc.returncode == 0, proc.stderr
     assert ("x" * 1_000_000).encode() in (tmp_path / "cv.xml").read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml", "europass", "markdown", "rendercv", "linkedin", "bibtex"])
+def test_a_document_built_in_code_with_text_no_file_holds_is_refused_by_every_writer(fmt: str) -> None:
+    """Files are refused at read time; a dict made in code reaches the writers through the API, where such text
+    was a crash (exit 3) in five of them."""
+    from resumeconv import InvalidDocumentError, write
+
+    with pytest.raises(InvalidDocumentError) as lone:
+        write({"basics": {"name": "A"}, "publications": [{"name": "T\ud800"}]}, fmt)
+    assert lone.value.exit_code == 1
+    assert "/publications/0/name holds U+D800, half of a surrogate pair" in str(lone.value)
+    with pytest.raises(InvalidDocumentError) as long:
+        write({"basics": {"name": "A", "summary": "x" * 1_000_001}}, fmt)
+    assert "/basics/summary holds a string of 1000001 characters (limit 1000000)" in str(long.value)

@@ -428,3 +428,27 @@ def _dumper_class(fast: bool = True) -> type[yaml.SafeDumper]:
     dumper: type[yaml.SafeDumper] = type("Dumper", (base,), {"ignore_aliases": ignore_aliases})
     dumper.add_representer(str, represent_str)
     return dumper
+
+
+def text_problem(doc: Any) -> tuple[str, str] | None:
+    """(pointer, what) for the first string no file can hold: a lone surrogate, or longer than MAX_STRING. Files
+    are refused at read time (:func:`parse_json`); this is the same rule for a document built in code, which the
+    registry checks before any writer sees it."""
+    from .losses import pointer
+
+    stack: list[tuple[str, Any]] = [("", doc)]
+    while stack:
+        at, node = stack.pop()
+        if isinstance(node, str):
+            if len(node) > MAX_STRING:
+                return at, _too_long(len(node))
+            found = _SURROGATE.search(node)
+            if found:
+                code = ord(found.group(0))
+                return at, f"U+{code:04X}, half of a surrogate pair: no character, and no file can hold it"
+        elif isinstance(node, dict):
+            stack.extend((f"{at}{pointer(str(k))}", v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((f"{at}/{i}", v) for i, v in enumerate(node))
+    return None
+

@@ -130,9 +130,13 @@ class FormatSpec(NamedTuple):
             raise UsageError(f"format '{self.name}' can be read, not written")
         opts = self.check_options(options, "write")
         writer = cast(Writer, self.function("write"))
+        from ..core.document import text_problem
         from ..core.migration import prepare_for_writer
 
         target = self.label or self.name
+        problem = text_problem(doc)
+        if problem is not None:
+            raise InvalidDocumentError(f"cannot write {target}: {problem[0] or '/'} holds {problem[1]}")
         with writing(target, doc):
             prepared, normalized = prepare_for_writer(doc, self.name)
             out = writer(prepared, format=self.name, **opts)
