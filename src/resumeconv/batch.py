@@ -19,9 +19,8 @@ with ``write=True``) and ``losses`` (dicts: pointer, reason, kind); ``ok`` means
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sized
-from dataclasses import dataclass, field
-from typing import Any, Union
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
+from typing import Any, NamedTuple, Union
 
 from .core.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, ResumeconvError, UsageError
 
@@ -34,9 +33,9 @@ __all__ = ["Convert", "Item", "Record", "Validate", "convert", "convert_one", "o
            "validate_one"]
 
 
-@dataclass(frozen=True)
-class Validate:
-    """The validate task: a picklable callable from one input to its record."""
+class Validate(NamedTuple):
+    """The validate task: a picklable callable from one input to its record (a NamedTuple, not a dataclass:
+    ``validate`` imports this module, and dataclasses cost its start-up a few milliseconds)."""
 
     profile: str = "academic"
     strict: bool = False
@@ -65,14 +64,13 @@ class Validate:
         return record
 
 
-@dataclass(frozen=True)
-class Convert:
+class Convert(NamedTuple):
     """The convert task: read any readable format, write format ``to``; with ``write`` the output is written
     atomically next to the input (or into ``output_dir``, created when missing) by whoever runs the task, and not
     carried in the record."""
 
     to: str
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = {}
     from_format: str | None = None
     write: bool = False
     output_dir: str | None = None
@@ -159,7 +157,8 @@ def run(items: Iterable[Item], task: Validate | Convert, *, jobs: int = 1,
     progress line (core.progress) when ``progress`` names the work; the total shows when ``items`` has a length."""
     from .core.batch import map_files
 
-    records = map_files(task, items, jobs)
+    call: Callable[[Item], Record] = task.__call__
+    records = map_files(call, items, jobs)
     if progress is None:
         return records
     from .core.progress import track

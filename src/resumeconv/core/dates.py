@@ -10,7 +10,6 @@ text says so; anything else that is not a date is ``unreadable`` with its text, 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 from typing import Literal, NamedTuple
 
@@ -113,6 +112,8 @@ def _iso_pattern() -> re.Pattern[str]:
 
 
 def _norm(text: str) -> str:
+    import unicodedata
+
     return unicodedata.normalize("NFC", " ".join(text.lower().split()))
 
 

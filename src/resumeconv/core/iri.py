@@ -4,7 +4,6 @@ upstream JSON Resume require: the host in IDNA (punycode), everything else perce
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, urlsplit, urlunsplit
 
 #: Characters left as they are when encoding: everything RFC 3986 allows in a URI, and ``%`` (already encoded).
 _SAFE = "!#$%&'()*+,-./:;=?@[]_~"
@@ -19,6 +18,8 @@ def iri_to_uri(value: str) -> str:
     value is returned unchanged; a host IDNA cannot encode keeps its characters percent-encoded."""
     if value.isascii():
         return value
+    from urllib.parse import quote, urlsplit, urlunsplit
+
     parts = urlsplit(value)
     netloc = parts.netloc
     if netloc and not netloc.isascii():

@@ -19,7 +19,6 @@ from ..core.fileio import decode_text, max_input_bytes, read_bytes
 from ..core.losses import LossReport, pointer
 from . import ReadResult
 from ._contract import Option, Source
-from ._linkedin_common import PROFICIENCIES, basics_location, proficiency, split_description, work_location
 
 #: The reader takes no options (a folder comes as ``path``, from the registry).
 OPTIONS: tuple[Option, ...] = ()
@@ -265,6 +264,8 @@ class _Export:
         return self.doc
 
     def profile(self) -> None:
+        from ._linkedin_common import basics_location
+
         for row in self.rows("profile.csv")[:1]:
             basics = self.doc.setdefault("basics", {})
             name = " ".join(x for x in (row.get("First Name"), row.get("Last Name")) if x)
@@ -312,6 +313,8 @@ class _Export:
             del self.doc["basics"]
 
     def positions(self) -> None:
+        from ._linkedin_common import split_description, work_location
+
         for row in self.rows("positions.csv"):
             item: dict[str, Any] = {}
             _put(item, "name", row.get("Company Name"))
@@ -343,6 +346,8 @@ class _Export:
                 self.section("skills").append({"name": row.get("Name")})
 
     def languages(self) -> None:
+        from ._linkedin_common import PROFICIENCIES, proficiency
+
         for row in self.rows("languages.csv"):
             item = {"language": row.get("Name")}
             level = proficiency(row.get("Proficiency")) if row.get("Proficiency") else None
