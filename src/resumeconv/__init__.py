@@ -8,6 +8,7 @@ imported only when a function needs them, so ``import resumeconv`` stays cheap f
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .core.errors import InputError, InvalidDocumentError, ResumeconvError, UnsafeInputError, UsageError
@@ -15,6 +16,7 @@ from .core.losses import Loss
 
 if TYPE_CHECKING:
     from .formats import ReadResult, WriteResult
+    from .schemas.vocab import Resume
     from .validation.diagnostics import Diagnostic
 
 __version__ = "0.1.0"
@@ -34,7 +36,7 @@ def read(source: str | os.PathLike[str] | bytes, format: str | None = None, *, n
     return registry.read_input(source, format, name=name, **options)
 
 
-def load(source: str | os.PathLike[str] | bytes, format: str | None = None, **options: Any) -> dict[str, Any]:
+def load(source: str | os.PathLike[str] | bytes, format: str | None = None, **options: Any) -> Resume:
     """Load a resume from a path, from JSON/YAML text, or from bytes; returns the canonical dict.
 
     A ``str`` that names an existing file (or has no newline and no brace) is taken as a path; any other
@@ -45,7 +47,7 @@ def load(source: str | os.PathLike[str] | bytes, format: str | None = None, **op
     return read(source, format=format, **options).document
 
 
-def dump(doc: dict[str, Any], format: str = "json") -> str:
+def dump(doc: Mapping[str, Any], format: str = "json") -> str:
     """Serialize a document as JSON or YAML text."""
     from .core import document
 
@@ -56,7 +58,7 @@ def dump(doc: dict[str, Any], format: str = "json") -> str:
     raise UsageError(f"dump writes json or yaml, not '{format}'; use convert() for other formats")
 
 
-def write(doc: dict[str, Any], to: str, **options: Any) -> WriteResult:
+def write(doc: Resume, to: str, **options: Any) -> WriteResult:
     """Write a document in a registered format: the output bytes and the loss report (``FormatSpec.write``, the one
     way out: every writer gets the document as ``migrate`` reads it, each such change leading the report as a
     normalization, inside the crash guard, followed by the loss engine)."""
@@ -65,7 +67,7 @@ def write(doc: dict[str, Any], to: str, **options: Any) -> WriteResult:
     return registry.get(to).write(doc, **options)
 
 
-def convert(doc: dict[str, Any] | str | os.PathLike[str] | bytes, to: str, *, from_format: str | None = None,
+def convert(doc: Resume | str | os.PathLike[str] | bytes, to: str, *, from_format: str | None = None,
             **options: Any) -> WriteResult:
     """Convert a document (or a file in any readable format) to format ``to``.
 
@@ -80,8 +82,8 @@ def convert(doc: dict[str, Any] | str | os.PathLike[str] | bytes, to: str, *, fr
     return out
 
 
-def validate(doc_or_path: Any, profile: str = "academic", *, file: str | None = None, format: str | None = None,
-             **options: Any) -> list[Diagnostic]:
+def validate(doc_or_path: Resume | str | os.PathLike[str] | bytes, profile: str = "academic", *,
+             file: str | None = None, format: str | None = None, **options: Any) -> list[Diagnostic]:
     """Validate a document, a file path or file bytes: schema errors and lint warnings, each a Diagnostic.
 
     Options: ``strict=True`` makes warnings errors, ``lint=False`` checks the schema only. Empty means valid and

@@ -91,16 +91,17 @@ def _openalex_author(ident: str) -> str:
 
 def _file(path: str) -> Source:
     from . import read
+    from .formats import plain
 
     result = read(path)
-    pubs = [p for p in result.document.get("publications") or [] if isinstance(p, dict)]
+    pubs = [p for p in plain(result.document).get("publications") or [] if isinstance(p, dict)]
     marks = any(a.get("self") for p in pubs for a in p.get("authors") or [] if isinstance(a, dict))
     return Source(path, pubs, marks_owner=marks)
 
 
 def _orcid(ident: str, spec: str, settings: SourceSettings) -> Source:
     from . import orcid_api
-    from .formats import get
+    from .formats import get, plain
 
     oid = orcid_api.check_orcid(ident)
     client = orcid_api.OrcidClient(orcid_api.base_url(settings.orcid_base, sandbox=False, member=False),
@@ -108,20 +109,20 @@ def _orcid(ident: str, spec: str, settings: SourceSettings) -> Source:
     summary = client.works_summary(oid)
     items = orcid_api.with_other_versions(client.works(oid, orcid_api.put_codes(summary)), summary)
     result = get("orcid-json").read(orcid_api.as_bulk_bytes(items), source=spec, owner=oid)
-    return Source(spec, list(result.document.get("publications") or []), marks_owner=True)
+    return Source(spec, list(plain(result.document).get("publications") or []), marks_owner=True)
 
 
 def _dblp(ident: str, spec: str, settings: SourceSettings) -> Source:
-    from .formats import get
+    from .formats import get, plain
 
     pid = _dblp_pid(ident)
     data = _get(f"{settings.dblp_base.rstrip('/')}/pid/{pid}.xml", "DBLP", "application/xml", settings, spec)
     result = get("dblp").read(data, source=spec)
-    return Source(spec, list(result.document.get("publications") or []), marks_owner=True)
+    return Source(spec, list(plain(result.document).get("publications") or []), marks_owner=True)
 
 
 def _openalex(ident: str, spec: str, settings: SourceSettings) -> Source:
-    from .formats import get
+    from .formats import get, plain
 
     author = _openalex_author(ident)
     works: list[Any] = []
@@ -143,7 +144,7 @@ def _openalex(ident: str, spec: str, settings: SourceSettings) -> Source:
             break
         cursor = following
     result = get("openalex").read(json.dumps({"results": works}).encode("utf-8"), source=spec, owner=author)
-    return Source(spec, list(result.document.get("publications") or []), marks_owner=True)
+    return Source(spec, list(plain(result.document).get("publications") or []), marks_owner=True)
 
 
 def _get(url: str, source: str, accept: str, settings: SourceSettings, spec: str) -> bytes:

@@ -138,10 +138,12 @@ def enrich(cv: str, output: str | None, in_place: bool, keep_backup: bool, sourc
 
 def _load(path: str) -> tuple[dict[str, Any], str]:
     """The CV and its format; only JSON and YAML CVs can be enriched and written back."""
+    from ..formats import plain
+
     loaded = load_input(path)
     if loaded.format not in ("json", "yaml"):
         raise UsageError(f"{path}: enrich needs the CV as JSON or YAML, not {loaded.format} (convert it first)")
-    return loaded.document, loaded.format
+    return plain(loaded.document), loaded.format
 
 
 def _emit(enriched: dict[str, Any], doc: dict[str, Any], fmt: str, cv: str, output: str | None, in_place: bool,

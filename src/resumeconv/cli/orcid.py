@@ -52,6 +52,7 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
          sandbox: bool, timeout: float, retries: int) -> None:
     """Read ORCID_ID's public works and write them as CV publications (or merge them into a CV)."""
     from .. import orcid_api
+    from ..formats import plain
 
     try:
         oid = orcid_api.check_orcid(orcid_id)
@@ -63,7 +64,7 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
         summary = client.works_summary(oid)
         items = orcid_api.with_other_versions(client.works(oid, orcid_api.put_codes(summary)), summary)
         result = _read_works(orcid_api.as_bulk_bytes(items), oid)
-        pubs = result.document.get("publications", [])
+        pubs = plain(result.document).get("publications", [])
         print_losses(result.losses, "the CV", f"ORCID {oid}")
         if target is None:
             _emit({"basics": {"orcid": oid}, "publications": pubs}, output or "-", "json")
@@ -104,10 +105,12 @@ def _merge_and_write(target: tuple[dict[str, Any], str], pubs: list[dict[str, An
 
 def _load_cv(path: str) -> tuple[dict[str, Any], str]:
     """The CV at ``path`` and its format; only the canonical JSON/YAML forms can be merged into and rewritten."""
+    from ..formats import plain
+
     loaded = load_input(path)
     if loaded.format not in ("json", "yaml"):
         raise UsageError(f"--merge needs the CV as JSON or YAML, not {loaded.format}")
-    return loaded.document, loaded.format
+    return plain(loaded.document), loaded.format
 
 
 def _emit(doc: dict[str, Any], output: str, fmt: str, backup: bool | None = None) -> None:

@@ -49,6 +49,7 @@ def sync(cv: str, sources: tuple[str, ...], output: str | None, in_place: bool, 
     """Add the publications the sources have and CV lacks; link a preprint with its published version; add
     identifiers CV entries lack. Nothing CV says is changed: a differing title, venue or year is reported.
     Matching: DOI, arXiv id, then title + authors + year (docs/sync.md)."""
+    from ..formats import plain
     from ..sync import sync as run
     from ..syncsources import SourceSettings, check_spec, load_source
 
@@ -73,7 +74,7 @@ def sync(cv: str, sources: tuple[str, ...], output: str | None, in_place: bool, 
             from ..enrich import NO_OPENALEX_KEY
 
             say(f"resumeconv: warning: {NO_OPENALEX_KEY}", err=True)
-        result = run(loaded.document, [load_source(s, settings) for s in sources],
+        result = run(plain(loaded.document), [load_source(s, settings) for s in sources],
                      lead="published" if lead == "published" else "existing")
         _report(result, report_format, dry_run)
         if not dry_run and (result.changed or output):

@@ -10,6 +10,7 @@ reported in ``kept``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -41,7 +42,7 @@ class Migration:
     kept: list[Change] = field(default_factory=list)
 
 
-def migrate(doc: dict[str, Any]) -> Migration:
+def migrate(doc: Mapping[str, Any]) -> Migration:
     """A migrated copy of ``doc`` (the input is not modified) with the list of changes."""
     result = Migration({})
     result.document = _Migrator(result).value(doc, ())
@@ -57,7 +58,7 @@ _UPSTREAM_VALID = frozenset({"theme"})
 _CANONICAL = frozenset({"json", "yaml"})
 
 
-def prepare_for_writer(doc: dict[str, Any], target: str) -> tuple[dict[str, Any], list[Loss]]:
+def prepare_for_writer(doc: Mapping[str, Any], target: str) -> tuple[dict[str, Any], list[Loss]]:
     """The document as every writer reads it, and what was normalized on the way, run once before any writer.
 
     Pre-1.0 field names (``work[].company``, ``basics.website``, ...) are read as their 1.0 names exactly as
@@ -68,7 +69,7 @@ def prepare_for_writer(doc: dict[str, Any], target: str) -> tuple[dict[str, Any]
     (which schema the file follows, not CV content) is not given to writers, so it is never a loss.
     """
     if target in _CANONICAL:
-        return doc, []
+        return dict(doc), []
     losses: list[Loss] = []
     if "$schema" in doc and target != "theme":
         # Which schema the file follows, not CV content: said, but never a loss.

@@ -26,10 +26,10 @@ from typing import Any, NamedTuple, cast
 
 from ..core.errors import InternalError, InvalidDocumentError, ResumeconvError, UsageError, missing_dependency
 from ..core.losses import account
-from ._contract import Detector, Direction, Option, Reader, ReadResult, Source, Writer, WriteResult
+from ._contract import Detector, Direction, Option, Reader, ReadResult, Source, Writer, WriteResult, plain
 
 __all__ = ["REGISTRY", "FormatSpec", "Opened", "Option", "ReadResult", "Reader", "Source", "WriteResult", "Writer",
-           "all_formats", "by_extension", "detect", "get", "open_input", "owns", "read_input", "writing"]
+           "all_formats", "by_extension", "detect", "get", "open_input", "owns", "plain", "read_input", "writing"]
 
 
 class FormatSpec(NamedTuple):
@@ -121,7 +121,7 @@ class FormatSpec(NamedTuple):
         result.format, result.source = self.name, source or "<input>"
         return result
 
-    def write(self, doc: dict[str, Any], **options: Any) -> WriteResult:
+    def write(self, doc: Mapping[str, Any], **options: Any) -> WriteResult:
         """The one way out: options checked; the document prepared as every writer reads it
         (:func:`resumeconv.core.migration.prepare_for_writer`: pre-1.0 names as 1.0 names, unreadable dates never
         left to look like "no date", each change a normalization leading the report); the writer run inside the

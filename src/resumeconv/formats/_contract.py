@@ -14,10 +14,13 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable, Mapping
-from typing import Any, Literal, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, cast
 
 from ..core.errors import UsageError
 from ..core.losses import Coverage, Loss
+
+if TYPE_CHECKING:
+    from ..schemas.vocab import Resume
 
 Direction = Literal["read", "write"]
 _TRUE = {"1", "true", "yes", "on"}
@@ -58,11 +61,18 @@ class ReadResult:
 
     __slots__ = ("document", "format", "losses", "source")
 
-    def __init__(self, document: dict[str, Any], losses: list[Loss] | None = None) -> None:
-        self.document = document
+    def __init__(self, document: Resume, losses: list[Loss] | None = None) -> None:
+        self.document: Resume = document
         self.losses: list[Loss] = list(losses or ())
         self.format = ""
         self.source = ""
+
+    @classmethod
+    def untyped(cls, document: Mapping[str, Any], losses: list[Loss] | None = None) -> ReadResult:
+        """For a reader whose builder makes a plain ``dict[str, Any]``: the one place such a dict is taken as a
+        :class:`Resume` unchecked (mypy cannot see its values; the schema checks them at run time, in ``validate``).
+        A reader that builds a ``Resume`` passes it to the constructor and is checked."""
+        return cls(cast("Resume", document), losses)
 
     def __repr__(self) -> str:
         return f"ReadResult(document=..., losses={self.losses!r})"
@@ -105,7 +115,13 @@ class Writer(Protocol):
     """``write(doc, *, format, **declared options)``; what the target cannot hold goes into the result's losses
     (or is left to the coverage), never silently."""
 
-    def __call__(self, doc: dict[str, Any], *, format: str = ...) -> WriteResult: ...
+    def __call__(self, doc: Mapping[str, Any], *, format: str = ...) -> WriteResult: ...
+
+
+def plain(document: Resume) -> dict[str, Any]:
+    """A typed document as the plain JSON dict that code editing it key by key (migrate, merge, sync) takes: where
+    the static typing of the document stops (the value is the same object, not a copy)."""
+    return cast("dict[str, Any]", document)
 
 
 class Option(NamedTuple):

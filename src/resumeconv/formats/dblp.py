@@ -71,7 +71,7 @@ def read(data: bytes, *, source: str | None = None, format: str = "dblp", **opti
         document["basics"] = {"name": _HOMONYM.sub("", name)}
     if pubs:
         document["publications"] = pubs
-    return ReadResult(document, report.items)
+    return ReadResult.untyped(document, report.items)
 
 
 def _publication(record: etree._Element, owner_pid: str | None, where: str,

@@ -23,7 +23,7 @@ def accepts(source: Source, *, format: str = "json") -> bool:
 
 
 def read(data: bytes, *, source: str | None = None, format: str = "json") -> ReadResult:
-    return ReadResult(document.parse_document(decode_text(data, source), source, format))
+    return ReadResult.untyped(document.parse_document(decode_text(data, source), source, format))
 
 
 def write(doc: dict[str, Any], *, format: str = "json") -> WriteResult:

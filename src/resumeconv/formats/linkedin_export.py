@@ -470,4 +470,4 @@ def read(data: bytes, *, source: str | None = None, format: str = "linkedin-expo
     name = source or path or "<input>"
     files = _dir_files(path) if path is not None and os.path.isdir(path) else _zip_files(data, name)
     export = _Export(files, name)
-    return ReadResult(export.read(), export.report.items)
+    return ReadResult.untyped(export.read(), export.report.items)

@@ -58,7 +58,7 @@ def read(data: bytes, *, source: str | None = None, format: str = "openalex", ow
     report = LossReport()
     pubs = [_publication(w, i, owner, report) for i, w in enumerate(works)]
     pubs = [p for p in pubs if p is not None]
-    return ReadResult({"publications": pubs} if pubs else {}, report.items)
+    return ReadResult.untyped({"publications": pubs} if pubs else {}, report.items)
 
 
 def _works(answer: Any, source: str | None) -> list[dict[str, Any]]:

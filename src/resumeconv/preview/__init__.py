@@ -16,10 +16,13 @@ import json
 import os
 import threading
 import time
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..core.errors import ResumeconvError
 from ..core.losses import Loss, summarize
+
+if TYPE_CHECKING:
+    from ..schemas.vocab import Resume
 
 Json = dict[str, Any]
 
@@ -41,7 +44,7 @@ class Snapshot(NamedTuple):
     notes: list[str]
     normalized: list[str]
     #: The last readable document and its reader's losses (the format switcher writes it).
-    document: Json | None
+    document: Resume | None
     reader_losses: list[Any]
     seconds: float
     at: str
@@ -142,7 +145,7 @@ class Preview:
                              notes=summarize([x for x in losses if x.kind == "loss"]),
                              normalized=summarize([x for x in losses if x.kind == "normalization"]))
 
-    def _layout(self, doc: Json) -> tuple[list[bytes], str | None, list[Loss]]:
+    def _layout(self, doc: Resume) -> tuple[list[bytes], str | None, list[Loss]]:
         from .. import write
 
         if self.engine == "typst":

@@ -203,7 +203,7 @@ def read(data: bytes, *, source: str | None = None, format: str, **options: Any)
     report = LossReport()
     pubs = [publication(kind, key, fields, i, report) for i, (kind, key, fields, _line) in
             enumerate(parser.entries())]
-    return ReadResult({"publications": pubs} if pubs else {}, report.items)
+    return ReadResult.untyped({"publications": pubs} if pubs else {}, report.items)
 
 
 def _latex(text: str) -> str:

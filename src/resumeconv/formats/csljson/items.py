@@ -181,7 +181,7 @@ def read(data: bytes, *, source: str | None = None, format: str = "csl-json") ->
             pubs.append(_publication(item, i, report))
         else:
             report.add(pointer(i), "not a CSL item (an object): skipped")
-    return ReadResult({"publications": pubs} if pubs else {}, report.items)
+    return ReadResult.untyped({"publications": pubs} if pubs else {}, report.items)
 
 
 def _publication(item: dict[str, Any], index: int, report: LossReport) -> dict[str, Any]:

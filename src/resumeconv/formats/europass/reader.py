@@ -26,7 +26,7 @@ def read(data: bytes, *, source: str | None = None, format: str = "europass", **
         raise InputError(wrong_root("a Europass Candidate document", etree.QName(root), "Candidate", NS), source)
     reader = _Reader(Tree(root, READ_NSMAP))
     doc = reader.read()
-    return ReadResult(doc, reader.report.items)
+    return ReadResult.untyped(doc, reader.report.items)
 
 
 class _Reader:

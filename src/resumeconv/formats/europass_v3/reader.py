@@ -28,7 +28,7 @@ def read(data: bytes, *, source: str | None = None, format: str = "europass-v3",
         raise InputError(wrong_root("a Europass v3 SkillsPassport document", name, "SkillsPassport", NS) + old,
                          source)
     reader = _Reader(Tree(root, {"": NS}))
-    return ReadResult(reader.read(), reader.report.items)
+    return ReadResult.untyped(reader.read(), reader.report.items)
 
 
 class _Reader:

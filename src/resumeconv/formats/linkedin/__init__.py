@@ -58,7 +58,7 @@ def read(data: bytes, *, source: str | None = None, format: str = "linkedin", **
         document, losses = read_pdf(open_pdf(data, source))
     else:
         document, losses = read_text(decode_text(data, source), source)
-    return ReadResult(document, losses)
+    return ReadResult.untyped(document, losses)
 
 
 def write(doc: dict[str, Any], *, format: str = "linkedin", today: str | date | None = None, **_: Any) -> WriteResult:

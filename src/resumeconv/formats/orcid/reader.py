@@ -28,7 +28,7 @@ def read(data: bytes, *, source: str | None = None, format: str, owner: str | No
     for i, item in enumerate(raw):
         _report_unknown(item, i, report)
         pubs.append(publication_from_work(work_from_json(item), i, report, owner))
-    return ReadResult({"publications": pubs} if pubs else {}, report.items)
+    return ReadResult.untyped({"publications": pubs} if pubs else {}, report.items)
 
 
 def _raw_works_from_json(data: Any, source: str | None, report: LossReport) -> list[dict[str, Any]]:

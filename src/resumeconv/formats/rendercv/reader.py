@@ -49,7 +49,7 @@ def read(data: bytes, *, source: str | None = None, format: str = "rendercv") ->
         if key != "cv":
             report.add(pointer(key), f"RenderCV's '{key}' settings have no place in a JSON Resume document")
     doc = _Reader(report).document(root["cv"])
-    return ReadResult(doc, report.items)
+    return ReadResult.untyped(doc, report.items)
 
 
 def plain(value: Any) -> str:
