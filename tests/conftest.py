@@ -89,3 +89,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if getattr(item, "originalname", item.name) in SLOW_TESTS.get(item.path.name, ()):
             item.add_marker(pytest.mark.slow)
+
+
+def interruptible() -> None:
+    """``preexec_fn`` for a child a test will send SIGINT: give it the default disposition a terminal's shell gives.
+    A test runner started in the background of a non-interactive shell (``cmd &``) ignores SIGINT, and an ignored
+    signal stays ignored across exec, so Python would never raise KeyboardInterrupt in the child."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE_JSON
+from conftest import ROOT, SAMPLE_JSON, interruptible
 
 EXPORT = ROOT / "tests" / "fixtures" / "linkedin" / "export"
 CV = '{"basics": {"name": "Ada Lovelace", "url": "example.org"}}\n'
@@ -213,8 +213,8 @@ def test_ctrl_c_exits_130_and_leaves_no_partial_file(cv: Path, tmp_path: Path) -
         "from resumeconv.cli import main",
         "main(['convert', sys.argv[1], '-o', sys.argv[2]])",
     ])
-    proc = subprocess.Popen([sys.executable, "-c", child, str(cv), str(out)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen([sys.executable, "-c", child, str(cv), str(out)], preexec_fn=interruptible,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         assert proc.stdout is not None and proc.stdout.readline() == b"writing\n"
         os.kill(proc.pid, signal.SIGINT)

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from cdp import Browser, Tab, chromium_or_skip
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, interruptible
 
 pytestmark = pytest.mark.slow
 pytest.importorskip("watchfiles", reason="serve needs the 'serve' extra (watchfiles)")
@@ -40,7 +40,7 @@ class Server:
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         self.proc = subprocess.Popen([sys.executable, "-m", "resumeconv", "serve", cv.name, "--port", "0", *args],
                                      cwd=cv.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                     text=True)
+                                     text=True, preexec_fn=interruptible)
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
         threading.Thread(target=self._pump, daemon=True).start()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, interruptible
 
 pytestmark = pytest.mark.slow
 pytest.importorskip("watchfiles", reason="render --watch needs the 'serve' extra (watchfiles)")
@@ -33,7 +33,8 @@ class Child:
     def __init__(self, *args: str, cwd: Path) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         self.proc = subprocess.Popen([sys.executable, "-m", "resumeconv", *args], cwd=cwd, env=env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                     preexec_fn=interruptible)
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
         threading.Thread(target=self._pump, daemon=True).start()
