@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import re
 import signal
 import subprocess
 import sys
-import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from cdp import Browser, Tab, chromium_or_skip
-from conftest import ROOT, SAMPLES, interruptible
+from child import Child
+from conftest import ROOT, SAMPLES
 
 pytestmark = pytest.mark.slow
 pytest.importorskip("watchfiles", reason="serve needs the 'serve' extra (watchfiles)")
@@ -33,41 +32,15 @@ SAMPLE = (SAMPLES / "yihua-zhang.resume.yaml").read_text(encoding="utf-8")
 NAME_LINE = "\n  name: Yihua Zhang\n"
 
 
-class Server:
+class Server(Child):
     """``resumeconv serve FILE --port 0``; its stderr lines arrive in a queue."""
 
     def __init__(self, cv: Path, *args: str) -> None:
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        self.proc = subprocess.Popen([sys.executable, "-m", "resumeconv", "serve", cv.name, "--port", "0", *args],
-                                     cwd=cv.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                     text=True, preexec_fn=interruptible)
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.seen: list[str] = []
-        threading.Thread(target=self._pump, daemon=True).start()
+        super().__init__("serve", cv.name, "--port", "0", *args, cwd=cv.parent)
         line = self.wait_for("resumeconv: serving")
         found = re.search(r" on (http://127\.0\.0\.1:(\d+)/) \(Ctrl-C stops\)$", line)
         assert found, line
         self.url, self.port = found.group(1), int(found.group(2))
-
-    def _pump(self) -> None:
-        assert self.proc.stderr is not None
-        for line in self.proc.stderr:
-            self.lines.put(line.rstrip("\n"))
-
-    def wait_for(self, start: str) -> str:
-        while True:
-            try:
-                line = self.lines.get(timeout=60)
-            except queue.Empty:
-                raise AssertionError(f"no line starting {start!r}; got {self.seen}") from None
-            self.seen.append(line)
-            if line.startswith(start):
-                return line
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
 
 
 @pytest.fixture

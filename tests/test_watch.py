@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import io
 import os
-import queue
 import signal
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLES, interruptible
+from child import Child as _Child
+from conftest import ROOT, SAMPLES
 
 pytestmark = pytest.mark.slow
 pytest.importorskip("watchfiles", reason="render --watch needs the 'serve' extra (watchfiles)")
@@ -27,38 +26,11 @@ pytest.importorskip("typst", reason="render --pdf needs the 'pdf' extra (typst)"
 STEP = 30.0
 
 
-class Child:
-    """A ``resumeconv`` process whose stderr lines arrive in a queue, read by a thread."""
+class Child(_Child):
+    """``resumeconv ARGS`` in ``cwd``, each stderr line awaited at most STEP seconds."""
 
     def __init__(self, *args: str, cwd: Path) -> None:
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        self.proc = subprocess.Popen([sys.executable, "-m", "resumeconv", *args], cwd=cwd, env=env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                     preexec_fn=interruptible)
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.seen: list[str] = []
-        threading.Thread(target=self._pump, daemon=True).start()
-
-    def _pump(self) -> None:
-        assert self.proc.stderr is not None
-        for line in self.proc.stderr:
-            self.lines.put(line.rstrip("\n"))
-
-    def wait_for(self, start: str) -> str:
-        """The next stderr line starting with ``start`` (earlier lines are kept in ``seen``)."""
-        while True:
-            try:
-                line = self.lines.get(timeout=STEP)
-            except queue.Empty:
-                raise AssertionError(f"no line starting {start!r} within {STEP} s; got {self.seen}") from None
-            self.seen.append(line)
-            if line.startswith(start):
-                return line
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
+        super().__init__(*args, cwd=cwd, step=STEP)
 
 
 def rename_save(path: Path, text: str) -> None:
