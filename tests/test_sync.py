@@ -360,3 +360,11 @@ def test_a_server_error_is_one_line_with_its_status(httpserver, tmp_path: Path) 
                   httpserver.url_for("/"))
     assert result.exit_code == 2
     assert result.stderr.strip() == "resumeconv: dblp:95/7448-1: DBLP: answered HTTP 404"
+
+
+def test_a_source_without_publications_is_said(tmp_path: Path) -> None:
+    cv = _write(tmp_path, _di_xu_cv())
+    empty = _write(tmp_path, {"basics": {"name": "Nobody"}}, "other.json")
+    result = _run("sync", str(cv), "--from", str(empty), "--dry-run")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == f"resumeconv: warning: {empty}: no publications found there"

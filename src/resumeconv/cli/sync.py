@@ -74,8 +74,10 @@ def sync(cv: str, sources: tuple[str, ...], output: str | None, in_place: bool, 
             from ..enrich import NO_OPENALEX_KEY
 
             say(f"resumeconv: warning: {NO_OPENALEX_KEY}", err=True)
-        result = run(plain(loaded.document), [load_source(s, settings) for s in sources],
-                     lead="published" if lead == "published" else "existing")
+        read = [load_source(s, settings) for s in sources]
+        for empty in (x.name for x in read if not x.publications):
+            say(f"resumeconv: warning: {empty}: no publications found there", err=True)
+        result = run(plain(loaded.document), read, lead="published" if lead == "published" else "existing")
         _report(result, report_format, dry_run)
         if not dry_run and (result.changed or output):
             from .. import formats as registry
