@@ -13,7 +13,8 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -323,6 +324,20 @@ def make_output_dir(path: str) -> None:
         os.makedirs(path, exist_ok=True)
     except OSError as err:
         raise UsageError(f"{path}: cannot create the output folder: {err.strerror or err}") from None
+
+
+@contextmanager
+def reported(output: str | None) -> Iterator[None]:
+    """How a command that writes ``output`` ends on an error: its one line and exit code; an OSError while writing
+    is "OUTPUT: cannot write" (exit 2); a closed stdout goes on to the group, which exits 141 silently."""
+    try:
+        yield
+    except ResumeconvError as err:
+        fail(err)
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        fail(output_error(output, err))
 
 
 def output_error(output: str | None, err: OSError) -> ResumeconvError:

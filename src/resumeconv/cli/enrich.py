@@ -14,10 +14,9 @@ from .common import (
     check_output,
     emit,
     exit_codes,
-    fail,
     load_input,
     max_input_size,
-    output_error,
+    reported,
     say,
 )
 from .network import Seconds
@@ -104,7 +103,7 @@ def enrich(cv: str, output: str | None, in_place: bool, keep_backup: bool, sourc
         raise click.UsageError("use either -o or --in-place")
     if keep_backup and not in_place:
         raise click.UsageError("--keep-backup goes with --in-place")
-    try:
+    with reported(cv if in_place else output):
         if output and output != "-":
             check_output(output, [cv])
         doc, fmt = _load(cv)
@@ -127,12 +126,6 @@ def enrich(cv: str, output: str | None, in_place: bool, keep_backup: bool, sourc
             raise ResumeconvError("no source answered; nothing written (see the errors above)")
         _emit(enriched, doc, fmt, cv, output, in_place, keep_backup, dry_run)
         say(f"resumeconv: {report.summary()}" + ("; dry run, nothing written" if dry_run else ""), err=True)
-    except ResumeconvError as err:
-        fail(err)
-    except BrokenPipeError:
-        raise
-    except OSError as err:
-        fail(output_error(cv if in_place else output, err))
     sys.exit(EXIT_OK)
 
 

@@ -7,17 +7,16 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..core.errors import EXIT_OK, ResumeconvError, UsageError
+from ..core.errors import EXIT_OK, UsageError
 from .common import (
     INVALID_DOCUMENT,
     check_output,
     emit,
     exit_codes,
-    fail,
     load_input,
     max_input_size,
-    output_error,
     print_losses,
+    reported,
     say,
 )
 
@@ -47,7 +46,7 @@ def migrate(input: str, output: str | None, in_place: bool, keep_backup: bool) -
     from ..migrate import migrate as run
 
     target = output or "-"
-    try:
+    with reported(input if in_place else target):
         if in_place and output:
             raise UsageError("give -o OUTPUT or --in-place, not both")
         if in_place and input == "-":
@@ -75,12 +74,6 @@ def migrate(input: str, output: str | None, in_place: bool, keep_backup: bool) -
             emit(input, text, backup=keep_backup)
         else:
             emit(target, text)
-    except ResumeconvError as err:
-        fail(err)
-    except BrokenPipeError:
-        raise
-    except OSError as err:
-        fail(output_error(input if in_place else target, err))
     sys.exit(EXIT_OK)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ..core.errors import EXIT_INVALID, EXIT_OK, ResumeconvError, UsageError
-from .common import INVALID_DOCUMENT, check_output, emit, exit_codes, fail, load_input, output_error, print_losses, say
+from .common import INVALID_DOCUMENT, check_output, emit, exit_codes, fail, load_input, print_losses, reported, say
 from .network import timeout_option
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
     from .. import orcid_api
     from ..formats import plain
 
-    try:
+    with reported(output or merge_into):
         oid = orcid_api.check_orcid(orcid_id)
         if output and merge_into:
             check_output(output, [merge_into])
@@ -71,12 +71,6 @@ def pull(orcid_id: str, output: str | None, merge_into: str | None, keep_backup:
             say(f"resumeconv: {len(pubs)} work(s) read from ORCID {oid}", err=True)
         else:
             _merge_and_write(target, pubs, oid, output or merge_into or "-", backup=None if output else keep_backup)
-    except ResumeconvError as err:
-        fail(err)
-    except BrokenPipeError:
-        raise
-    except OSError as err:
-        fail(output_error(output or merge_into, err))
     sys.exit(EXIT_OK)
 
 

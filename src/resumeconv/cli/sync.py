@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from ..core.errors import EXIT_OK, ResumeconvError, UsageError
-from .common import check_output, emit, exit_codes, fail, load_input, max_input_size, output_error, say
+from ..core.errors import EXIT_OK, UsageError
+from .common import check_output, emit, exit_codes, load_input, max_input_size, reported, say
 from .network import Seconds
 
 #: Exit code with --fail-on-conflict when a source disagrees with the CV.
@@ -53,7 +53,7 @@ def sync(cv: str, sources: tuple[str, ...], output: str | None, in_place: bool, 
     from ..sync import sync as run
     from ..syncsources import SourceSettings, check_spec, load_source
 
-    try:
+    with reported(cv if in_place else output):
         if sum((bool(output), in_place, dry_run)) != 1:
             raise UsageError("give one of -o OUTPUT, --in-place or --dry-run")
         if output:
@@ -87,12 +87,6 @@ def sync(cv: str, sources: tuple[str, ...], output: str | None, in_place: bool, 
                 target = registry.get(loaded.format)
             data = target.write(result.document).data
             emit(cv if in_place else output or "-", data, backup=keep_backup if in_place else None)
-    except ResumeconvError as err:
-        fail(err)
-    except BrokenPipeError:
-        raise
-    except OSError as err:
-        fail(output_error(cv if in_place else output, err))
     sys.exit(EXIT_CONFLICT if fail_on_conflict and result.counts()["conflict"] else EXIT_OK)
 
 
