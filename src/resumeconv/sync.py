@@ -262,7 +262,8 @@ def _fold(text: str) -> str:
 
 
 def _title_words(title: str) -> list[str]:
-    return [w for w in re.sub(r"[^a-z0-9]+", " ", _fold(title)).split() if w not in _STOP]
+    """The title's words as the identifier codec compares titles (core.ids.title_key), stop words left out."""
+    return [w for w in ids.title_key(title).split() if w not in _STOP]
 
 
 def _same_title(a: str, b: str) -> bool:
