@@ -144,7 +144,10 @@ def dump_dom(html: str) -> str:
 def screenshot(html: str, output: str | os.PathLike[str], *, width: int = 1280, height: int = 2000) -> None:
     """A PNG of the page's first ``width`` x ``height`` pixels through headless Chromium (for a person to look at)."""
     target = Path(output).resolve()
-    proc = chromium([f"--screenshot={target}", f"--window-size={width},{height}", "--hide-scrollbars"], html)
+    # The virtual time budget lets the page settle (fonts, a theme's scripts) before the shot, however slow the
+    # machine: without it a loaded machine may photograph a page not yet painted.
+    proc = chromium([f"--screenshot={target}", f"--window-size={width},{height}", "--hide-scrollbars",
+                     "--virtual-time-budget=5000"], html)
     if not target.is_file() or not target.read_bytes().startswith(b"\x89PNG"):
         detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RenderError(f"Chromium wrote no screenshot: {detail[-1] if detail else f'exit {proc.returncode}'}")
